@@ -1,0 +1,28 @@
+package vn.da06.warehouse;
+
+/**
+ * Why a row was set aside in {@code ops.quarantine} instead of loaded. Codes are a public interface:
+ * the generator's manifest and operators' queries use them.
+ */
+public enum QuarantineReason {
+  /** A required value is empty. */
+  MISSING_VALUE,
+  /** A value cannot be parsed as its type (timestamp, date, integer, number, boolean). */
+  UNPARSEABLE_VALUE,
+  /** A value is not one of its enumeration (level, channel, status, auth_method, sex, residence_type). */
+  BAD_ENUM,
+  /** A ward code is not 5 digits, or not a unit of the list valid on the row's date. */
+  UNKNOWN_WARD,
+  /** A code other than a ward code is unknown (target metric, target unit). */
+  UNKNOWN_CODE,
+  /** eid_applications: activated_at before received_at. */
+  ACTIVATED_BEFORE_RECEIVED,
+  /** eid_applications: activated_at set on a REJECTED application. */
+  ACTIVATED_WHEN_REJECTED,
+  /** eid_applications: level 2 with channel APP (level 2 needs a police office or mobile team). */
+  LEVEL2_VIA_APP,
+  /** Other impossible dates: resolved before submitted, deadline before period start, a negative count. */
+  IMPOSSIBLE_VALUE,
+  /** A text longer than the contract allows (ids ≤ 64). */
+  VALUE_TOO_LONG
+}
