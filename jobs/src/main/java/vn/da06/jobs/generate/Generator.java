@@ -169,9 +169,10 @@ public final class Generator {
     optionsJson.put("seed", options.seed());
     summary.put("options", optionsJson);
     summary.put("admin_units_source", units.source());
-    summary.put("wards", Map.of(
-        "pre_reform", plan.workUnits.stream().mapToInt(unit -> unit.olds().size()).sum(),
-        "post_reform", plan.workUnits.size()));
+    Map<String, Object> wards = new LinkedHashMap<>();
+    wards.put("pre_reform", plan.workUnits.stream().mapToInt(unit -> unit.olds().size()).sum());
+    wards.put("post_reform", plan.workUnits.size());
+    summary.put("wards", wards);
     summary.put("population_snapshots", plan.snapshots.stream().map(LocalDate::toString).toList());
     List<Map<String, Object>> files = new ArrayList<>();
     fileStats.forEach((path, counts) -> {

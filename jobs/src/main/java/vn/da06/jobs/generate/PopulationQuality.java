@@ -130,7 +130,22 @@ final class PopulationQuality {
 
   /** NFC, lower case (Locale.ROOT), runs of white space collapsed to one space, trimmed. */
   static String normaliseName(String name) {
-    return Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+    String lower = Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    StringBuilder collapsed = new StringBuilder(lower.length());
+    boolean space = false;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = collapsed.length() > 0;
+      } else {
+        if (space) {
+          collapsed.append(' ');
+          space = false;
+        }
+        collapsed.append(c);
+      }
+    }
+    return collapsed.toString();
   }
 
   private static String nameKey(PopulationRecord row) {

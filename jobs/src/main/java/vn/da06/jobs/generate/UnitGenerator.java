@@ -784,7 +784,8 @@ final class UnitGenerator {
   }
 
   private static long dayKey(int ward, LocalDate day) {
-    return day.toEpochDay() * 1024 + ward;
+    // Ward in the high half so that Long.hashCode (high ^ low) spreads over days.
+    return ((long) ward << 32) | day.toEpochDay();
   }
 
   /** Keeps versions whose updated_at strictly increases, the last (current) one always. */
