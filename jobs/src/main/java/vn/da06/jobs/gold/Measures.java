@@ -1,0 +1,170 @@
+package vn.da06.jobs.gold;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.format_string;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import vn.da06.warehouse.EssentialServices;
+import vn.da06.warehouse.Metrics;
+
+/**
+ * Silver rows → monthly measures keyed by the ward code as recorded and its era: {@code ward_code, ward_era,
+ * month} and one column per count. {@link WardMonthKpis} then places them on the wards of the time or today's
+ * wards. Pure functions; each metric's counting rule lives here once.
+ */
+public final class Measures {
+
+  private Measures() {}
+
+  public static Column month(Column timestamp) {
+    return date_format(timestamp, "yyyy-MM");
+  }
+
+  /** eid_applications_l1/l2 by received month; eid_activations_l1/l2 by activated month. */
+  public static Dataset<Row> eid(Dataset<Row> applications) {
+    Column l1 = col("level").equalTo(1);
+    Column l2 = col("level").equalTo(2);
+    Dataset<Row> received = applications
+        .select(col("ward_code"), col("ward_era"), month(col("received_at")).as("month"),
+            flag(l1).as("eid_applications_l1"), flag(l2).as("eid_applications_l2"),
+            lit(0L).as("eid_activations_l1"), lit(0L).as("eid_activations_l2"));
+    Dataset<Row> activated = applications.where(col("activated_at").isNotNull())
+        .select(col("ward_code"), col("ward_era"), month(col("activated_at")).as("month"),
+            lit(0L).as("eid_applications_l1"), lit(0L).as("eid_applications_l2"),
+            flag(l1).as("eid_activations_l1"), flag(l2).as("eid_activations_l2"));
+    return sumBy(received.unionByName(activated), "eid_applications_l1", "eid_applications_l2",
+        "eid_activations_l1", "eid_activations_l2");
+  }
+
+  /** Dossier counts by submitted month, resolution counts by resolved month, optionally per service. */
+  public static Dataset<Row> dossiers(Dataset<Row> dossiers, boolean perService) {
+    Column online = col("channel").equalTo("ONLINE");
+    Column essential = col("service_code").isin(EssentialServices.NAMES.keySet().toArray());
+    Column withDue = col("due_at").isNotNull();
+    Dataset<Row> submitted = dossiers.select(col("ward_code"), col("ward_era"), col("service_code"),
+        month(col("submitted_at")).as("month"),
+        lit(1L).as("dossiers_total"), flag(online).as("dossiers_online"),
+        flag(essential).as("essential_dossiers_total"), flag(essential.and(online)).as("essential_dossiers_online"),
+        flag(online.and(col("auth_method").equalTo("VNEID"))).as("dossiers_online_vneid"),
+        lit(0L).as("dossiers_resolved"), lit(0L).as("dossiers_resolved_on_time"), lit(0L).as("dossiers_resolved_with_due"));
+    Dataset<Row> resolved = dossiers.where(col("resolved_at").isNotNull()).select(col("ward_code"), col("ward_era"),
+        col("service_code"), month(col("resolved_at")).as("month"),
+        lit(0L).as("dossiers_total"), lit(0L).as("dossiers_online"), lit(0L).as("essential_dossiers_total"),
+        lit(0L).as("essential_dossiers_online"), lit(0L).as("dossiers_online_vneid"),
+        lit(1L).as("dossiers_resolved"), flag(withDue.and(col("resolved_at").leq(col("due_at")))).as("dossiers_resolved_on_time"),
+        flag(withDue).as("dossiers_resolved_with_due"));
+    Dataset<Row> all = submitted.unionByName(resolved);
+    String[] measures = {"dossiers_total", "dossiers_online", "essential_dossiers_total", "essential_dossiers_online",
+        "dossiers_online_vneid", "dossiers_resolved", "dossiers_resolved_on_time", "dossiers_resolved_with_due"};
+    return perService ? sumBy(all, new String[] {"ward_code", "ward_era", "month", "service_code"}, measures)
+        : sumBy(all, measures);
+  }
+
+  /**
+   * Eligible population per snapshot and ward: distinct citizens, not deceased, 14 or older on the snapshot
+   * date; a citizen listed twice counts once, at the PERMANENT record's ward (the lowest such code), else at
+   * the lowest ward code. Columns {@code snapshot_date, ward_code, ward_era, eligible_population}.
+   */
+  public static Dataset<Row> eligibleBySnapshot(Dataset<Row> population) {
+    Column age14 = year(col("snapshot_date")).minus(year(col("birth_date"))).gt(Metrics.ELIGIBLE_AGE)
+        .or(year(col("snapshot_date")).minus(year(col("birth_date"))).equalTo(Metrics.ELIGIBLE_AGE)
+            .and(month(col("snapshot_date")).gt(month(col("birth_date")))
+                .or(month(col("snapshot_date")).equalTo(month(col("birth_date")))
+                    .and(dayofmonth(col("snapshot_date")).geq(dayofmonth(col("birth_date")))))));
+    WindowSpec perCitizen = Window.partitionBy("snapshot_date", "citizen_key")
+        .orderBy(when(col("residence_type").equalTo("PERMANENT"), 0).otherwise(1), col("ward_code"));
+    return population
+        .where(col("citizen_key").isNotNull().and(coalesce(col("is_deceased"), lit(false)).equalTo(false))
+            .and(col("birth_date").isNotNull()).and(age14))
+        .withColumn("_rank", row_number().over(perCitizen))
+        .where(col("_rank").equalTo(1))
+        .groupBy("snapshot_date", "ward_code", "ward_era")
+        .agg(count(lit(1)).as("eligible_population"));
+  }
+
+  /**
+   * The four data-quality rules ("đúng, đủ, sạch, sống") per snapshot and ward. Columns {@code snapshot_date,
+   * ward_code, ward_era, dq_records, dq_incorrect, dq_incomplete, dq_unclean, dq_stale, dq_clean_records}.
+   */
+  public static Dataset<Row> dataQualityBySnapshot(Dataset<Row> population) {
+    Dataset<Row> flagged = population
+        .withColumn("dq_incorrect_flag", incorrect())
+        .withColumn("dq_incomplete_flag", col("citizen_key").isNull().or(col("full_name_key").isNull())
+            .or(col("birth_date").isNull()).or(col("sex").isNull()).or(col("residence_type").isNull()))
+        .withColumn("dq_unclean_flag", unclean())
+        .withColumn("dq_stale_flag", col("last_verified_at").isNull()
+            .or(datediff(col("snapshot_date"), col("last_verified_at")).gt(Metrics.STALE_AFTER_DAYS)));
+    Column clean = col("dq_incorrect_flag").or(col("dq_incomplete_flag")).or(col("dq_unclean_flag"))
+        .or(col("dq_stale_flag")).unary_$bang();
+    return flagged.groupBy("snapshot_date", "ward_code", "ward_era").agg(
+        count(lit(1)).as("dq_records"),
+        sum(flag(col("dq_incorrect_flag"))).as("dq_incorrect"),
+        sum(flag(col("dq_incomplete_flag"))).as("dq_incomplete"),
+        sum(flag(col("dq_unclean_flag"))).as("dq_unclean"),
+        sum(flag(col("dq_stale_flag"))).as("dq_stale"),
+        sum(flag(clean)).as("dq_clean_records"));
+  }
+
+  /** "đúng" fails. The id's shape facts (12 digits, first six digits) were kept at ingestion; the id was not. */
+  private static Column incorrect() {
+    Column prefix = col("citizen_id_prefix");
+    Column province = substring(prefix, 1, 3).cast("int");
+    Column sexCentury = substring(prefix, 4, 1);
+    Column birthYear = year(col("birth_date"));
+    Column expectedSexCentury = when(birthYear.between(1900, 1999), when(col("sex").equalTo("M"), "0").otherwise("1"))
+        .when(birthYear.between(2000, 2099), when(col("sex").equalTo("M"), "2").otherwise("3"));
+    Column wrongSexCentury = col("sex").isNotNull().and(col("birth_date").isNotNull())
+        .and(birthYear.between(1900, 2099)).and(sexCentury.notEqual(expectedSexCentury));
+    Column wrongYear = col("birth_date").isNotNull()
+        .and(substring(prefix, 5, 2).notEqual(format_string("%02d", birthYear.mod(100))));
+    Column badBirth = col("birth_date").gt(col("snapshot_date")).or(col("birth_date").lt(lit("1900-01-01").cast("date")));
+    Column badId = col("citizen_id_valid").equalTo(false)
+        .or(province.lt(1)).or(province.gt(96)).or(wrongSexCentury).or(wrongYear);
+    return coalesce(badId, lit(false)).or(coalesce(badBirth, lit(false)));
+  }
+
+  /** "sạch" fails: the id twice in the snapshot, or the same person (name, birth date, ward) under another id. */
+  private static Column unclean() {
+    Column idTwice = col("citizen_key").isNotNull()
+        .and(count(lit(1)).over(Window.partitionBy("snapshot_date", "citizen_key")).gt(1));
+    Column samePerson = col("full_name_key").isNotNull().and(col("birth_date").isNotNull())
+        .and(size(collect_set(coalesce(col("citizen_key"), lit("")))
+            .over(Window.partitionBy("snapshot_date", "full_name_key", "birth_date", "ward_code"))).gt(1));
+    return coalesce(idTwice, lit(false)).or(coalesce(samePerson, lit(false)));
+  }
+
+  static Column flag(Column condition) {
+    return when(condition, 1L).otherwise(0L);
+  }
+
+  private static Dataset<Row> sumBy(Dataset<Row> rows, String... measures) {
+    return sumBy(rows, new String[] {"ward_code", "ward_era", "month"}, measures);
+  }
+
+  private static Dataset<Row> sumBy(Dataset<Row> rows, String[] keys, String[] measures) {
+    Column[] sums = new Column[measures.length];
+    for (int i = 0; i < measures.length; i++) {
+      sums[i] = sum(col(measures[i])).as(measures[i]);
+    }
+    Column[] keyColumns = java.util.Arrays.stream(keys).map(k -> col(k)).toArray(Column[]::new);
+    return rows.groupBy(keyColumns).agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length));
+  }
+}

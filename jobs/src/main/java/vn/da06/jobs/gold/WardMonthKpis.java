@@ -1,0 +1,176 @@
+package vn.da06.jobs.gold;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import vn.da06.jobs.ingest.BronzeTransforms;
+import vn.da06.warehouse.Metric;
+import vn.da06.warehouse.Metrics;
+import vn.da06.warehouse.admin.Era;
+
+/**
+ * Assembles {@code gold.ward_month_kpis} (wards as they were at the time) and {@code gold.ward_month_kpis_current}
+ * (today's wards) from the monthly measures.
+ *
+ * <p>An event keeps the ward code it was recorded with, read against the list of its own date. In a month of
+ * the other era (an activation in August 2025 of an application received in May 2025, a June snapshot read in
+ * July) it counts at the current ward its old ward's primary crosswalk link names. The current table maps every
+ * event that way, so for every month and count column both tables hold the same national total.
+ *
+ * <p>Grain: one row per (ward_code, month); every ward valid in the month of every province in scope, also
+ * with no events. Cumulative columns run from the first month given.
+ */
+public final class WardMonthKpis {
+
+  /** Counts summed over events. */
+  static final List<String> EVENT_COUNTS = List.of("eid_applications_l1", "eid_applications_l2", "eid_activations_l1",
+      "eid_activations_l2", "dossiers_total", "dossiers_online", "essential_dossiers_total", "essential_dossiers_online",
+      "dossiers_online_vneid", "dossiers_resolved", "dossiers_resolved_on_time", "dossiers_resolved_with_due");
+  static final List<String> CUMULATED = List.of("eid_applications_l1", "eid_applications_l2", "eid_activations_l1",
+      "eid_activations_l2");
+  static final List<String> DQ_COUNTS = List.of("dq_records", "dq_incorrect", "dq_incomplete", "dq_unclean", "dq_stale",
+      "dq_clean_records");
+
+  public record Result(Dataset<Row> asOfTime, Dataset<Row> current) {}
+
+  private WardMonthKpis() {}
+
+  /**
+   * @param eid {@link Measures#eid} output
+   * @param dossiers {@link Measures#dossiers} output (not per service)
+   * @param eligible {@link Measures#eligibleBySnapshot} output
+   * @param dataQuality {@link Measures#dataQualityBySnapshot} output
+   * @param calendar one row per month: {@code month, eligible_snapshot} (latest snapshot on or before the month's
+   *     end, or NULL) and {@code dq_snapshot} (latest snapshot in the month, or NULL)
+   * @param wards the wards in scope: {@code ward_code, era, current_ward_code, province_code, district_code}
+   */
+  public static Result build(Dataset<Row> eid, Dataset<Row> dossiers, Dataset<Row> eligible, Dataset<Row> dataQuality,
+      Dataset<Row> calendar, Dataset<Row> wards) {
+    Dataset<Row> monthly = eid
+        .unionByName(dossiers, true)
+        .unionByName(eligible.join(calendar.select(col("month"), col("eligible_snapshot").as("snapshot_date")), "snapshot_date")
+            .drop("snapshot_date"), true)
+        .unionByName(dataQuality.join(calendar.select(col("month"), col("dq_snapshot").as("snapshot_date")), "snapshot_date")
+            .drop("snapshot_date"), true);
+    Dataset<Row> crosswalk = wards.select(col("ward_code").as("_code"), col("era").as("_era"), col("current_ward_code"));
+    Dataset<Row> placed = monthly
+        .join(broadcast(crosswalk), col("ward_code").equalTo(col("_code")).and(col("ward_era").equalTo(col("_era"))))
+        .withColumn("asof_ward", when(monthEra(col("month")).equalTo(col("ward_era")), col("ward_code"))
+            .otherwise(col("current_ward_code")));
+
+    List<String> measures = new ArrayList<>(EVENT_COUNTS);
+    measures.add("eligible_population");
+    measures.addAll(DQ_COUNTS);
+
+    Dataset<Row> currentMonthly = sumMeasures(placed, "current_ward_code", measures);
+    Dataset<Row> asOfMonthly = sumMeasures(placed, "asof_ward", measures);
+
+    Dataset<Row> months = calendar.select("month");
+    Dataset<Row> currentWards = wards.where(col("era").equalTo(Era.POST_REFORM.name()));
+    Dataset<Row> currentGrid = fill(months.crossJoin(currentWards.select("ward_code", "province_code", "district_code")),
+        currentMonthly, calendar);
+    Dataset<Row> current = cumulate(currentGrid);
+
+    Dataset<Row> asOfGrid = months.crossJoin(wards.select("ward_code", "era", "province_code", "district_code"))
+        .where(monthEra(col("month")).equalTo(col("era"))).drop("era");
+    Dataset<Row> asOfFilled = fill(asOfGrid, asOfMonthly, calendar);
+    Dataset<Row> before = cumulate(asOfFilled.where(monthEra(col("month")).equalTo(Era.PRE_REFORM.name())));
+    // From July 2025 the wards of the time are today's wards: their cumulative figures include the history of
+    // the old wards merged into them, exactly as in the current table.
+    Dataset<Row> currentCumulative = current.select(cumulativeColumns("ward_code", "month"));
+    Dataset<Row> after = asOfFilled.where(monthEra(col("month")).equalTo(Era.POST_REFORM.name()))
+        .join(currentCumulative, keys("ward_code", "month"));
+    Dataset<Row> asOf = before.unionByName(after);
+    return new Result(finish(asOf), finish(current));
+  }
+
+  /** Join keys as Spark's Scala API wants them. */
+  public static scala.collection.immutable.Seq<String> keys(String... names) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
+  }
+
+  /** The era of a month written yyyy-MM. */
+  static Column monthEra(Column month) {
+    return BronzeTransforms.era(concat(month, lit("-01")).cast("date"));
+  }
+
+  private static Dataset<Row> sumMeasures(Dataset<Row> placed, String wardColumn, List<String> measures) {
+    List<Column> sums = new ArrayList<>();
+    for (String measure : measures) {
+      sums.add(sum(col(measure)).as(measure));
+    }
+    return placed.where(col(wardColumn).isNotNull())
+        .groupBy(col(wardColumn).as("ward_code"), col("month"))
+        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+  }
+
+  /** Grid ⟕ measures: event counts 0 where nothing happened; snapshot figures NULL where no snapshot applies. */
+  private static Dataset<Row> fill(Dataset<Row> grid, Dataset<Row> monthly, Dataset<Row> calendar) {
+    Dataset<Row> joined = grid.join(monthly, keys("ward_code", "month"), "left")
+        .join(calendar, "month");
+    for (String count : EVENT_COUNTS) {
+      joined = joined.withColumn(count, coalesce(col(count), lit(0L)));
+    }
+    joined = joined.withColumn("eligible_population",
+        when(col("eligible_snapshot").isNotNull(), coalesce(col("eligible_population"), lit(0L))));
+    for (String count : DQ_COUNTS) {
+      joined = joined.withColumn(count, when(col("dq_snapshot").isNotNull(), coalesce(col(count), lit(0L))));
+    }
+    return joined.drop("eligible_snapshot", "dq_snapshot");
+  }
+
+  private static Dataset<Row> cumulate(Dataset<Row> filled) {
+    WindowSpec toDate = Window.partitionBy("ward_code").orderBy("month")
+        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    Dataset<Row> result = filled;
+    for (String count : CUMULATED) {
+      result = result.withColumn(count + "_cum", sum(col(count)).over(toDate));
+    }
+    return result;
+  }
+
+  private static Column[] cumulativeColumns(String... keys) {
+    List<Column> columns = new ArrayList<>();
+    for (String key : keys) {
+      columns.add(col(key));
+    }
+    for (String count : CUMULATED) {
+      columns.add(col(count + "_cum"));
+    }
+    return columns.toArray(Column[]::new);
+  }
+
+  /** Helper sums, every rate from its numerator and denominator, and the contract's column order. */
+  public static Dataset<Row> finish(Dataset<Row> kpis) {
+    Dataset<Row> withHelpers = kpis
+        .withColumn("eid_applications_cum", col("eid_applications_l1_cum").plus(col("eid_applications_l2_cum")))
+        .withColumn("eid_activations_cum", col("eid_activations_l1_cum").plus(col("eid_activations_l2_cum")));
+    List<Column> columns = new ArrayList<>(List.of(col("ward_code"), col("month"), col("province_code"), col("district_code")));
+    for (Metric metric : Metrics.ALL) {
+      columns.add(metric.isRate()
+          ? rate(col(metric.numerator()), col(metric.denominator())).as(metric.column())
+          : col(metric.column()).cast("bigint").as(metric.column()));
+    }
+    for (String helper : Metrics.HELPER_COUNTS) {
+      columns.add(col(helper).cast("bigint").as(helper));
+    }
+    return withHelpers.select(columns.toArray(Column[]::new));
+  }
+
+  /** A rate: NULL where the denominator is 0 or unknown. */
+  public static Column rate(Column numerator, Column denominator) {
+    return when(denominator.isNotNull().and(denominator.notEqual(0)), numerator.cast("double").divide(denominator));
+  }
+}

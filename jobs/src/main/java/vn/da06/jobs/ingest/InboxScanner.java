@@ -1,0 +1,241 @@
+package vn.da06.jobs.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import vn.da06.warehouse.Feed;
+
+/**
+ * Lists the inbox and applies the whole-file rules of feeds.md to each file: encoding (UTF-8 with or
+ * without BOM), gzip integrity, a header row, comma separation, required columns. Reads each file once,
+ * hashing it on the way, so the hash can tell a file already ingested.
+ */
+public final class InboxScanner {
+
+  private final Configuration hadoop;
+
+  public InboxScanner(Configuration hadoop) {
+    this.hadoop = hadoop;
+  }
+
+  /** The files of every feed folder below {@code inbox}, sorted by feed then name. */
+  public List<InboxFile> scan(String inbox) {
+    Path root = new Path(inbox);
+    List<Candidate> candidates = new ArrayList<>();
+    try {
+      FileSystem fs = root.getFileSystem(hadoop);
+      if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+        throw new PipelineInputException("Cannot read the inbox " + inbox
+            + ": it does not exist or is not a folder (give --inbox the folder that holds eid_applications/,"
+            + " service_dossiers/, population/, daily_reports/ and targets/)");
+      }
+      for (Feed feed : Feed.values()) {
+        Path folder = new Path(root, feed.folder());
+        if (!fs.exists(folder)) {
+          continue;
+        }
+        for (FileStatus status : fs.listStatus(folder)) {
+          String fileName = status.getPath().getName();
+          if (status.isFile() && !fileName.startsWith(".") && !fileName.startsWith("_") && isFeedFile(feed, fileName)) {
+            candidates.add(new Candidate(feed, status.getPath().toString(), feed.folder() + "/" + fileName, status.getLen()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new PipelineInputException("Cannot read the inbox " + inbox + ": " + e.getMessage()
+          + " (check that the folder exists and is readable by this user)", e);
+    }
+    candidates.sort(Comparator.comparing((Candidate c) -> c.feed.ordinal()).thenComparing(c -> c.name));
+    return candidates.parallelStream().map(this::check).toList();
+  }
+
+  private static boolean isFeedFile(Feed feed, String fileName) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".csv") || lower.endsWith(".csv.gz") || (feed == Feed.TARGETS && lower.endsWith(".xlsx"));
+  }
+
+  private record Candidate(Feed feed, String uri, String name, long size) {}
+
+  private InboxFile check(Candidate candidate) {
+    MessageDigest digest = sha256();
+    String rejection = null;
+    List<String> extra = List.of();
+    try (InputStream raw = new DigestInputStream(
+        new BufferedInputStream(new Path(candidate.uri).getFileSystem(hadoop).open(new Path(candidate.uri)), 1 << 16),
+        digest)) {
+      if (candidate.size == 0) {
+        rejection = "it is empty (export it again with its header row)";
+      } else if (candidate.uri.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+        HeaderCheck header = checkExcel(candidate.feed, raw);
+        rejection = header.rejection;
+        extra = header.extra;
+      } else {
+        InputStream content = candidate.uri.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        HeaderCheck header = checkText(candidate.feed, content);
+        rejection = header.rejection;
+        extra = header.extra;
+      }
+      raw.transferTo(OutputSink.INSTANCE); // finish hashing whatever was not read
+    } catch (EOFException e) {
+      rejection = "it is a truncated gzip file (copy it again: the transfer was cut off)";
+    } catch (ZipException e) {
+      rejection = "it is not a valid gzip file: " + e.getMessage() + " (compress it again with gzip, or send it as .csv)";
+    } catch (IOException e) {
+      rejection = "it cannot be read: " + e.getMessage() + " (check the file's permissions)";
+    }
+    String sha = HexFormat.of().formatHex(digest.digest());
+    String message = rejection == null ? null : "Cannot ingest " + candidate.name + ": " + rejection;
+    return new InboxFile(candidate.feed, candidate.uri, candidate.name, sha, candidate.size, message, extra);
+  }
+
+  private record HeaderCheck(String rejection, List<String> extra) {}
+
+  /** Reads the whole text: the header checks, then UTF-8 validity of every byte. */
+  private HeaderCheck checkText(Feed feed, InputStream content) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
+    in.mark(4);
+    int b0 = in.read();
+    int b1 = in.read();
+    int b2 = in.read();
+    in.reset();
+    if (b0 < 0) {
+      return new HeaderCheck("it is empty (export it again with its header row)", List.of());
+    }
+    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || b0 == 0 || b1 == 0) {
+      return new HeaderCheck("it is UTF-16 encoded (export it as CSV UTF-8)", List.of());
+    }
+    if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+      in.skip(3);
+    }
+    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    char[] buffer = new char[1 << 15];
+    StringBuilder header = new StringBuilder();
+    boolean headerDone = false;
+    long line = 1;
+    HeaderCheck result = null;
+    try {
+      int read;
+      while ((read = reader.read(buffer)) >= 0) {
+        for (int i = 0; i < read; i++) {
+          char c = buffer[i];
+          if (!headerDone) {
+            if (c == '\n') {
+              headerDone = true;
+              result = checkHeader(feed, header.toString());
+            } else if (c != '\r') {
+              header.append(c);
+            }
+          }
+          if (c == '\n') {
+            line++;
+          }
+        }
+        if (result != null && result.rejection != null) {
+          return result; // no need to validate the rest of a file already rejected
+        }
+      }
+    } catch (CharacterCodingException e) {
+      return new HeaderCheck("it is not UTF-8: line " + line + " holds bytes that are not valid UTF-8, as Windows-1258"
+          + " or another legacy encoding would (export it as CSV UTF-8)", List.of());
+    }
+    return result != null ? result : checkHeader(feed, header.toString());
+  }
+
+  static HeaderCheck checkHeader(Feed feed, String headerLine) {
+    if (headerLine.isBlank()) {
+      return new HeaderCheck("it has no header row (the first line must name the columns: "
+          + String.join(",", feed.requiredColumns()) + ")", List.of());
+    }
+    List<String> columns = CsvRows.splitHeader(headerLine);
+    if (columns.size() == 1) {
+      for (String separator : List.of(";", "\t", "|")) {
+        if (headerLine.contains(separator)) {
+          String shown = separator.equals("\t") ? "tab" : "'" + separator + "'";
+          return new HeaderCheck("it is not comma-separated: the header is separated by " + shown
+              + " (export it as CSV with commas)", List.of());
+        }
+      }
+    }
+    return checkColumns(feed, columns);
+  }
+
+  private static HeaderCheck checkColumns(Feed feed, List<String> columns) {
+    Set<String> present = new LinkedHashSet<>();
+    for (String column : columns) {
+      present.add(column.trim().toLowerCase(Locale.ROOT));
+    }
+    for (String required : feed.requiredColumns()) {
+      if (!present.contains(required)) {
+        return new HeaderCheck("the required column '" + required + "' is missing (add it; the "
+            + feed.folder() + " feed needs " + String.join(", ", feed.requiredColumns()) + ")", List.of());
+      }
+    }
+    List<String> extra = present.stream().filter(c -> !feed.columns().contains(c)).toList();
+    return new HeaderCheck(null, extra);
+  }
+
+  private HeaderCheck checkExcel(Feed feed, InputStream raw) throws IOException {
+    try (Workbook workbook = WorkbookFactory.create(raw)) {
+      Sheet sheet = workbook.getSheetAt(0);
+      Row header = sheet.getRow(sheet.getFirstRowNum());
+      if (header == null) {
+        return new HeaderCheck("its first sheet is empty (put the header row on the first line)", List.of());
+      }
+      DataFormatter formatter = new DataFormatter();
+      List<String> columns = new ArrayList<>();
+      for (Cell cell : header) {
+        columns.add(formatter.formatCellValue(cell));
+      }
+      return checkColumns(feed, columns);
+    } catch (org.apache.poi.UnsupportedFileFormatException e) {
+      return new HeaderCheck("it is not an Excel .xlsx workbook (save it as .xlsx or export CSV UTF-8)", List.of());
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final class OutputSink extends java.io.OutputStream {
+    static final OutputSink INSTANCE = new OutputSink();
+
+    @Override
+    public void write(int b) {}
+
+    @Override
+    public void write(byte[] b, int off, int len) {}
+  }
+}

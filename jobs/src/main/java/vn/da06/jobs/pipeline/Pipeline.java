@@ -1,0 +1,446 @@
+package vn.da06.jobs.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.delta.tables.DeltaMergeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+import vn.da06.jobs.gold.DailyReportCheck;
+import vn.da06.jobs.gold.Dimensions;
+import vn.da06.jobs.gold.Measures;
+import vn.da06.jobs.gold.TargetProgress;
+import vn.da06.jobs.gold.UnitMetrics;
+import vn.da06.jobs.gold.WardMonthKpis;
+import vn.da06.jobs.ingest.BronzeTransforms;
+import vn.da06.jobs.ingest.CsvRows;
+import vn.da06.jobs.ingest.InboxFile;
+import vn.da06.jobs.ingest.InboxScanner;
+import vn.da06.jobs.ingest.Pseudonymizer;
+import vn.da06.jobs.silver.SilverTransforms;
+import vn.da06.jobs.spark.DeltaIo;
+import vn.da06.warehouse.Feed;
+import vn.da06.warehouse.Tables;
+import vn.da06.warehouse.admin.AdminUnits;
+import vn.da06.warehouse.admin.AdminUnitsLoader;
+import vn.da06.warehouse.admin.Era;
+
+/**
+ * The warehouse run: inbox → bronze → silver → gold, with ops bookkeeping.
+ *
+ * <p>Inputs: the feed folders of an inbox (feeds.md) and, optionally, the official admin-unit lists in
+ * {@code <inbox>/admin_units/}. Output: every table of warehouse.md under {@code <warehouse>/<layer>/<table>}.
+ *
+ * <p>Incremental and idempotent: a file whose bytes were ingested before is skipped; gold is recomputed from
+ * the earliest month the new rows touch (or the rows they replace) onwards, and earlier months' files are left
+ * as they are. Every write is one Delta commit. The order of writes makes a killed run safe to repeat: bronze
+ * and quarantine rows of a file are replaced, not appended; the months gold must redo are recorded in
+ * {@code ops.gold_pending} before silver changes; a file is marked ingested only after gold is written.
+ */
+public final class Pipeline {
+
+  public record Options(String inbox, String warehouse) {
+    public Options {
+      java.util.Objects.requireNonNull(inbox, "inbox is null");
+      java.util.Objects.requireNonNull(warehouse, "warehouse is null");
+    }
+  }
+
+  private static final StructType INGESTED_FILES = new StructType()
+      .add("run_id", DataTypes.StringType).add("feed", DataTypes.StringType).add("file", DataTypes.StringType)
+      .add("source_sha256", DataTypes.StringType).add("size_bytes", DataTypes.LongType).add("status", DataTypes.StringType)
+      .add("rows_read", DataTypes.LongType).add("rows_accepted", DataTypes.LongType).add("rows_quarantined", DataTypes.LongType)
+      .add("extra_columns", DataTypes.StringType).add("message", DataTypes.StringType).add("ingested_at", DataTypes.TimestampType);
+  private static final StructType GOLD_PENDING = new StructType()
+      .add("run_id", DataTypes.StringType).add("from_month", DataTypes.StringType);
+  private static final StructType JOB_RUNS = new StructType()
+      .add("run_id", DataTypes.StringType).add("job", DataTypes.StringType).add("parameters", DataTypes.StringType)
+      .add("started_at", DataTypes.TimestampType).add("ended_at", DataTypes.TimestampType)
+      .add("rows_in", DataTypes.LongType).add("rows_out", DataTypes.LongType).add("rows_quarantined", DataTypes.LongType)
+      .add("delta_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
+      .add("outcome", DataTypes.StringType).add("message", DataTypes.StringType);
+
+  private final SparkSession spark;
+  private final DeltaIo io;
+  private final Options options;
+  private final Pseudonymizer pseudonymizer;
+  private final Progress progress;
+  private final String runId;
+  private final Map<String, Long> versions = new LinkedHashMap<>();
+
+  public Pipeline(SparkSession spark, Options options, Pseudonymizer pseudonymizer, Progress progress) {
+    this.spark = spark;
+    this.io = new DeltaIo(spark, options.warehouse());
+    this.options = options;
+    this.pseudonymizer = pseudonymizer;
+    this.progress = progress;
+    this.runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"))
+        .format(Instant.now()) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+  }
+
+  /** Runs once; records the run in ops.job_runs whatever its outcome. */
+  public RunSummary run() {
+    Instant started = Instant.now();
+    try {
+      RunSummary summary = runStages();
+      long in = summary.feeds().values().stream().mapToLong(RunSummary.FeedCounts::rowsRead).sum();
+      long out = summary.feeds().values().stream().mapToLong(RunSummary.FeedCounts::rowsAccepted).sum();
+      recordJobRun(started, in, out, in - out, "SUCCEEDED", null);
+      return new RunSummary(runId, summary.files(), summary.feeds(), Map.copyOf(versions), summary.goldFromMonth(), progress.elapsed());
+    } catch (RuntimeException e) {
+      try {
+        recordJobRun(started, 0, 0, 0, "FAILED", String.valueOf(e.getMessage()));
+      } catch (RuntimeException secondary) {
+        e.addSuppressed(secondary);
+      }
+      throw e;
+    }
+  }
+
+  private RunSummary runStages() {
+    Path adminDir = Path.of(options.inbox(), "admin_units");
+    AdminUnits units = AdminUnitsLoader.load(Files.isDirectory(adminDir) ? adminDir : null);
+    progress.stage("admin units: %s (%d pre-reform, %d current wards)", units.source(),
+        units.wards(Era.PRE_REFORM).size(), units.wards(Era.POST_REFORM).size());
+    Dataset<Row> dimWard = Dimensions.wards(spark, units).cache();
+    Dataset<Row> knownUnits = Dimensions.knownUnits(spark, units).cache();
+
+    List<InboxFile> scanned = new InboxScanner(spark.sparkContext().hadoopConfiguration()).scan(options.inbox());
+    Set<String> seen = new HashSet<>(io.readIfExists(Tables.OPS, Tables.INGESTED_FILES)
+        .map(files -> files.select("source_sha256").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+        .orElse(List.of()));
+    List<RunSummary.FileOutcome> outcomes = new ArrayList<>();
+    Map<Feed, List<InboxFile>> toIngest = new EnumMap<>(Feed.class);
+    List<InboxFile> rejected = new ArrayList<>();
+    for (InboxFile file : scanned) {
+      if (!seen.add(file.sha256())) {
+        outcomes.add(new RunSummary.FileOutcome(file.name(), "SKIPPED", 0, 0, 0, "already ingested (same bytes)"));
+      } else if (!file.accepted()) {
+        rejected.add(file);
+        outcomes.add(new RunSummary.FileOutcome(file.name(), "REJECTED", 0, 0, 0, file.rejection()));
+        progress.stage("REJECTED %s", file.rejection());
+      } else {
+        toIngest.computeIfAbsent(file.feed(), f -> new ArrayList<>()).add(file);
+      }
+    }
+    progress.stage("inbox %s: %d files, %d new, %d already ingested, %d rejected", options.inbox(), scanned.size(),
+        toIngest.values().stream().mapToInt(List::size).sum(), outcomes.stream().filter(o -> o.status().equals("SKIPPED")).count(),
+        rejected.size());
+
+    // Bronze and quarantine, per feed.
+    Map<Feed, Dataset<Row>> batches = new EnumMap<>(Feed.class);
+    Map<String, RunSummary.FeedCounts> feedCounts = new LinkedHashMap<>();
+    List<Row> ingestedRows = new ArrayList<>();
+    for (Map.Entry<Feed, List<InboxFile>> entry : toIngest.entrySet()) {
+      Feed feed = entry.getKey();
+      List<InboxFile> files = entry.getValue();
+      progress.stage("bronze %s: reading %d files", feed.folder(), files.size());
+      String shaList = files.stream().map(f -> "'" + f.sha256() + "'").collect(Collectors.joining(","));
+      Dataset<Row> typed = BronzeTransforms.type(feed, read(feed, files), knownUnits).withColumn("run_id", lit(runId));
+      io.replaceWhere(typed, Tables.BRONZE, feed.folder(), "source_sha256 IN (" + shaList + ")");
+      versions.put("bronze." + feed.folder(), io.version(Tables.BRONZE, feed.folder()));
+      Dataset<Row> bronze = io.read(Tables.BRONZE, feed.folder()).where("source_sha256 IN (" + shaList + ")");
+      Dataset<Row> quarantined = bronze.where(col(BronzeTransforms.REASON).isNotNull()).select(
+          lit(feed.folder()).as("feed"), col("source_file").as("file"), col("line_number"),
+          col(BronzeTransforms.REASON).as("reason_code"), col(BronzeTransforms.DETAIL).as("detail"), col("run_id"),
+          col("source_sha256"));
+      io.replaceWhere(quarantined, Tables.OPS, Tables.QUARANTINE,
+          "feed = '" + feed.folder() + "' AND source_sha256 IN (" + shaList + ")");
+      Map<String, long[]> perFile = new LinkedHashMap<>();
+      for (Row row : bronze.groupBy("source_sha256")
+          .agg(count(lit(1)), sum(when(col(BronzeTransforms.REASON).isNotNull(), 1L).otherwise(0L))).collectAsList()) {
+        perFile.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
+      }
+      long read = 0;
+      long quarantinedCount = 0;
+      for (InboxFile file : files) {
+        long[] counts = perFile.getOrDefault(file.sha256(), new long[] {0, 0});
+        read += counts[0];
+        quarantinedCount += counts[1];
+        String extra = file.extraColumns().isEmpty() ? null : String.join(",", file.extraColumns());
+        String message = extra == null ? null : "extra columns ignored: " + extra;
+        if (message != null) {
+          progress.stage("note %s: %s", file.name(), message);
+        }
+        outcomes.add(new RunSummary.FileOutcome(file.name(), "INGESTED", counts[0], counts[0] - counts[1], counts[1], message));
+        ingestedRows.add(RowFactory.create(runId, feed.folder(), file.name(), file.sha256(), file.sizeBytes(), "INGESTED",
+            counts[0], counts[0] - counts[1], counts[1], extra, message, Timestamp.from(Instant.now())));
+      }
+      feedCounts.put(feed.folder(), new RunSummary.FeedCounts(read, read - quarantinedCount, quarantinedCount));
+      progress.stage("bronze %s: %d rows read, %d accepted, %d quarantined", feed.folder(), read, read - quarantinedCount,
+          quarantinedCount);
+      batches.put(feed, SilverTransforms.latest(SilverTransforms.accepted(bronze).drop("run_id"), SilverTransforms.spec(feed)));
+    }
+    for (InboxFile file : rejected) {
+      ingestedRows.add(RowFactory.create(runId, file.feed().folder(), file.name(), file.sha256(), file.sizeBytes(), "REJECTED",
+          0L, 0L, 0L, null, file.rejection(), Timestamp.from(Instant.now())));
+    }
+
+    // Record which months gold must redo before silver changes: a killed run must not forget them.
+    String fromMonth = affectedFrom(batches);
+    if (fromMonth != null) {
+      io.append(spark.createDataFrame(List.of(RowFactory.create(runId, fromMonth)), GOLD_PENDING), Tables.OPS, Tables.GOLD_PENDING);
+    }
+    for (Map.Entry<Feed, Dataset<Row>> entry : batches.entrySet()) {
+      mergeSilver(entry.getKey(), entry.getValue());
+    }
+
+    writeDimensionsIfChanged(dimWard);
+    String goldFrom = io.readIfExists(Tables.OPS, Tables.GOLD_PENDING)
+        .map(p -> p.agg(org.apache.spark.sql.functions.min("from_month")).head().getString(0)).orElse(null);
+    boolean targetsChanged = batches.containsKey(Feed.TARGETS);
+    if (goldFrom != null || targetsChanged || !io.exists(Tables.GOLD, Tables.WARD_MONTH_KPIS)) {
+      writeGold(dimWard, knownUnits, goldFrom);
+    } else {
+      progress.stage("gold: nothing new to recompute");
+    }
+
+    if (!ingestedRows.isEmpty()) {
+      io.append(spark.createDataFrame(ingestedRows, INGESTED_FILES), Tables.OPS, Tables.INGESTED_FILES);
+      versions.put("ops.ingested_files", io.version(Tables.OPS, Tables.INGESTED_FILES));
+    }
+    if (goldFrom != null) {
+      io.overwrite(spark.createDataFrame(List.of(), GOLD_PENDING), Tables.OPS, Tables.GOLD_PENDING);
+    }
+    return new RunSummary(runId, outcomes, feedCounts, versions, goldFrom, progress.elapsed());
+  }
+
+  private Dataset<Row> read(Feed feed, List<InboxFile> files) {
+    SerializableConfiguration hadoop = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    Pseudonymizer keyed = pseudonymizer;
+    JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(files, Math.max(1, files.size()))
+        .flatMap(file -> CsvRows.read(file, keyed, hadoop.value()));
+    return spark.createDataFrame(rows, CsvRows.rawSchema(feed));
+  }
+
+  /** The earliest month whose gold figures the batch changes: its own months and those of the rows it replaces. */
+  private String affectedFrom(Map<Feed, Dataset<Row>> batches) {
+    List<String> months = new ArrayList<>();
+    for (Map.Entry<Feed, Dataset<Row>> entry : batches.entrySet()) {
+      Feed feed = entry.getKey();
+      Dataset<Row> batch = entry.getValue();
+      List<String> dateColumns = switch (feed) {
+        case EID_APPLICATIONS -> List.of("received_at", "activated_at");
+        case SERVICE_DOSSIERS -> List.of("submitted_at", "resolved_at");
+        case POPULATION -> List.of("snapshot_date");
+        case DAILY_REPORTS -> List.of("report_date");
+        case TARGETS -> List.of();
+      };
+      if (dateColumns.isEmpty()) {
+        continue;
+      }
+      List<String> keys = SilverTransforms.spec(feed).keys();
+      Dataset<Row> touched = batch.select(dateColumns.stream().map(c -> col(c)).toArray(Column[]::new));
+      if (!keys.isEmpty() && io.exists(Tables.SILVER, feed.folder())) {
+        Dataset<Row> replaced = io.read(Tables.SILVER, feed.folder())
+            .join(batch.select(keys.stream().map(k -> col(k)).toArray(Column[]::new)), WardMonthKpis.keys(keys.toArray(String[]::new)))
+            .select(dateColumns.stream().map(c -> col(c)).toArray(Column[]::new));
+        touched = touched.unionByName(replaced);
+      }
+      Column earliest = org.apache.spark.sql.functions.least(dateColumns.stream()
+          .map(c -> Measures.month(col(c))).toArray(Column[]::new));
+      if (dateColumns.size() == 1) {
+        earliest = Measures.month(col(dateColumns.get(0)));
+      }
+      Row row = touched.agg(org.apache.spark.sql.functions.min(earliest)).head();
+      if (!row.isNullAt(0)) {
+        months.add(row.getString(0));
+      }
+    }
+    return months.stream().min(String::compareTo).orElse(null);
+  }
+
+  private void mergeSilver(Feed feed, Dataset<Row> batch) {
+    progress.stage("silver %s: merging", feed.folder());
+    SilverTransforms.Spec spec = SilverTransforms.spec(feed);
+    if (feed == Feed.POPULATION) {
+      List<String> dates = batch.select("snapshot_date").distinct().as(org.apache.spark.sql.Encoders.DATE()).collectAsList()
+          .stream().map(d -> "DATE'" + d + "'").toList();
+      if (!dates.isEmpty()) {
+        io.replaceWhere(batch, Tables.SILVER, feed.folder(), "snapshot_date IN (" + String.join(",", dates) + ")", "snapshot_date");
+      }
+    } else if (!io.exists(Tables.SILVER, feed.folder())) {
+      io.overwrite(batch, Tables.SILVER, feed.folder());
+    } else {
+      String on = spec.keys().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+      DeltaMergeBuilder merge = io.table(Tables.SILVER, feed.folder()).as("t").merge(batch.as("s"), on);
+      merge = spec.versionColumn() == null ? merge.whenMatched().updateAll()
+          : merge.whenMatched("s." + spec.versionColumn() + " > t." + spec.versionColumn()).updateAll();
+      merge.whenNotMatched().insertAll().execute();
+    }
+    versions.put("silver." + feed.folder(), io.version(Tables.SILVER, feed.folder()));
+  }
+
+  private void writeDimensionsIfChanged(Dataset<Row> dimWard) {
+    if (changed(dimWard, Tables.GOLD, Tables.DIM_WARD)) {
+      io.overwrite(dimWard, Tables.GOLD, Tables.DIM_WARD);
+      versions.put("gold.dim_ward", io.version(Tables.GOLD, Tables.DIM_WARD));
+    }
+    List<String> codes = silver(Feed.SERVICE_DOSSIERS).select("service_code").distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    Dataset<Row> services = Dimensions.services(spark, codes);
+    if (changed(services, Tables.GOLD, Tables.DIM_SERVICE)) {
+      io.overwrite(services, Tables.GOLD, Tables.DIM_SERVICE);
+      versions.put("gold.dim_service", io.version(Tables.GOLD, Tables.DIM_SERVICE));
+    }
+  }
+
+  private boolean changed(Dataset<Row> fresh, String layer, String table) {
+    if (!io.exists(layer, table)) {
+      return true;
+    }
+    Dataset<Row> existing = io.read(layer, table);
+    return !existing.schema().equals(fresh.schema()) || !existing.exceptAll(fresh).isEmpty() || !fresh.exceptAll(existing).isEmpty();
+  }
+
+  /** Silver rows of a feed; an empty dataset of the right shape when the feed never arrived. */
+  private Dataset<Row> silver(Feed feed) {
+    return io.readIfExists(Tables.SILVER, feed.folder()).orElseGet(() -> {
+      Dataset<Row> none = spark.createDataFrame(List.of(), CsvRows.rawSchema(feed));
+      Dataset<Row> known = spark.createDataFrame(List.of(), new StructType().add("unit_code", DataTypes.StringType).add("era", DataTypes.StringType));
+      return SilverTransforms.accepted(BronzeTransforms.type(feed, none, known));
+    });
+  }
+
+  private void writeGold(Dataset<Row> dimWard, Dataset<Row> knownUnits, String goldFrom) {
+    Dataset<Row> applications = silver(Feed.EID_APPLICATIONS);
+    Dataset<Row> dossiers = silver(Feed.SERVICE_DOSSIERS);
+    Dataset<Row> population = silver(Feed.POPULATION);
+    Dataset<Row> reports = silver(Feed.DAILY_REPORTS);
+    Dataset<Row> targets = silver(Feed.TARGETS);
+
+    progress.stage("gold: measuring (from %s)", goldFrom == null ? "the first month" : goldFrom);
+    Dataset<Row> eid = Measures.eid(applications).cache();
+    Dataset<Row> dossierMeasures = Measures.dossiers(dossiers, false).cache();
+    Dataset<Row> eligible = Measures.eligibleBySnapshot(population).cache();
+    Dataset<Row> quality = Measures.dataQualityBySnapshot(population).cache();
+
+    TreeSet<String> months = new TreeSet<>();
+    for (Dataset<Row> measures : List.of(eid, dossierMeasures)) {
+      Row range = measures.agg(org.apache.spark.sql.functions.min("month"), org.apache.spark.sql.functions.max("month")).head();
+      if (!range.isNullAt(0)) {
+        months.add(range.getString(0));
+        months.add(range.getString(1));
+      }
+    }
+    List<LocalDate> snapshots = population.select("snapshot_date").distinct().as(org.apache.spark.sql.Encoders.DATE())
+        .collectAsList().stream().map(java.sql.Date::toLocalDate).sorted().toList();
+    snapshots.forEach(date -> months.add(YearMonth.from(date).toString()));
+    if (months.isEmpty()) {
+      progress.stage("gold: no events yet");
+      return;
+    }
+    Dataset<Row> calendar = calendar(YearMonth.parse(months.first()), YearMonth.parse(months.last()), snapshots);
+
+    Set<String> provinces = new TreeSet<>();
+    for (Dataset<Row> measures : List.of(eid, dossierMeasures, eligible)) {
+      measures.select(col("ward_code").as("_code"), col("ward_era").as("_era")).distinct()
+          .join(dimWard, col("_code").equalTo(col("ward_code")).and(col("_era").equalTo(col("era"))))
+          .select("current_province_code").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList()
+          .forEach(p -> { if (p != null) provinces.add(p); });
+    }
+    Dataset<Row> wards = dimWard.where(col("current_province_code").isin(provinces.toArray()))
+        .select("ward_code", "era", "current_ward_code", "province_code", "district_code").cache();
+    progress.stage("gold: %s to %s, provinces %s", months.first(), months.last(), provinces);
+
+    WardMonthKpis.Result kpis = WardMonthKpis.build(eid, dossierMeasures, eligible, quality, calendar, wards);
+    String where = goldFrom == null ? "true" : "month >= '" + goldFrom + "'";
+    Column changedMonths = goldFrom == null ? lit(true) : col("month").geq(goldFrom);
+    writeGoldTable(kpis.asOfTime().where(changedMonths), Tables.WARD_MONTH_KPIS, where);
+    writeGoldTable(kpis.current().where(changedMonths), Tables.WARD_MONTH_KPIS_CURRENT, where);
+
+    Dataset<Row> perService = Measures.dossiers(dossiers, true);
+    Dataset<Row> crosswalk = wards.select(col("ward_code").as("_code"), col("era").as("_era"), col("current_ward_code"));
+    Dataset<Row> serviceMonth = perService
+        .join(crosswalk, col("ward_code").equalTo(col("_code")).and(col("ward_era").equalTo(col("_era"))))
+        .withColumn("placed", when(BronzeTransforms.era(org.apache.spark.sql.functions.concat(col("month"), lit("-01")).cast("date"))
+            .equalTo(col("ward_era")), col("ward_code")).otherwise(col("current_ward_code")))
+        .groupBy(col("placed").as("ward_code"), col("month"), col("service_code"))
+        .agg(sum("dossiers_total").as("dossiers_total"), sum("dossiers_online").as("dossiers_online"),
+            sum("dossiers_resolved").as("dossiers_resolved"), sum("dossiers_resolved_on_time").as("dossiers_resolved_on_time"));
+    writeGoldTable(serviceMonth.where(changedMonths), Tables.SERVICE_MONTH, where);
+
+    Dataset<Row> daily = DailyReportCheck.build(reports, applications, dimWard);
+    writeGoldTable(daily.where(changedMonths), Tables.DAILY_REPORT_CHECK, where);
+
+    Dataset<Row> asOf = io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS);
+    Dataset<Row> unitMetrics = UnitMetrics.longForm(asOf).unionByName(UnitMetrics.longForm(UnitMetrics.provinces(asOf)));
+    Dataset<Row> progressRows = TargetProgress.build(targets, unitMetrics, calendar.select("month"));
+    progress.stage("gold: %s", Tables.TARGET_PROGRESS);
+    io.overwrite(progressRows, Tables.GOLD, Tables.TARGET_PROGRESS);
+    versions.put("gold." + Tables.TARGET_PROGRESS, io.version(Tables.GOLD, Tables.TARGET_PROGRESS));
+    for (Dataset<Row> cached : List.of(eid, dossierMeasures, eligible, quality, wards)) {
+      cached.unpersist();
+    }
+  }
+
+  private void writeGoldTable(Dataset<Row> rows, String table, String where) {
+    progress.stage("gold: %s (%s)", table, where.equals("true") ? "all months" : where);
+    io.replaceWhere(rows, Tables.GOLD, table, where, "month");
+    versions.put("gold." + table, io.version(Tables.GOLD, table));
+  }
+
+  /** month → the snapshot that gives its eligible population and the one that gives its data quality. */
+  private Dataset<Row> calendar(YearMonth first, YearMonth last, List<LocalDate> snapshots) {
+    List<Row> rows = new ArrayList<>();
+    for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+      LocalDate end = month.atEndOfMonth();
+      LocalDate eligible = null;
+      LocalDate quality = null;
+      for (LocalDate snapshot : snapshots) {
+        if (!snapshot.isAfter(end)) {
+          eligible = snapshot;
+          if (YearMonth.from(snapshot).equals(month)) {
+            quality = snapshot;
+          }
+        }
+      }
+      rows.add(RowFactory.create(month.toString(), eligible == null ? null : java.sql.Date.valueOf(eligible),
+          quality == null ? null : java.sql.Date.valueOf(quality)));
+    }
+    StructType schema = new StructType().add("month", DataTypes.StringType, false)
+        .add("eligible_snapshot", DataTypes.DateType, true).add("dq_snapshot", DataTypes.DateType, true);
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private void recordJobRun(Instant started, long in, long out, long quarantined, String outcome, String message) {
+    Row row = RowFactory.create(runId, "pipeline", "inbox=" + options.inbox() + " warehouse=" + options.warehouse(),
+        Timestamp.from(started), Timestamp.from(Instant.now()), in, out, quarantined,
+        scala.jdk.javaapi.CollectionConverters.asScala(versions), outcome, message);
+    io.append(spark.createDataFrame(List.of(row), JOB_RUNS), Tables.OPS, Tables.JOB_RUNS);
+  }
+
+  public String runId() {
+    return runId;
+  }
+}

@@ -1,0 +1,77 @@
+package vn.da06.jobs.spark;
+
+import io.delta.tables.DeltaTable;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.da06.warehouse.Tables;
+
+/** Reading and writing the warehouse's Delta tables at {@code <warehouse>/<layer>/<table>}. */
+public final class DeltaIo {
+  private final SparkSession spark;
+  private final String warehouse;
+
+  public DeltaIo(SparkSession spark, String warehouse) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String warehouse() {
+    return warehouse;
+  }
+
+  public String path(String layer, String table) {
+    return Tables.location(warehouse, layer, table);
+  }
+
+  public boolean exists(String layer, String table) {
+    return DeltaTable.isDeltaTable(spark, path(layer, table));
+  }
+
+  public Optional<Dataset<Row>> readIfExists(String layer, String table) {
+    return exists(layer, table) ? Optional.of(read(layer, table)) : Optional.empty();
+  }
+
+  public Dataset<Row> read(String layer, String table) {
+    return spark.read().format("delta").load(path(layer, table));
+  }
+
+  public DeltaTable table(String layer, String table) {
+    return DeltaTable.forPath(spark, path(layer, table));
+  }
+
+  /** The latest version of a table, or -1 if it does not exist. */
+  public long version(String layer, String table) {
+    if (!exists(layer, table)) {
+      return -1;
+    }
+    return table(layer, table).history(1).select("version").head().getLong(0);
+  }
+
+  public void append(Dataset<Row> rows, String layer, String table, String... partitionBy) {
+    rows.write().format("delta").mode("append").partitionBy(partitionBy).save(path(layer, table));
+  }
+
+  public void overwrite(Dataset<Row> rows, String layer, String table, String... partitionBy) {
+    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").partitionBy(partitionBy)
+        .save(path(layer, table));
+  }
+
+  /**
+   * Replaces the rows matching {@code condition} with {@code rows} in one commit (the table is created if
+   * missing). Readers see the old rows or the new ones, never a mix.
+   */
+  public void replaceWhere(Dataset<Row> rows, String layer, String table, String condition, String... partitionBy) {
+    if (!exists(layer, table)) {
+      rows.write().format("delta").mode("overwrite").partitionBy(partitionBy).save(path(layer, table));
+      return;
+    }
+    rows.write().format("delta").mode("overwrite").option("replaceWhere", condition).partitionBy(partitionBy)
+        .save(path(layer, table));
+  }
+}

@@ -1,0 +1,37 @@
+package vn.da06.jobs.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession of a job shell. Settings given by spark-submit ({@code --master}, {@code --conf})
+ * win; what is set here are the defaults that make a single machine work.
+ */
+public final class SparkSessions {
+
+  /** Local time of Vietnam: months and the 17:00 deadline are read in it. */
+  public static final String TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+  private SparkSessions() {}
+
+  public static SparkSession getOrCreate(String appName) {
+    SparkConf conf = new SparkConf(true);
+    conf.setIfMissing("spark.master", "local[*]");
+    conf.setIfMissing("spark.app.name", appName);
+    conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.setIfMissing("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    conf.setIfMissing("spark.sql.session.timeZone", TIME_ZONE);
+    conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+    conf.setIfMissing("spark.sql.adaptive.enabled", "true");
+    conf.setIfMissing("spark.ui.enabled", "false");
+    conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    if (conf.get("spark.master").startsWith("local")) {
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    // Months partition the gold tables; a month's files are few and small.
+    conf.setIfMissing("spark.databricks.delta.optimizeWrite.enabled", "false");
+    conf.setIfMissing("spark.databricks.delta.stalenessLimit", "0");
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}
