@@ -4,9 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
@@ -135,37 +136,48 @@ public final class InboxScanner {
     if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
       in.skip(3);
     }
-    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-    char[] buffer = new char[1 << 15];
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+    CharBuffer chars = CharBuffer.allocate(1 << 16);
     StringBuilder header = new StringBuilder();
     boolean headerDone = false;
     long line = 1;
     HeaderCheck result = null;
-    try {
-      int read;
-      while ((read = reader.read(buffer)) >= 0) {
-        for (int i = 0; i < read; i++) {
-          char c = buffer[i];
-          if (!headerDone) {
-            if (c == '\n') {
-              headerDone = true;
-              result = checkHeader(feed, header.toString());
-            } else if (c != '\r') {
-              header.append(c);
-            }
-          }
-          if (c == '\n') {
-            line++;
-          }
-        }
-        if (result != null && result.rejection != null) {
-          return result; // no need to validate the rest of a file already rejected
+    boolean end = false;
+    while (!end) {
+      int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+      end = read < 0;
+      if (read > 0) {
+        bytes.position(bytes.position() + read);
+      }
+      bytes.flip();
+      int before = bytes.position();
+      CoderResult coded = decoder.decode(bytes, chars, end);
+      for (int i = before; i < bytes.position(); i++) {
+        if (bytes.get(i) == '\n') {
+          line++;
         }
       }
-    } catch (CharacterCodingException e) {
-      return new HeaderCheck("it is not UTF-8: line " + line + " holds bytes that are not valid UTF-8, as Windows-1258"
-          + " or another legacy encoding would (export it as CSV UTF-8)", List.of());
+      if (coded.isError()) {
+        return new HeaderCheck("it is not UTF-8: line " + line + " holds bytes that are not valid UTF-8, as Windows-1258"
+            + " or another legacy encoding would (export it as CSV UTF-8)", List.of());
+      }
+      chars.flip();
+      while (!headerDone && chars.hasRemaining()) {
+        char c = chars.get();
+        if (c == '\n') {
+          headerDone = true;
+          result = checkHeader(feed, header.toString());
+          if (result.rejection != null) {
+            return result; // no need to validate the rest of a file already rejected
+          }
+        } else if (c != '\r') {
+          header.append(c);
+        }
+      }
+      chars.clear();
+      bytes.compact();
     }
     return result != null ? result : checkHeader(feed, header.toString());
   }

@@ -160,6 +160,7 @@ public final class Pipeline {
     Map<Feed, Dataset<Row>> batches = new EnumMap<>(Feed.class);
     Map<String, RunSummary.FeedCounts> feedCounts = new LinkedHashMap<>();
     List<Row> ingestedRows = new ArrayList<>();
+    Dataset<Row> quarantine = null;
     for (Map.Entry<Feed, List<InboxFile>> entry : toIngest.entrySet()) {
       Feed feed = entry.getKey();
       List<InboxFile> files = entry.getValue();
@@ -173,8 +174,7 @@ public final class Pipeline {
           lit(feed.folder()).as("feed"), col("source_file").as("file"), col("line_number"),
           col(BronzeTransforms.REASON).as("reason_code"), col(BronzeTransforms.DETAIL).as("detail"), col("run_id"),
           col("source_sha256"));
-      io.replaceWhere(quarantined, Tables.OPS, Tables.QUARANTINE,
-          "feed = '" + feed.folder() + "' AND source_sha256 IN (" + shaList + ")");
+      quarantine = quarantine == null ? quarantined : quarantine.unionByName(quarantined);
       Map<String, long[]> perFile = new LinkedHashMap<>();
       for (Row row : bronze.groupBy("source_sha256")
           .agg(count(lit(1)), sum(when(col(BronzeTransforms.REASON).isNotNull(), 1L).otherwise(0L))).collectAsList()) {
@@ -199,6 +199,12 @@ public final class Pipeline {
       progress.stage("bronze %s: %d rows read, %d accepted, %d quarantined", feed.folder(), read, read - quarantinedCount,
           quarantinedCount);
       batches.put(feed, SilverTransforms.latest(SilverTransforms.accepted(bronze).drop("run_id"), SilverTransforms.spec(feed)));
+    }
+    if (quarantine != null) {
+      String allShas = toIngest.values().stream().flatMap(List::stream).map(f -> "'" + f.sha256() + "'")
+          .collect(Collectors.joining(","));
+      io.replaceWhere(quarantine, Tables.OPS, Tables.QUARANTINE, "source_sha256 IN (" + allShas + ")");
+      versions.put("ops.quarantine", io.version(Tables.OPS, Tables.QUARANTINE));
     }
     for (InboxFile file : rejected) {
       ingestedRows.add(RowFactory.create(runId, file.feed().folder(), file.name(), file.sha256(), file.sizeBytes(), "REJECTED",
@@ -302,25 +308,38 @@ public final class Pipeline {
   }
 
   private void writeDimensionsIfChanged(Dataset<Row> dimWard) {
-    if (changed(dimWard, Tables.GOLD, Tables.DIM_WARD)) {
-      io.overwrite(dimWard, Tables.GOLD, Tables.DIM_WARD);
-      versions.put("gold.dim_ward", io.version(Tables.GOLD, Tables.DIM_WARD));
-    }
+    writeIfChanged(dimWard, Tables.DIM_WARD);
     List<String> codes = silver(Feed.SERVICE_DOSSIERS).select("service_code").distinct()
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    Dataset<Row> services = Dimensions.services(spark, codes);
-    if (changed(services, Tables.GOLD, Tables.DIM_SERVICE)) {
-      io.overwrite(services, Tables.GOLD, Tables.DIM_SERVICE);
-      versions.put("gold.dim_service", io.version(Tables.GOLD, Tables.DIM_SERVICE));
-    }
+    writeIfChanged(Dimensions.services(spark, codes), Tables.DIM_SERVICE);
   }
 
-  private boolean changed(Dataset<Row> fresh, String layer, String table) {
-    if (!io.exists(layer, table)) {
-      return true;
+  /**
+   * Dimensions are small and built on the driver: their content hash is kept as the commit's user metadata,
+   * and a new version is written only when it changes.
+   */
+  private void writeIfChanged(Dataset<Row> fresh, String table) {
+    List<String> rows = new ArrayList<>(fresh.collectAsList().stream().map(Row::toString).toList());
+    java.util.Collections.sort(rows);
+    String fingerprint = sha256(fresh.schema().simpleString() + "\n" + String.join("\n", rows));
+    if (io.exists(Tables.GOLD, table)) {
+      Row last = io.table(Tables.GOLD, table).history(1).select("userMetadata").head();
+      if (!last.isNullAt(0) && last.getString(0).equals(fingerprint)) {
+        return;
+      }
     }
-    Dataset<Row> existing = io.read(layer, table);
-    return !existing.schema().equals(fresh.schema()) || !existing.exceptAll(fresh).isEmpty() || !fresh.exceptAll(existing).isEmpty();
+    fresh.write().format("delta").mode("overwrite").option("overwriteSchema", "true").option("userMetadata", fingerprint)
+        .save(io.path(Tables.GOLD, table));
+    versions.put("gold." + table, io.version(Tables.GOLD, table));
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Silver rows of a feed; an empty dataset of the right shape when the feed never arrived. */
@@ -362,14 +381,17 @@ public final class Pipeline {
     }
     Dataset<Row> calendar = calendar(YearMonth.parse(months.first()), YearMonth.parse(months.last()), snapshots);
 
-    Set<String> provinces = new TreeSet<>();
-    for (Dataset<Row> measures : List.of(eid, dossierMeasures, eligible)) {
-      measures.select(col("ward_code").as("_code"), col("ward_era").as("_era")).distinct()
-          .join(dimWard, col("_code").equalTo(col("ward_code")).and(col("_era").equalTo(col("era"))))
-          .select("current_province_code").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList()
-          .forEach(p -> { if (p != null) provinces.add(p); });
-    }
-    Dataset<Row> wards = dimWard.where(col("current_province_code").isin(provinces.toArray()))
+    // Wards in scope: those of every province with data; an old ward with no crosswalk link (merged away
+    // before the lists the warehouse knows) only where it has events.
+    Dataset<Row> withEvents = eid.select("ward_code", "ward_era").unionByName(dossierMeasures.select("ward_code", "ward_era"))
+        .unionByName(eligible.select("ward_code", "ward_era")).distinct()
+        .select(col("ward_code").as("_code"), col("ward_era").as("_era"), lit(true).as("_has_events"));
+    Dataset<Row> dimWithEvents = dimWard.join(withEvents,
+        col("_code").equalTo(col("ward_code")).and(col("_era").equalTo(col("era"))), "left");
+    Set<String> provinces = new TreeSet<>(dimWithEvents.where(col("_has_events").and(col("current_province_code").isNotNull()))
+        .select("current_province_code").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    Dataset<Row> wards = dimWithEvents.where(col("current_province_code").isin(provinces.toArray())
+            .and(col("current_ward_code").isNotNull().or(col("_has_events").equalTo(true))))
         .select("ward_code", "era", "current_ward_code", "province_code", "district_code").cache();
     progress.stage("gold: %s to %s, provinces %s", months.first(), months.last(), provinces);
 
@@ -390,7 +412,7 @@ public final class Pipeline {
             sum("dossiers_resolved").as("dossiers_resolved"), sum("dossiers_resolved_on_time").as("dossiers_resolved_on_time"));
     writeGoldTable(serviceMonth.where(changedMonths), Tables.SERVICE_MONTH, where);
 
-    Dataset<Row> daily = DailyReportCheck.build(reports, applications, dimWard);
+    Dataset<Row> daily = DailyReportCheck.build(reports, applications, wards);
     writeGoldTable(daily.where(changedMonths), Tables.DAILY_REPORT_CHECK, where);
 
     Dataset<Row> asOf = io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS);
