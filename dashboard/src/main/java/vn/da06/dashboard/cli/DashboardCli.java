@@ -1,0 +1,227 @@
+package vn.da06.dashboard.cli;
+
+import io.javalin.Javalin;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.da06.dashboard.data.DeltaKpiStore;
+import vn.da06.dashboard.web.AuditLog;
+import vn.da06.dashboard.web.DashboardApp;
+import vn.da06.dashboard.web.UserDirectory;
+import vn.da06.warehouse.access.Passwords;
+import vn.da06.warehouse.access.Role;
+import vn.da06.warehouse.access.Tokens;
+import vn.da06.warehouse.access.User;
+import vn.da06.warehouse.access.UsersFile;
+
+/**
+ * {@code ./da06 serve} and {@code ./da06 users}: the dashboard server and the users file it reads.
+ * {@link #serve(ServeOptions)} is the entry point other commands (the demo) call.
+ */
+@Command(name = "da06", mixinStandardHelpOptions = true, subcommands = {
+    DashboardCli.Serve.class, DashboardCli.Users.class})
+public final class DashboardCli {
+  static final String DEFAULT_USERS = "config/users.yaml";
+
+  /** What {@code serve} needs; parsed once at the entry point. */
+  public record ServeOptions(
+      Path warehouse, String host, int port, Path users, Path auditLog, Duration poll, boolean secureCookies) {
+    public ServeOptions {
+      java.util.Objects.requireNonNull(warehouse, "warehouse is null");
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("Cannot listen on port " + port + ": use 1-65535");
+      }
+    }
+
+    public static ServeOptions defaults(Path warehouse) {
+      return new ServeOptions(warehouse, "127.0.0.1", 7070, Path.of(DEFAULT_USERS), Path.of("logs/dashboard-audit.jsonl"),
+          Duration.ofSeconds(30), false);
+    }
+  }
+
+  /** A started dashboard; {@link #close()} stops the server and the poll. */
+  public record Running(Javalin app, DeltaKpiStore store) implements AutoCloseable {
+    public int port() {
+      return app.port();
+    }
+
+    @Override
+    public void close() {
+      app.stop();
+      store.close();
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    CommandLine commandLine = new CommandLine(new DashboardCli());
+    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+        line.getErr().println("da06: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return commandLine.execute(args);
+  }
+
+  /** Starts the dashboard (gold loaded, poll running) and returns; the caller keeps the process alive. */
+  public static Running serve(ServeOptions options) {
+    DeltaKpiStore store = new DeltaKpiStore(options.warehouse()).start(options.poll());
+    DashboardApp dashboard = new DashboardApp(store, new UserDirectory(options.users()),
+        new AuditLog(options.auditLog()), new DashboardApp.Settings(options.secureCookies(), 5,
+            Duration.ofMinutes(15), Duration.ofHours(8)));
+    Javalin app = dashboard.create().start(options.host(), options.port());
+    return new Running(app, store);
+  }
+
+  @Command(name = "serve", description = "Serve the dashboard over the gold tables of a warehouse.")
+  static final class Serve implements Callable<Integer> {
+    @Option(names = "--warehouse", required = true, description = "warehouse root (gold tables below gold/)")
+    Path warehouse;
+
+    @Option(names = "--port", defaultValue = "7070")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--users", defaultValue = DEFAULT_USERS)
+    Path users;
+
+    @Option(names = "--audit-log", defaultValue = "logs/dashboard-audit.jsonl")
+    Path auditLog;
+
+    @Option(names = "--poll-seconds", defaultValue = "30", description = "how often to look for a newer Delta version")
+    int pollSeconds;
+
+    @Option(names = "--secure-cookies", description = "mark the session cookie Secure (when served over HTTPS)")
+    boolean secureCookies;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      Running running = serve(new ServeOptions(warehouse, host, port, users, auditLog,
+          Duration.ofSeconds(Math.max(1, pollSeconds)), secureCookies));
+      if (UsersFile.load(users).users().isEmpty()) {
+        System.err.println("da06: no users in " + users + " yet: add one with ./da06 users add --name NAME --unit CODE --role viewer");
+      }
+      System.err.println("da06: dashboard on http://" + host + ":" + running.port() + " (warehouse " + warehouse
+          + running.store().version().map(v -> ", data version " + v.version()).orElse(", no gold yet") + ")");
+      Runtime.getRuntime().addShutdownHook(new Thread(running::close));
+      Thread.currentThread().join();
+      return 0;
+    }
+  }
+
+  @Command(name = "users", description = "Manage the users file.", subcommands = {
+      Users.Add.class, Users.Token.class, Users.ListUsers.class})
+  static final class Users {
+
+    @Command(name = "add", description = "Add a user, or change an existing user's unit, role and password.")
+    static final class Add implements Callable<Integer> {
+      @Option(names = "--name", required = true)
+      String name;
+
+      @Option(names = "--unit", required = true, description = "province (2 digits), pre-reform district (3) or ward (5)")
+      String unit;
+
+      @Option(names = "--role", defaultValue = "viewer", description = "viewer, analyst or admin")
+      String role;
+
+      @Option(names = "--users", defaultValue = DEFAULT_USERS)
+      Path users;
+
+      @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+      boolean passwordStdin;
+
+      @Override
+      public Integer call() throws Exception {
+        char[] password = passwordStdin ? readStdin() : askTwice();
+        try {
+          UsersFile file = UsersFile.load(users);
+          String tokenHash = file.user(name).map(User::tokenHash).orElse(null);
+          User user = new User(name, unit, Role.parse(role), Passwords.hash(password), tokenHash);
+          file.with(user).save(users);
+          System.err.println("da06: user " + name + " (" + role + ", unit " + unit + ") saved in " + users);
+          return 0;
+        } finally {
+          Arrays.fill(password, '\0');
+        }
+      }
+    }
+
+    @Command(name = "token", description = "Issue a new personal API token (shown once; the previous one stops working).")
+    static final class Token implements Callable<Integer> {
+      @CommandLine.Parameters(index = "0", paramLabel = "NAME")
+      String name;
+
+      @Option(names = "--users", defaultValue = DEFAULT_USERS)
+      Path users;
+
+      @Override
+      public Integer call() {
+        UsersFile file = UsersFile.load(users);
+        User user = file.user(name).orElseThrow(() -> new IllegalArgumentException(
+            "Cannot issue a token to " + name + ": there is no such user in " + users + " (add one with ./da06 users add)"));
+        String token = Tokens.newToken();
+        file.with(user.withTokenHash(Tokens.hash(token))).save(users);
+        System.out.println(token);
+        System.err.println("da06: keep this token secret; scripts send it as 'Authorization: Bearer <token>'."
+            + " It is not stored and cannot be shown again.");
+        return 0;
+      }
+    }
+
+    @Command(name = "list", description = "List users (names, units, roles; never hashes).")
+    static final class ListUsers implements Callable<Integer> {
+      @Option(names = "--users", defaultValue = DEFAULT_USERS)
+      Path users;
+
+      @Override
+      public Integer call() {
+        PrintStream out = System.out;
+        for (User user : UsersFile.load(users).users()) {
+          out.println(user.name() + "\t" + user.unit() + "\t" + user.role().id() + "\t"
+              + (user.tokenHash() == null ? "no token" : "token issued"));
+        }
+        return 0;
+      }
+    }
+  }
+
+  static char[] readStdin() throws java.io.IOException {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line = reader.readLine();
+    if (line == null || line.isEmpty()) {
+      throw new IllegalArgumentException("Cannot set the password: standard input is empty (--password-stdin reads one line)");
+    }
+    return line.toCharArray();
+  }
+
+  static char[] askTwice() {
+    Console console = System.console();
+    if (console == null) {
+      throw new IllegalArgumentException(
+          "Cannot ask for a password: there is no terminal (pipe it in with --password-stdin)");
+    }
+    char[] first = console.readPassword("Password (at least %d characters): ", Passwords.MIN_LENGTH);
+    char[] second = console.readPassword("Same password again: ");
+    if (first == null || second == null || !Arrays.equals(first, second)) {
+      throw new IllegalArgumentException("Cannot set the password: the two entries differ (try again)");
+    }
+    Arrays.fill(second, '\0');
+    return first;
+  }
+}

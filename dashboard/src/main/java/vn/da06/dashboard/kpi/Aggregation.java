@@ -1,0 +1,56 @@
+package vn.da06.dashboard.kpi;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.da06.dashboard.data.KpiRow;
+import vn.da06.warehouse.Metric;
+import vn.da06.warehouse.Metrics;
+
+/**
+ * A unit's figures from its wards' rows: counts summed, every rate recomputed from the summed numerator
+ * and denominator named by its {@link Metric} definition — never an average of the wards' rates.
+ */
+public final class Aggregation {
+  private Aggregation() {}
+
+  /**
+   * Every metric column of {@link Metrics#ALL} and every helper count, in contract order. A count is null
+   * when it is null in every row (a month without a population snapshot); a rate is null when its summed
+   * denominator is 0 or null.
+   */
+  public static Map<String, Object> aggregate(Collection<KpiRow> rows) {
+    Map<String, Long> sums = new LinkedHashMap<>();
+    for (Metric metric : Metrics.counts()) {
+      sums.put(metric.column(), sum(rows, metric.column()));
+    }
+    for (String helper : Metrics.HELPER_COUNTS) {
+      sums.put(helper, sum(rows, helper));
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Metric metric : Metrics.ALL) {
+      if (metric.isRate()) {
+        Long numerator = sums.get(metric.numerator());
+        Long denominator = sums.get(metric.denominator());
+        values.put(metric.column(), numerator == null ? null : Metric.rate(numerator, denominator));
+      } else {
+        values.put(metric.column(), sums.get(metric.column()));
+      }
+    }
+    for (String helper : Metrics.HELPER_COUNTS) {
+      values.put(helper, sums.get(helper));
+    }
+    return values;
+  }
+
+  private static Long sum(Collection<KpiRow> rows, String column) {
+    Long total = null;
+    for (KpiRow row : rows) {
+      Long value = row.count(column);
+      if (value != null) {
+        total = total == null ? value : total + value;
+      }
+    }
+    return total;
+  }
+}

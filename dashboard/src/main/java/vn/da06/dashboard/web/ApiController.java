@@ -1,0 +1,134 @@
+package vn.da06.dashboard.web;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.da06.dashboard.data.GoldData;
+import vn.da06.dashboard.data.KpiRow;
+import vn.da06.dashboard.data.KpiStore;
+import vn.da06.dashboard.data.UnitScope;
+import vn.da06.dashboard.data.WardInfo;
+import vn.da06.dashboard.data.WardView;
+import vn.da06.dashboard.kpi.Aggregation;
+import vn.da06.warehouse.Metric;
+import vn.da06.warehouse.Metrics;
+import vn.da06.warehouse.access.User;
+
+/** JSON under /api/v1, documented in docs/dashboard.md. Keys are the gold column names. */
+final class ApiController {
+  private final KpiStore store;
+
+  ApiController(KpiStore store) {
+    this.store = store;
+  }
+
+  /** GET /api/v1/units/{unitCode}/kpis?month=yyyy-MM[&wards=current] */
+  void unitKpis(Context ctx) {
+    GoldData gold = store.current();
+    UnitScope unit = Access.unit(ctx, gold);
+    WardView view = view(ctx);
+    String month = month(ctx, gold, view);
+    List<KpiRow> rows = gold.kpis(view, unit, month, month);
+    Map<String, Object> body = header(gold, unit, view, month);
+    body.put("ward_count", rows.size());
+    body.putAll(Aggregation.aggregate(rows));
+    ctx.json(body);
+  }
+
+  /** GET /api/v1/units/{unitCode}/wards?metric=...&month=...[&wards=current] */
+  void unitWards(Context ctx) {
+    GoldData gold = store.current();
+    UnitScope unit = Access.unit(ctx, gold);
+    WardView view = view(ctx);
+    String month = month(ctx, gold, view);
+    String column = ctx.queryParam("metric");
+    if (column == null || column.isBlank()) {
+      throw DashboardException.badRequest("Cannot rank wards: the metric parameter is missing (e.g. metric=online_rate)");
+    }
+    Metric metric = Metrics.byColumn(PageState.validMetric(column)).orElseThrow();
+    List<Map<String, Object>> wards = new ArrayList<>();
+    for (KpiRow row : gold.kpis(view, unit, month, month)) {
+      Map<String, Object> ward = new LinkedHashMap<>();
+      ward.put("ward_code", row.wardCode());
+      ward.put("ward_name", gold.ward(view, row.wardCode(), month).map(WardInfo::wardName).orElse(null));
+      ward.put(metric.column(), row.value(metric.column()));
+      if (metric.isRate()) {
+        ward.put(metric.numerator(), row.value(metric.numerator()));
+        ward.put(metric.denominator(), row.value(metric.denominator()));
+      }
+      wards.add(ward);
+    }
+    wards.sort(Comparator.comparing((Map<String, Object> ward) -> (Number) ward.get(metric.column()),
+        Comparator.nullsLast(Comparator.comparingDouble((Number n) -> n.doubleValue()).reversed())));
+    int rank = 0;
+    for (Map<String, Object> ward : wards) {
+      ward.put("rank", ward.get(metric.column()) == null ? null : ++rank);
+    }
+    Map<String, Object> body = header(gold, unit, view, month);
+    body.put("metric", metric.column());
+    body.put("wards", wards);
+    ctx.json(body);
+  }
+
+  /** GET /api/v1/metrics: the one definition of every metric. */
+  void metrics(Context ctx) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Metric metric : Metrics.ALL) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("column", metric.column());
+      entry.put("label_vi", metric.labelVi());
+      entry.put("label_en", metric.labelEn());
+      entry.put("kind", metric.kind().name().toLowerCase());
+      entry.put("numerator", metric.numerator());
+      entry.put("denominator", metric.denominator());
+      entry.put("definition", metric.definition());
+      list.add(entry);
+    }
+    ctx.json(Map.of("metrics", list));
+  }
+
+  /** GET /api/v1/me: who the token or session is, and the data version. */
+  void me(Context ctx) {
+    User user = ctx.attribute(Access.USER);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", user.name());
+    body.put("unit", user.unit());
+    body.put("role", user.role().id());
+    ctx.json(body);
+  }
+
+  private static Map<String, Object> header(GoldData gold, UnitScope unit, WardView view, String month) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("unit_code", unit.code());
+    body.put("unit_name", unit.name());
+    body.put("unit_level", unit.level().name().toLowerCase());
+    body.put("month", month);
+    body.put("wards", view.parameter());
+    body.put("data_version", gold.version().version());
+    body.put("data_updated_at", gold.version().updatedAt().toString());
+    return body;
+  }
+
+  private static WardView view(Context ctx) {
+    try {
+      return WardView.parse(ctx.queryParam("wards"));
+    } catch (IllegalArgumentException e) {
+      throw DashboardException.badRequest(e.getMessage());
+    }
+  }
+
+  static String month(Context ctx, GoldData gold, WardView view) {
+    String month = PageState.validMonth(ctx.queryParam("month"));
+    if (month != null) {
+      return month;
+    }
+    List<String> months = gold.months(view);
+    if (months.isEmpty()) {
+      throw DashboardException.notFound("Cannot choose a month: gold has no months yet");
+    }
+    return months.get(months.size() - 1);
+  }
+}

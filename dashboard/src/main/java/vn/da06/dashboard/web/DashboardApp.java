@@ -1,0 +1,392 @@
+package vn.da06.dashboard.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.session.SessionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.da06.dashboard.data.DataVersion;
+import vn.da06.dashboard.data.GoldData;
+import vn.da06.dashboard.data.KpiStore;
+import vn.da06.dashboard.data.UnitScope;
+import vn.da06.dashboard.data.WarehouseUnavailableException;
+import vn.da06.dashboard.data.WardView;
+import vn.da06.warehouse.access.User;
+
+/**
+ * The dashboard's routes and the rules every request passes: security headers, sign-in (session cookie or
+ * {@code Authorization: Bearer}), CSRF tokens on state-changing requests, unit scope (in {@link Access}),
+ * and the mapping of expected errors to pages a person can read.
+ */
+public final class DashboardApp {
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String SESSION_USER = "user";
+  private static final String SESSION_CSRF = "csrf";
+
+  /** No inline script anywhere; inline style only because ECharts positions its tooltips with it. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+      + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+  /** How the server behaves; {@code secureCookies} when it is served over HTTPS (behind a proxy). */
+  public record Settings(boolean secureCookies, int maxLoginFailures, Duration loginWindow, Duration sessionIdle) {
+    public static Settings defaults() {
+      return new Settings(false, 5, Duration.ofMinutes(15), Duration.ofHours(8));
+    }
+  }
+
+  private final KpiStore store;
+  private final UserDirectory users;
+  private final AuditLog audit;
+  private final Settings settings;
+  private final LoginThrottle throttle;
+  private final ApiController api;
+
+  public DashboardApp(KpiStore store, UserDirectory users, AuditLog audit, Settings settings) {
+    this.store = store;
+    this.users = users;
+    this.audit = audit;
+    this.settings = settings;
+    this.throttle = new LoginThrottle(settings.maxLoginFailures(), settings.loginWindow(), Clock.systemUTC());
+    this.api = new ApiController(store);
+  }
+
+  /** The configured server, not started (JavalinTest starts it on a free port). */
+  public Javalin create() {
+    Javalin app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/static";
+        files.directory = "/static";
+        files.location = Location.CLASSPATH;
+      });
+      config.staticFiles.enableWebjars();
+      config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessionHandler()));
+      config.http.defaultContentType = "text/html; charset=utf-8";
+    });
+    app.before(this::guard);
+    app.get("/health", ctx -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", "ok");
+      try {
+        body.put("data_version", store.current().version().version());
+      } catch (WarehouseUnavailableException e) {
+        body.put("data_version", null);
+      }
+      ctx.json(body);
+    });
+    app.get("/login", this::loginPage);
+    app.post("/login", this::login);
+    app.post("/logout", this::logout);
+    app.get("/", ctx -> {
+      User user = ctx.attribute(Access.USER);
+      ctx.redirect("/units/" + user.unit() + langQuery(ctx));
+    });
+    app.get("/units/{unitCode}", ctx -> page(ctx, "overview"));
+    app.get("/units/{unitCode}/{page}", ctx -> page(ctx, ctx.pathParam("page")));
+    app.get("/units/{unitCode}/{page}/export/{format}", this::export);
+    app.get("/api/v1/units/{unitCode}/kpis", api::unitKpis);
+    app.get("/api/v1/units/{unitCode}/wards", api::unitWards);
+    app.get("/api/v1/metrics", api::metrics);
+    app.get("/api/v1/me", api::me);
+
+    app.exception(DashboardException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+    app.exception(WarehouseUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("Bug while answering {} {}", ctx.method(), ctx.path(), e);
+      error(ctx, 500, "Cannot answer this request: an internal error happened (it is in the server log)");
+    });
+    app.error(404, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty()) {
+        error(ctx, 404, "Cannot find " + ctx.path() + ": there is no such page");
+      }
+    });
+    return app;
+  }
+
+  private SessionHandler sessionHandler() {
+    SessionHandler sessions = new SessionHandler();
+    sessions.setSessionCookie("DA06SESSION");
+    sessions.setHttpOnly(true);
+    sessions.setSameSite(HttpCookie.SameSite.LAX);
+    sessions.setSecureRequestOnly(true);
+    if (settings.secureCookies()) {
+      sessions.getSessionCookieConfig().setSecure(true);
+    }
+    sessions.setMaxInactiveInterval((int) settings.sessionIdle().toSeconds());
+    sessions.setSessionTrackingModes(java.util.Set.of(jakarta.servlet.SessionTrackingMode.COOKIE));
+    return sessions;
+  }
+
+  // ------------------------------------------------------------------ rules for every request
+
+  private void guard(Context ctx) {
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "same-origin");
+    ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    String path = ctx.path();
+    if (isPublic(path)) {
+      return;
+    }
+    ctx.header("Cache-Control", "no-store");
+    String authorization = ctx.header("Authorization");
+    if (authorization != null) {
+      if (!authorization.startsWith("Bearer ")) {
+        ctx.header("WWW-Authenticate", "Bearer");
+        throw new DashboardException(401, "Cannot sign in: use Authorization: Bearer <token> (./da06 users token NAME)");
+      }
+      Optional<User> user = users.byToken(authorization.substring("Bearer ".length()).trim());
+      if (user.isEmpty()) {
+        audit.record("token_rejected", null, ctx.ip(), Map.of("path", path));
+        ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        throw new DashboardException(401, "Cannot sign in: the token is not valid (issue a new one with ./da06 users token NAME)");
+      }
+      ctx.attribute(Access.USER, user.get());
+      return;  // no cookie, so no CSRF
+    }
+    String name = ctx.sessionAttribute(SESSION_USER);
+    Optional<User> user = name == null ? Optional.empty() : users.user(name);
+    if (user.isEmpty()) {
+      if (path.startsWith("/api/")) {
+        ctx.header("WWW-Authenticate", "Bearer");
+        throw new DashboardException(401,
+            "Cannot answer: sign in, or send Authorization: Bearer <token> (./da06 users token NAME)");
+      }
+      String next = path + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+      ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    ctx.attribute(Access.USER, user.get());
+    if (!List.of("GET", "HEAD", "OPTIONS").contains(ctx.method().name())) {
+      requireCsrf(ctx);
+    }
+  }
+
+  private static boolean isPublic(String path) {
+    return path.equals("/login") || path.equals("/health") || path.startsWith("/static/")
+        || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+  }
+
+  private static String csrf(Context ctx) {
+    String token = ctx.sessionAttribute(SESSION_CSRF);
+    if (token == null) {
+      byte[] bytes = new byte[32];
+      RANDOM.nextBytes(bytes);
+      token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      ctx.sessionAttribute(SESSION_CSRF, token);
+    }
+    return token;
+  }
+
+  private static void requireCsrf(Context ctx) {
+    String expected = ctx.sessionAttribute(SESSION_CSRF);
+    String given = ctx.header("X-CSRF-Token");
+    if (given == null) {
+      given = ctx.formParam("_csrf");
+    }
+    if (expected == null || given == null || !MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+      throw DashboardException.forbidden("Cannot accept this form: its security token is missing or old"
+          + " (reload the page and try again)");
+    }
+  }
+
+  // ------------------------------------------------------------------ sign-in
+
+  private void loginPage(Context ctx) {
+    loginForm(ctx, 200, null);
+  }
+
+  private void loginForm(Context ctx, int status, String errorKey) {
+    Lang lang = Lang.parse(ctx.queryParam("lang"));
+    String next = safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"));
+    Lang other = lang == Lang.VI ? Lang.EN : Lang.VI;
+    String body = "<section class=\"login\"><h1>" + Html.esc(lang.t("app.title")) + "</h1><h2>"
+        + Html.esc(lang.t("login.title")) + "</h2>"
+        + (errorKey == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(lang.t(errorKey)) + "</p>")
+        + "<form method=\"post\" action=\"/login" + (lang == Lang.EN ? "?lang=en" : "") + "\">"
+        + "<input type=\"hidden\" name=\"_csrf\" value=\"" + Html.esc(csrf(ctx)) + "\">"
+        + "<input type=\"hidden\" name=\"next\" value=\"" + Html.esc(next) + "\">"
+        + "<label>" + Html.esc(lang.t("login.name")) + " <input name=\"name\" id=\"name\" autocomplete=\"username\" required></label>"
+        + "<label>" + Html.esc(lang.t("login.password"))
+        + " <input type=\"password\" name=\"password\" id=\"password\" autocomplete=\"current-password\" required></label>"
+        + "<button type=\"submit\" id=\"login\">" + Html.esc(lang.t("login.submit")) + "</button></form>"
+        + "<p><a href=\"/login?lang=" + other.code() + "\">" + (other == Lang.EN ? "English" : "Tiếng Việt")
+        + "</a></p></section>";
+    ctx.status(status).html(Layout.bare(lang, lang.t("login.title"), body, versionOrNull()));
+  }
+
+  private void login(Context ctx) {
+    requireCsrf(ctx);
+    String name = String.valueOf(ctx.formParam("name")).trim();
+    String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
+    String ip = ctx.ip();
+    if (!throttle.allowed(name, ip)) {
+      audit.record("login_throttled", name, ip, Map.of());
+      loginForm(ctx, 429, "login.throttled");
+      return;
+    }
+    Optional<User> user = users.authenticate(name, password.toCharArray());
+    if (user.isEmpty()) {
+      throttle.failed(name, ip);
+      audit.record("login_failed", name, ip, Map.of("reason", "wrong user name or password"));
+      loginForm(ctx, 401, "login.failed");
+      return;
+    }
+    ctx.req().changeSessionId();  // no session fixation
+    ctx.sessionAttribute(SESSION_USER, user.get().name());
+    ctx.sessionAttribute(SESSION_CSRF, null);
+    audit.record("login", user.get().name(), ip, Map.of("unit", user.get().unit(), "role", user.get().role().id()));
+    String next = safeNext(ctx.formParam("next"));
+    String lang = ctx.queryParam("lang");
+    if ("en".equals(lang) && next.equals("/")) {
+      next = "/?lang=en";
+    }
+    ctx.redirect(next);
+  }
+
+  private void logout(Context ctx) {
+    User user = ctx.attribute(Access.USER);
+    audit.record("logout", user.name(), ctx.ip(), Map.of());
+    if (ctx.req().getSession(false) != null) {
+      ctx.req().getSession(false).invalidate();
+    }
+    ctx.redirect("/login");
+  }
+
+  /** Only a path of this server: never another site (open redirect). */
+  private static String safeNext(String next) {
+    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+        || next.startsWith("/login")) {
+      return "/";
+    }
+    return next;
+  }
+
+  private static String langQuery(Context ctx) {
+    return "en".equals(ctx.queryParam("lang")) ? "?lang=en" : "";
+  }
+
+  // ------------------------------------------------------------------ pages and exports
+
+  private PageContext pageContext(Context ctx, String page) {
+    if (!Pages.PAGES.contains(page)) {
+      throw DashboardException.notFound("Cannot show page '" + page + "': there is no such page");
+    }
+    GoldData gold = store.current();
+    UnitScope unit = Access.unit(ctx, gold);
+    UnitScope mine = Access.mine(ctx, gold);
+    WardView view;
+    try {
+      view = WardView.parse(ctx.queryParam("wards"));
+    } catch (IllegalArgumentException e) {
+      throw DashboardException.badRequest(e.getMessage());
+    }
+    String month = PageState.validMonth(ctx.queryParam("month"));
+    if (month == null) {
+      List<String> months = gold.months(view);
+      month = months.isEmpty() ? java.time.YearMonth.now(Lang.ZONE).toString() : months.get(months.size() - 1);
+    }
+    String metric = ctx.queryParam("metric");
+    metric = PageState.validMetric(metric == null || metric.isEmpty() ? null : metric);
+    String sort = ctx.queryParam("sort");
+    if (sort != null && !List.of("value", "code", "name").contains(sort)) {
+      throw DashboardException.badRequest("Cannot sort by '" + sort + "': use value, code or name");
+    }
+    PageState state = new PageState(unit.code(), page, month, view, metric, sort,
+        "asc".equals(ctx.queryParam("dir")), Lang.parse(ctx.queryParam("lang")));
+    return new PageContext(ctx, ctx.attribute(Access.USER), gold, mine, unit, state);
+  }
+
+  private void page(Context ctx, String page) {
+    PageContext context = pageContext(ctx, page);
+    ctx.html(Layout.page(context, Pages.build(context), csrf(ctx)));
+  }
+
+  private void export(Context ctx) {
+    PageContext context = pageContext(ctx, ctx.pathParam("page"));
+    String format = ctx.pathParam("format");
+    if (!format.equals("csv") && !format.equals("xlsx")) {
+      throw DashboardException.badRequest("Cannot export as '" + format + "': use csv or xlsx");
+    }
+    String id = ctx.queryParam("table");
+    PageContent content = Pages.build(context);
+    TableView table = content.table(id == null ? "" : id).orElseThrow(() -> DashboardException.notFound(
+        "Cannot export table '" + id + "': the page " + context.state().page() + " has no such table"));
+    String file = "da06-" + context.unit().code() + "-" + context.state().page() + "-" + table.id() + "-"
+        + context.state().month() + "." + format;
+    byte[] bytes = format.equals("csv") ? Exports.csv(context, table) : Exports.xlsx(context, table);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("unit", context.unit().code());
+    details.put("page", context.state().page());
+    details.put("table", table.id());
+    details.put("format", format);
+    details.put("month", context.state().month());
+    details.put("wards", context.state().view().parameter());
+    details.put("data_version", context.gold().version().version());
+    details.put("rows", table.rows().size());
+    audit.record("export", context.user().name(), ctx.ip(), details);
+    ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+    ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8"
+        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    ctx.result(bytes);
+  }
+
+  // ------------------------------------------------------------------ errors people read
+
+  private DataVersion versionOrNull() {
+    try {
+      return store.current().version();
+    } catch (WarehouseUnavailableException e) {
+      return null;
+    }
+  }
+
+  private void error(Context ctx, int status, String message) {
+    if (status == 403) {
+      User user = ctx.attribute(Access.USER);
+      audit.record("forbidden", user == null ? null : user.name(), ctx.ip(), Map.of("path", ctx.path()));
+    }
+    ctx.status(status);
+    if (ctx.path().startsWith("/api/") || ctx.header("Authorization") != null) {
+      ctx.json(Map.of("status", status, "error", message));
+      return;
+    }
+    Lang lang = Lang.parse(ctx.queryParam("lang"));
+    String text = status == 403 ? lang.t("error.forbidden") + " " : "";
+    String body = "<section class=\"error-page\"><h1>" + Html.esc(lang.t("error.title")) + " (" + status + ")</h1>"
+        + "<p role=\"alert\">" + Html.esc(text) + Html.esc(message) + "</p><p><a href=\"/\">"
+        + Html.esc(lang.t("back")) + "</a></p></section>";
+    ctx.html(Layout.bare(lang, lang.t("error.title"), body, versionOrNull()));
+  }
+
+  private void unavailable(Context ctx, String message) {
+    ctx.status(503);
+    if (ctx.path().startsWith("/api/") || ctx.header("Authorization") != null) {
+      ctx.json(Map.of("status", 503, "error", message));
+      return;
+    }
+    Lang lang = Lang.parse(ctx.queryParam("lang"));
+    String body = "<section class=\"unavailable\"><h1>" + Html.esc(lang.t("unavailable.title")) + "</h1><p>"
+        + Html.esc(lang.t("unavailable.text")) + "</p><pre>./da06 demo</pre><p>" + Html.esc(message) + "</p></section>";
+    ctx.html(Layout.bare(lang, lang.t("unavailable.title"), body, null));
+  }
+}
