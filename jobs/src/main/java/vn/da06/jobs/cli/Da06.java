@@ -22,6 +22,7 @@ import vn.da06.warehouse.admin.AdminUnitsLoader;
 /** The {@code ./da06} command line of the jobs module. */
 @Command(name = "da06", mixinStandardHelpOptions = true, version = "da06 0.1",
     description = "ĐA06 steering warehouse: sample feeds, the Spark pipeline, benchmarks.",
+    footer = {"", "Also: ./da06 test (the test suite), ./da06 serve | users (dashboard), ./da06 trino (analysts' SQL)."},
     subcommands = {Da06.Demo.class, Da06.Generate.class, Da06.Run.class, Da06.Bench.class, CommandLine.HelpCommand.class})
 public final class Da06 {
 

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.substring;
@@ -36,6 +35,11 @@ public final class Measures {
 
   public static Column month(Column timestamp) {
     return date_format(timestamp, "yyyy-MM");
+  }
+
+  /** The month of the year, 1–12 ({@link #month} is the yyyy-MM month events are counted in). */
+  private static Column calendarMonth(Column date) {
+    return org.apache.spark.sql.functions.month(date);
   }
 
   /** eid_applications_l1/l2 by received month; eid_activations_l1/l2 by activated month. */
@@ -86,8 +90,8 @@ public final class Measures {
   public static Dataset<Row> eligibleBySnapshot(Dataset<Row> population) {
     Column age14 = year(col("snapshot_date")).minus(year(col("birth_date"))).gt(Metrics.ELIGIBLE_AGE)
         .or(year(col("snapshot_date")).minus(year(col("birth_date"))).equalTo(Metrics.ELIGIBLE_AGE)
-            .and(month(col("snapshot_date")).gt(month(col("birth_date")))
-                .or(month(col("snapshot_date")).equalTo(month(col("birth_date")))
+            .and(calendarMonth(col("snapshot_date")).gt(calendarMonth(col("birth_date")))
+                .or(calendarMonth(col("snapshot_date")).equalTo(calendarMonth(col("birth_date")))
                     .and(dayofmonth(col("snapshot_date")).geq(dayofmonth(col("birth_date")))))));
     WindowSpec perCitizen = Window.partitionBy("snapshot_date", "citizen_key")
         .orderBy(when(col("residence_type").equalTo("PERMANENT"), 0).otherwise(1), col("ward_code"));

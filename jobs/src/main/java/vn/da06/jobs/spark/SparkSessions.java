@@ -32,6 +32,9 @@ public final class SparkSessions {
     // Months partition the gold tables; a month's files are few and small.
     conf.setIfMissing("spark.databricks.delta.optimizeWrite.enabled", "false");
     conf.setIfMissing("spark.databricks.delta.stalenessLimit", "0");
+    // Delta rebuilds a table's state from its log with this many tasks (default 50): far too many for the
+    // small logs of a warehouse written month by month, and each task costs ~100 ms on a laptop.
+    conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
     return SparkSession.builder().config(conf).getOrCreate();
   }
 }

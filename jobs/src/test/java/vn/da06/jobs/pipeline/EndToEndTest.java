@@ -163,7 +163,10 @@ class EndToEndTest {
         if (Files.isDirectory(folder)) {
           try (var tables = Files.list(folder)) {
             for (Path table : tables.toList()) {
-              assertThat(spark.read().format("delta").load(table.toString()).count()).as("%s readable", table).isNotNegative();
+              // A table whose first commit was killed does not exist yet: its folder has no commit in _delta_log.
+              if (hasCommit(table)) {
+                assertThat(spark.read().format("delta").load(table.toString()).count()).as("%s readable", table).isNotNegative();
+              }
             }
           }
         }
@@ -206,6 +209,16 @@ class EndToEndTest {
     String output = log.toString(StandardCharsets.UTF_8);
     raw.forEach(id -> assertThat(output).doesNotContain(id));
     assertThat(output).doesNotContainPattern("\\b\\d{12}\\b");
+  }
+
+  private static boolean hasCommit(Path table) throws IOException {
+    Path log = table.resolve("_delta_log");
+    if (!Files.isDirectory(log)) {
+      return false;
+    }
+    try (var entries = Files.list(log)) {
+      return entries.anyMatch(p -> p.getFileName().toString().endsWith(".json"));
+    }
   }
 
   private static Map<String, Long> goldVersions(DeltaIo io) {

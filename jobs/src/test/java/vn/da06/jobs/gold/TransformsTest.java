@@ -1,0 +1,93 @@
+package vn.da06.jobs.gold;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Date;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import vn.da06.jobs.SharedSpark;
+import vn.da06.jobs.ingest.BronzeTransforms;
+import vn.da06.jobs.silver.SilverTransforms;
+import vn.da06.warehouse.Feed;
+
+/** The pure transforms on rows built in memory. */
+class TransformsTest {
+  final SparkSession spark = SharedSpark.get();
+
+  @Test
+  void readsEveryTimestampFormatOfTheContractInVietnamTime() {
+    Dataset<Row> text = spark.createDataFrame(List.of(RowFactory.create("2023-07-10 16:59:59"),
+            RowFactory.create("2023-07-10T16:59:59"), RowFactory.create("2023-07-10T09:59:59Z".replace("Z", "+00:00")),
+            RowFactory.create("10/07/2023 16:59"), RowFactory.create("")),
+        new StructType().add("value", DataTypes.StringType));
+    List<Row> parsed = text.select(org.apache.spark.sql.functions.date_format(BronzeTransforms.timestamp(col("value")),
+        "yyyy-MM-dd HH:mm:ss")).collectAsList();
+    assertThat(parsed).extracting(r -> r.isNullAt(0) ? null : r.getString(0))
+        .containsExactly("2023-07-10 16:59:59", "2023-07-10 16:59:59", "2023-07-10 16:59:59", null, null);
+  }
+
+  @Test
+  void theLatestUpdateOfAKeyWinsAndTiesGoToTheRowReadLast() {
+    StructType schema = new StructType().add("application_id", DataTypes.StringType).add("updated_at", DataTypes.IntegerType)
+        .add("source_file", DataTypes.StringType).add("line_number", DataTypes.LongType).add("status", DataTypes.StringType);
+    Dataset<Row> rows = spark.createDataFrame(List.of(
+        RowFactory.create("A", 1, "f1", 2L, "RECEIVED"), RowFactory.create("A", 3, "f1", 3L, "APPROVED"),
+        RowFactory.create("A", 2, "f2", 2L, "REJECTED"), RowFactory.create("B", 5, "f1", 9L, "first"),
+        RowFactory.create("B", 5, "f2", 1L, "second")), schema);
+    List<Row> latest = SilverTransforms.latest(rows, SilverTransforms.spec(Feed.EID_APPLICATIONS)).orderBy("application_id")
+        .collectAsList();
+    assertThat(latest).extracting(r -> r.getString(4)).containsExactly("APPROVED", "second");
+  }
+
+  @Test
+  void dataQualityRulesFlagEachDefectOnce() {
+    StructType schema = new StructType().add("snapshot_date", DataTypes.DateType).add("citizen_key", DataTypes.StringType)
+        .add("citizen_id_valid", DataTypes.BooleanType).add("citizen_id_prefix", DataTypes.StringType)
+        .add("full_name_key", DataTypes.StringType).add("birth_date", DataTypes.DateType).add("sex", DataTypes.StringType)
+        .add("ward_code", DataTypes.StringType).add("ward_era", DataTypes.StringType).add("residence_type", DataTypes.StringType)
+        .add("is_deceased", DataTypes.BooleanType).add("last_verified_at", DataTypes.DateType);
+    Date snapshot = Date.valueOf("2025-03-31");
+    Date fresh = Date.valueOf("2025-01-01");
+    Dataset<Row> rows = spark.createDataFrame(List.of(
+        // clean: 020 province, 1 = female born 1900s, 85 = 1985
+        RowFactory.create(snapshot, "k1", true, "020185", "n1", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, fresh),
+        // đúng: year digits 84 for 1985
+        RowFactory.create(snapshot, "k2", true, "020184", "n2", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, fresh),
+        // đúng: province 097 does not exist
+        RowFactory.create(snapshot, "k3", true, "097185", "n3", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, fresh),
+        // đủ: no residence type; sống: verified 366 days before
+        RowFactory.create(snapshot, "k4", true, "020185", "n4", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", null, false,
+            Date.valueOf("2024-03-30")),
+        // sạch: same name, birth date and ward as k5 under another id
+        RowFactory.create(snapshot, "k5", true, "020090", "n5", Date.valueOf("1990-01-01"), "M", "06325", "PRE_REFORM", "PERMANENT", false, fresh),
+        RowFactory.create(snapshot, "k6", true, "020090", "n5", Date.valueOf("1990-01-01"), "M", "06325", "PRE_REFORM", "PERMANENT", false, fresh)),
+        schema);
+    Row quality = Measures.dataQualityBySnapshot(rows).head();
+    assertThat(quality.<Long>getAs("dq_records")).isEqualTo(6);
+    assertThat(quality.<Long>getAs("dq_incorrect")).isEqualTo(2);
+    assertThat(quality.<Long>getAs("dq_incomplete")).isEqualTo(1);
+    assertThat(quality.<Long>getAs("dq_stale")).isEqualTo(1);
+    assertThat(quality.<Long>getAs("dq_unclean")).isEqualTo(2);
+    assertThat(quality.<Long>getAs("dq_clean_records")).isEqualTo(1);
+    // 14 or older on the snapshot date, counted once.
+    Dataset<Row> withTeen = rows.unionByName(rows.limit(1).withColumn("citizen_key", lit("teen"))
+        .withColumn("birth_date", lit("2011-04-01").cast("date")));
+    assertThat(Measures.eligibleBySnapshot(withTeen).head().<Long>getAs("eligible_population")).isEqualTo(6);
+  }
+
+  @Test
+  void aRateIsNullWhereItsDenominatorIsZero() {
+    Dataset<Row> rows = spark.range(1).select(lit(3L).as("n"), lit(0L).as("zero"), lit(4L).as("d"));
+    Row row = rows.select(WardMonthKpis.rate(col("n"), col("zero")), WardMonthKpis.rate(col("n"), col("d"))).head();
+    assertThat(row.isNullAt(0)).isTrue();
+    assertThat(row.getDouble(1)).isEqualTo(0.75);
+  }
+}

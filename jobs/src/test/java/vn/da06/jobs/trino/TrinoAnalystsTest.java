@@ -1,0 +1,304 @@
+package vn.da06.jobs.trino;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import vn.da06.jobs.SharedSpark;
+import vn.da06.jobs.generate.Generator;
+import vn.da06.jobs.generate.GeneratorOptions;
+import vn.da06.jobs.ingest.Pseudonymizer;
+import vn.da06.jobs.pipeline.Pipeline;
+import vn.da06.jobs.pipeline.Progress;
+import vn.da06.jobs.spark.DeltaIo;
+import vn.da06.warehouse.Tables;
+import vn.da06.warehouse.access.Passwords;
+import vn.da06.warehouse.access.Role;
+import vn.da06.warehouse.access.User;
+import vn.da06.warehouse.access.UsersFile;
+import vn.da06.warehouse.admin.AdminUnitsLoader;
+import vn.da06.warehouse.trino.AnalystDocs;
+import vn.da06.warehouse.trino.TrinoClient;
+import vn.da06.warehouse.trino.TrinoInstall;
+import vn.da06.warehouse.trino.TrinoServer;
+import vn.da06.warehouse.trino.TrinoSettings;
+
+/**
+ * A real Trino 476 server (one per class) over a warehouse the pipeline wrote from a generated sample: through
+ * trino-jdbc, as the users of the users file, gold equals what Spark reads from the same Delta tables, the
+ * access policy holds (silver denied, wrong password denied, a ward user sees only its ward), every example
+ * query of docs/analysts.md runs, its schema section is what the code generates, and a new pipeline run is
+ * visible to the next query. On CI (CI=true) a missing JDK 24+ or Trino tarball fails; elsewhere it skips.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrinoAnalystsTest {
+  static final String KEY = "trino-test-key-0123456789abcdef";
+  static final String HELD_BACK_MONTH = "2025-08";
+  static final String PER_MONTH = "SELECT month, sum(eid_applications_l2), sum(eid_activations_l2_cum),"
+      + " sum(dossiers_total), sum(dossiers_online), count(*) FROM %s GROUP BY month ORDER BY month";
+
+  @TempDir static Path dir;
+  static SparkSession spark;
+  static Path full;
+  static Path inbox;
+  static String warehouse;
+  static String ward;
+  static TrinoSettings settings;
+  static TrinoServer server;
+  static List<List<String>> perMonthBefore;
+
+  @BeforeAll
+  static void generateRunAndStartTrino() throws IOException {
+    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+    try {
+      TrinoInstall.findJdk();
+    } catch (IllegalStateException e) {
+      if (ci) {
+        throw e;
+      }
+      Assumptions.abort(e.getMessage());
+    }
+    if (!TrinoInstall.isInstalled(TrinoSettings.defaultInstall()) && !Files.exists(TrinoInstall.tarballPath())) {
+      String message = "Cannot test Trino: " + TrinoInstall.tarballPath() + " is missing (run: mvn dependency:get"
+          + " -Dartifact=io.trino:trino-server:476:tar.gz)";
+      if (ci) {
+        fail(message);
+      }
+      Assumptions.abort(message);
+    }
+
+    spark = SharedSpark.get();
+    full = dir.resolve("generated");
+    inbox = dir.resolve("inbox");
+    warehouse = dir.resolve("warehouse").toString();
+    Generator.generate(new GeneratorOptions(full, "20", YearMonth.of(2025, 3), YearMonth.of(2025, 8), 0.03, 5, 2),
+        AdminUnitsLoader.load(null));
+    int heldBack = copyFeeds(path -> !path.getFileName().toString().contains(HELD_BACK_MONTH));
+    assertThat(heldBack).as("files of the first run").isPositive();
+    runPipeline();
+
+    ward = spark.sql("SELECT min(ward_code) FROM delta.`" + Tables.location(warehouse, Tables.GOLD,
+        Tables.WARD_MONTH_KPIS) + "` WHERE dossiers_total > 0").first().getString(0);
+    Path usersFile = dir.resolve("users.yaml");
+    new UsersFile(List.of(
+        new User("admin", "20", Role.ADMIN, Passwords.hash("admin-secret".toCharArray()), null),
+        new User("analyst.langson", "20", Role.ANALYST, Passwords.hash("analyst-secret".toCharArray()), null),
+        new User("ward.user", ward, Role.VIEWER, Passwords.hash("ward-secret".toCharArray()), null)))
+        .save(usersFile);
+    settings = new TrinoSettings(Path.of(warehouse), freePort(), "127.0.0.1", dir.resolve("trino"), usersFile,
+        TrinoSettings.defaultInstall());
+    server = new TrinoServer(settings, message -> System.out.println("trino-test: " + message));
+    server.start();
+  }
+
+  @AfterAll
+  static void stopTrino() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void goldFiguresThroughTrinoEqualWhatSparkReadsExactly() throws SQLException {
+    List<List<String>> trino = trino("analyst.langson", "analyst-secret",
+        PER_MONTH.formatted("delta.gold.ward_month_kpis"));
+    assertThat(trino).isEqualTo(spark(PER_MONTH.formatted(gold(Tables.WARD_MONTH_KPIS))));
+    assertThat(trino.stream().mapToLong(row -> Long.parseLong(row.get(3))).sum())
+        .as("dossiers in the sample").isPositive();
+    perMonthBefore = trino;
+
+    String rows = "SELECT ward_code, month, province_code, dossiers_online, online_rate, eid_l2_coverage_rate,"
+        + " eid_activation_rate, dq_clean_rate FROM %s ORDER BY ward_code, month";
+    List<List<String>> current = trino("analyst.langson", "analyst-secret",
+        rows.formatted("delta.gold.ward_month_kpis_current"));
+    assertThat(current).hasSizeGreaterThan(100)
+        .isEqualTo(spark(rows.formatted(gold(Tables.WARD_MONTH_KPIS_CURRENT))));
+  }
+
+  @Test
+  @Order(2)
+  void analystsAreDeniedSilverAndBronzeButAdminsReadThem() throws SQLException {
+    for (String table : List.of("delta.silver.eid_applications", "delta.bronze.eid_applications")) {
+      assertThatThrownBy(() -> trino("analyst.langson", "analyst-secret", "SELECT count(*) FROM " + table))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("Access Denied: Cannot select from table " + table);
+    }
+    assertThatThrownBy(() -> trino("analyst.langson", "analyst-secret", "SELECT count(*) FROM delta.ops.quarantine"))
+        .hasMessageContaining("Access Denied");
+    assertThat(Long.parseLong(trino("admin", "admin-secret", "SELECT count(*) FROM delta.silver.eid_applications")
+        .get(0).get(0))).isPositive();
+  }
+
+  @Test
+  @Order(3)
+  void aWrongPasswordIsDenied() {
+    assertThatThrownBy(() -> trino("analyst.langson", "not-the-password", "SELECT 1"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("Invalid credentials");
+    assertThatThrownBy(() -> trino("nobody", "analyst-secret", "SELECT 1"))
+        .hasMessageContaining("Invalid credentials");
+  }
+
+  @Test
+  @Order(4)
+  void aWardScopedUserSeesOnlyItsWardInEveryGoldTable() throws SQLException {
+    assertThat(trino("ward.user", "ward-secret", "SELECT DISTINCT ward_code FROM delta.gold.ward_month_kpis"))
+        .containsExactly(List.of(ward));
+    assertThat(trino("ward.user", "ward-secret", "SELECT count(*) FROM delta.gold.ward_month_kpis"))
+        .isEqualTo(spark("SELECT count(*) FROM " + gold(Tables.WARD_MONTH_KPIS) + " WHERE ward_code = '" + ward + "'"));
+    for (String table : List.of(Tables.SERVICE_MONTH, Tables.DAILY_REPORT_CHECK, Tables.WARD_MONTH_KPIS_CURRENT,
+        Tables.DIM_WARD)) {
+      assertThat(trino("ward.user", "ward-secret", "SELECT DISTINCT ward_code FROM delta.gold." + table))
+          .as(table).allSatisfy(row -> assertThat(row).containsExactly(ward));
+    }
+    assertThat(trino("ward.user", "ward-secret", "SELECT DISTINCT unit_code FROM delta.gold.target_progress"))
+        .allSatisfy(row -> assertThat(row).containsExactly(ward));
+    // The control: the province analyst sees many wards.
+    assertThat(trino("analyst.langson", "analyst-secret", "SELECT DISTINCT ward_code FROM delta.gold.ward_month_kpis"))
+        .hasSizeGreaterThan(10);
+  }
+
+  @Test
+  @Order(5)
+  void everyExampleQueryOfTheAnalystDocsRuns() throws IOException {
+    List<String> queries = new ArrayList<>();
+    Matcher matcher = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(analystDocs()));
+    while (matcher.find()) {
+      queries.add(matcher.group(1).trim());
+    }
+    assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
+    List<String> failures = new ArrayList<>();
+    for (String query : queries) {
+      try {
+        trino("analyst.langson", "analyst-secret", query);
+      } catch (SQLException e) {
+        failures.add(e.getMessage() + "\n" + query);
+      }
+    }
+    assertThat(failures).as("example queries that fail").isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void theDocumentedGoldSchemaIsWhatTheCodeGeneratesAndWhatTrinoServes() throws IOException, SQLException {
+    assertThat(AnalystDocs.currentSection(Files.readString(analystDocs())))
+        .as("docs/analysts.md's schema section (regenerate: java vn.da06.warehouse.trino.AnalystDocs docs/analysts.md)")
+        .isEqualTo(AnalystDocs.section());
+    for (String table : Tables.GOLD_TABLES) {
+      List<String> served = trino("admin", "admin-secret", "SELECT column_name FROM delta.information_schema.columns"
+          + " WHERE table_schema = 'gold' AND table_name = '" + table + "' ORDER BY ordinal_position")
+          .stream().map(row -> row.get(0)).toList();
+      assertThat(served).as(table).isEqualTo(AnalystDocs.columns(table));
+    }
+  }
+
+  @Test
+  @Order(7)
+  void aNewPipelineRunIsVisibleToTheNextQuery() throws IOException, SQLException {
+    assertThat(perMonthBefore).isNotNull();
+    int added = copyFeeds(path -> path.getFileName().toString().contains(HELD_BACK_MONTH));
+    assertThat(added).as("held-back files").isPositive();
+    runPipeline();
+    server.sync();
+    List<List<String>> after = trino("analyst.langson", "analyst-secret",
+        PER_MONTH.formatted("delta.gold.ward_month_kpis"));
+    assertThat(after).isEqualTo(spark(PER_MONTH.formatted(gold(Tables.WARD_MONTH_KPIS)))).isNotEqualTo(perMonthBefore);
+  }
+
+  // --- helpers
+
+  static List<List<String>> trino(String user, String password, String sql) throws SQLException {
+    try (Connection connection = TrinoClient.connect(settings, user, password);
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      List<List<String>> rows = new ArrayList<>();
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(String.valueOf(result.getObject(i)));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  static List<List<String>> spark(String sql) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Row row : spark.sql(sql).collectAsList()) {
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < row.length(); i++) {
+        values.add(String.valueOf(row.get(i)));
+      }
+      rows.add(values);
+    }
+    return rows;
+  }
+
+  static String gold(String table) {
+    return "delta.`" + Tables.location(warehouse, Tables.GOLD, table) + "`";
+  }
+
+  static void runPipeline() {
+    Pseudonymizer pseudonymizer = new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8));
+    new Pipeline(spark, new Pipeline.Options(inbox.toString(), warehouse), pseudonymizer, new Progress(System.out))
+        .run();
+  }
+
+  /** Copies the generated feed files that match into the inbox; returns how many. */
+  static int copyFeeds(java.util.function.Predicate<Path> which) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(full)) {
+      files = walk.filter(Files::isRegularFile)
+          .filter(path -> !full.relativize(path).toString().startsWith("_"))
+          .filter(which)
+          .toList();
+    }
+    for (Path file : files) {
+      Path target = inbox.resolve(full.relativize(file).toString());
+      Files.createDirectories(target.getParent());
+      Files.copy(file, target);
+    }
+    return files.size();
+  }
+
+  static Path analystDocs() {
+    return Path.of(System.getProperty("da06.project.dir", ".")).resolve("docs/analysts.md");
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
