@@ -1,0 +1,219 @@
+package vn.da06.warehouse.trino;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./da06 trino start|sync|status|stop|sql}: a Trino server over the warehouse, with the users and
+ * access policy of the dashboard. See docs/analysts.md.
+ */
+@Command(name = "trino", mixinStandardHelpOptions = true,
+    description = "Trino over the warehouse: analysts query gold with their own user and the same access policy.",
+    subcommands = {TrinoCli.Start.class, TrinoCli.Sync.class, TrinoCli.Status.class, TrinoCli.Stop.class,
+        TrinoCli.Sql.class, CommandLine.HelpCommand.class})
+public final class TrinoCli {
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  public static int execute(String... args) {
+    // ./da06 passes its own first word along.
+    String[] rest = args.length > 0 && args[0].equals("trino") ? Arrays.copyOfRange(args, 1, args.length) : args;
+    CommandLine commandLine = new CommandLine(new TrinoCli());
+    commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
+      if (exception instanceof IllegalArgumentException || exception instanceof IllegalStateException
+          || exception instanceof UncheckedIOException) {
+        line.getErr().println("da06: " + exception.getMessage());
+        return 2;
+      }
+      throw exception;
+    });
+    return commandLine.execute(rest);
+  }
+
+  /** Options every subcommand shares; what start used is remembered in the server folder. */
+  static final class ServerOptions {
+    @Option(names = "--warehouse", description = "Warehouse root (a local folder). Default: data/warehouse, or what"
+        + " start was given")
+    Path warehouse;
+
+    @Option(names = "--port", description = "HTTPS port. Default: 8443, or what start was given")
+    Integer port;
+
+    @Option(names = "--home", defaultValue = ".da06/trino",
+        description = "The server's folder (configuration, certificate, logs). Default: ${DEFAULT-VALUE}")
+    Path home;
+
+    @Option(names = "--users", defaultValue = "config/users.yaml",
+        description = "Users file shared with the dashboard. Default: ${DEFAULT-VALUE}")
+    Path users;
+
+    TrinoSettings settings() {
+      Properties saved = new Properties();
+      Path file = home.resolve("server.properties");
+      if (Files.exists(file)) {
+        try (var reader = Files.newBufferedReader(file)) {
+          saved.load(reader);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+      }
+      Path chosenWarehouse = warehouse != null ? warehouse : Path.of(saved.getProperty("warehouse", "data/warehouse"));
+      int chosenPort = port != null ? port
+          : Integer.parseInt(saved.getProperty("port", String.valueOf(TrinoSettings.DEFAULT_PORT)));
+      return new TrinoSettings(chosenWarehouse, chosenPort, "127.0.0.1", home, users, TrinoSettings.defaultInstall());
+    }
+
+    void remember(TrinoSettings settings) {
+      Properties saved = new Properties();
+      saved.setProperty("warehouse", settings.warehouse().toString());
+      saved.setProperty("port", String.valueOf(settings.port()));
+      try {
+        Files.createDirectories(settings.home());
+        try (var writer = Files.newBufferedWriter(settings.home().resolve("server.properties"))) {
+          saved.store(writer, "what ./da06 trino start was given");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write " + settings.home() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  static void say(String message) {
+    System.err.println("da06: " + message);
+  }
+
+  @Command(name = "start", mixinStandardHelpOptions = true,
+      description = "Install Trino (first time), start it on 127.0.0.1 over HTTPS and register every table.")
+  static final class Start implements Callable<Integer> {
+    @CommandLine.Mixin
+    ServerOptions options;
+
+    @Override
+    public Integer call() {
+      TrinoSettings settings = options.settings();
+      TrinoServer server = new TrinoServer(settings, TrinoCli::say);
+      if (!server.isRunning()) {
+        options.remember(settings);
+      }
+      TableSync.Result result = server.start();
+      say("registered " + result.registered().size() + " new table(s), " + result.alreadyRegistered()
+          + " already there");
+      System.out.println(settings.jdbcUrl());
+      return 0;
+    }
+  }
+
+  @Command(name = "sync", mixinStandardHelpOptions = true,
+      description = "Register new tables and re-read the users file (the server keeps running).")
+  static final class Sync implements Callable<Integer> {
+    @CommandLine.Mixin
+    ServerOptions options;
+
+    @Override
+    public Integer call() {
+      TrinoServer server = new TrinoServer(options.settings(), TrinoCli::say);
+      if (!server.isRunning()) {
+        throw new IllegalStateException("Cannot sync: Trino is not running (start it with ./da06 trino start)");
+      }
+      TableSync.Result result = server.sync();
+      say("registered " + result.registered() + ", " + result.alreadyRegistered() + " already there");
+      return 0;
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether Trino runs, and where.")
+  static final class Status implements Callable<Integer> {
+    @CommandLine.Mixin
+    ServerOptions options;
+
+    @Override
+    public Integer call() {
+      TrinoSettings settings = options.settings();
+      TrinoServer server = new TrinoServer(settings, TrinoCli::say);
+      if (server.isRunning()) {
+        System.out.println("running (pid " + server.pid().orElseThrow() + ") at " + settings.jdbcUrl()
+            + " over " + settings.warehouse());
+        return 0;
+      }
+      System.out.println("not running");
+      return 3;
+    }
+  }
+
+  @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop Trino.")
+  static final class Stop implements Callable<Integer> {
+    @CommandLine.Mixin
+    ServerOptions options;
+
+    @Override
+    public Integer call() {
+      new TrinoServer(options.settings(), TrinoCli::say).stop();
+      return 0;
+    }
+  }
+
+  @Command(name = "sql", mixinStandardHelpOptions = true,
+      description = "Run one query as a user and print the result as CSV with a header row.")
+  static final class Sql implements Callable<Integer> {
+    @CommandLine.Mixin
+    ServerOptions options;
+
+    @Option(names = "--user", required = true, description = "User name from the users file")
+    String user;
+
+    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input")
+    boolean passwordStdin;
+
+    @Parameters(index = "0", paramLabel = "SQL", description = "The query, e.g. \"SELECT * FROM delta.gold.dim_service\"")
+    String sql;
+
+    @Override
+    public Integer call() throws IOException {
+      char[] password = password();
+      TrinoSettings settings = options.settings();
+      PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+      try (Connection connection = TrinoClient.connect(settings, user, new String(password))) {
+        TrinoClient.printCsv(connection, sql, out);
+        out.flush();
+        return 0;
+      } catch (SQLException e) {
+        out.flush();
+        System.err.println("da06: Cannot run the query: " + e.getMessage());
+        return 1;
+      } finally {
+        Arrays.fill(password, '\0');
+      }
+    }
+
+    private char[] password() throws IOException {
+      if (passwordStdin) {
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null) {
+          throw new IllegalArgumentException("Cannot read the password: standard input is empty");
+        }
+        return line.toCharArray();
+      }
+      if (System.console() == null) {
+        throw new IllegalArgumentException("Cannot ask for the password: no terminal (pass --password-stdin)");
+      }
+      return System.console().readPassword("Password for %s: ", user);
+    }
+  }
+}
