@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.da06.dashboard.data.DataVersion;
-import vn.da06.dashboard.data.GoldData;
-import vn.da06.dashboard.data.InMemoryGold;
-import vn.da06.dashboard.data.KpiRow;
-import vn.da06.dashboard.data.KpiStore;
-import vn.da06.dashboard.data.WardInfo;
-import vn.da06.dashboard.data.WarehouseUnavailableException;
+import vn.da06.dashboard.store.DataVersion;
+import vn.da06.dashboard.store.GoldData;
+import vn.da06.dashboard.store.InMemoryGold;
+import vn.da06.dashboard.store.KpiRow;
+import vn.da06.dashboard.store.KpiStore;
+import vn.da06.dashboard.store.WardInfo;
+import vn.da06.dashboard.store.WarehouseUnavailableException;
 import vn.da06.warehouse.Metrics;
 
 /**
@@ -83,29 +83,29 @@ public final class FakeKpiStore implements KpiStore {
     current.add(row("06325", "2025-07", Map.of("dossiers_total", 10L, "dossiers_online", 1L)));
     current.add(row("06400", "2025-07", Map.of("dossiers_total", 30L, "dossiers_online", 27L)));
     current.add(row("00001", "2025-07", Map.of("dossiers_total", 5L, "dossiers_online", 5L)));
-    List<vn.da06.dashboard.data.ServiceInfo> services = List.of(
-        new vn.da06.dashboard.data.ServiceInfo("ES01", "Đăng ký khai sinh", true),
-        new vn.da06.dashboard.data.ServiceInfo("TTHC-9", "Thủ tục khác", false));
-    List<vn.da06.dashboard.data.ServiceMonthRow> serviceMonths = List.of(
-        new vn.da06.dashboard.data.ServiceMonthRow("06325", "2025-07", "ES01", 4, 3, 2, 1),
-        new vn.da06.dashboard.data.ServiceMonthRow("06400", "2025-07", "ES01", 6, 1, 5, 5),
-        new vn.da06.dashboard.data.ServiceMonthRow("00001", "2025-07", "ES01", 100, 100, 0, 0));
-    List<vn.da06.dashboard.data.TargetRow> targets = List.of(
-        new vn.da06.dashboard.data.TargetRow("06325", "eid_activations_l2_cum", "Chiến dịch 2025", 100.0,
+    List<vn.da06.dashboard.store.ServiceInfo> services = List.of(
+        new vn.da06.dashboard.store.ServiceInfo("ES01", "Đăng ký khai sinh", true),
+        new vn.da06.dashboard.store.ServiceInfo("TTHC-9", "Thủ tục khác", false));
+    List<vn.da06.dashboard.store.ServiceMonthRow> serviceMonths = List.of(
+        new vn.da06.dashboard.store.ServiceMonthRow("06325", "2025-07", "ES01", 4, 3, 2, 1),
+        new vn.da06.dashboard.store.ServiceMonthRow("06400", "2025-07", "ES01", 6, 1, 5, 5),
+        new vn.da06.dashboard.store.ServiceMonthRow("00001", "2025-07", "ES01", 100, 100, 0, 0));
+    List<vn.da06.dashboard.store.TargetRow> targets = List.of(
+        new vn.da06.dashboard.store.TargetRow("06325", "eid_activations_l2_cum", "Chiến dịch 2025", 100.0,
             java.time.LocalDate.of(2025, 7, 1), java.time.LocalDate.of(2025, 12, 31), "2025-07", 20.0, 0.2, 60.0,
             false, 153L, 0.52),
-        new vn.da06.dashboard.data.TargetRow("06400", "eid_activations_l2_cum", "Chiến dịch 2025", 100.0,
+        new vn.da06.dashboard.store.TargetRow("06400", "eid_activations_l2_cum", "Chiến dịch 2025", 100.0,
             java.time.LocalDate.of(2025, 7, 1), java.time.LocalDate.of(2025, 12, 31), "2025-07", 90.0, 0.9, 130.0,
             true, 153L, 0.07),
-        new vn.da06.dashboard.data.TargetRow("00001", "eid_activations_l2_cum", "Hà Nội", 100.0,
+        new vn.da06.dashboard.store.TargetRow("00001", "eid_activations_l2_cum", "Hà Nội", 100.0,
             java.time.LocalDate.of(2025, 7, 1), java.time.LocalDate.of(2025, 12, 31), "2025-07", 1.0, 0.01, 2.0,
             false, 153L, 0.6));
-    List<vn.da06.dashboard.data.DailyReportRow> daily = List.of(
-        new vn.da06.dashboard.data.DailyReportRow("06325", java.time.LocalDate.of(2025, 7, 2), "2025-07",
+    List<vn.da06.dashboard.store.DailyReportRow> daily = List.of(
+        new vn.da06.dashboard.store.DailyReportRow("06325", java.time.LocalDate.of(2025, 7, 2), "2025-07",
             Instant.parse("2025-07-02T09:30:00Z"), true, "ON_TIME", 5L, 2L, 5L, 2L, 0L, 0L),
-        new vn.da06.dashboard.data.DailyReportRow("06400", java.time.LocalDate.of(2025, 7, 2), "2025-07",
+        new vn.da06.dashboard.store.DailyReportRow("06400", java.time.LocalDate.of(2025, 7, 2), "2025-07",
             Instant.parse("2025-07-02T11:30:00Z"), false, "LATE", 7L, 2L, 5L, 2L, 2L, 0L),
-        new vn.da06.dashboard.data.DailyReportRow("06400", java.time.LocalDate.of(2025, 7, 3), "2025-07",
+        new vn.da06.dashboard.store.DailyReportRow("06400", java.time.LocalDate.of(2025, 7, 3), "2025-07",
             null, null, "MISSING", null, null, 4L, 1L, null, null));
     return new FakeKpiStore(new InMemoryGold(new DataVersion(7, Instant.parse("2025-08-01T00:05:00Z"), Map.of()),
         wards, reported, current, services, serviceMonths, targets, daily));

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.da06.dashboard.data.DeltaKpiStore;
+import vn.da06.dashboard.store.DeltaKpiStore;
 import vn.da06.dashboard.web.AuditLog;
 import vn.da06.dashboard.web.DashboardApp;
 import vn.da06.dashboard.web.UserDirectory;

@@ -3,7 +3,7 @@ package vn.da06.dashboard.kpi;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.da06.dashboard.data.KpiRow;
+import vn.da06.dashboard.store.KpiRow;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 

@@ -1,8 +1,8 @@
 package vn.da06.dashboard.web;
 
 import io.javalin.http.Context;
-import vn.da06.dashboard.data.GoldData;
-import vn.da06.dashboard.data.UnitScope;
+import vn.da06.dashboard.store.GoldData;
+import vn.da06.dashboard.store.UnitScope;
 import vn.da06.warehouse.access.User;
 
 /** One request to a unit's page or export, after access was checked: the unit is within the user's. */

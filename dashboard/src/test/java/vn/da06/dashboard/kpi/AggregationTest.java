@@ -6,7 +6,7 @@ import static vn.da06.dashboard.FakeKpiStore.row;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.da06.dashboard.data.KpiRow;
+import vn.da06.dashboard.store.KpiRow;
 import vn.da06.warehouse.Metrics;
 
 class AggregationTest {

@@ -32,7 +32,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.da06.dashboard.TestWarehouse;
-import vn.da06.dashboard.data.DeltaKpiStore;
+import vn.da06.dashboard.store.DeltaKpiStore;
 import vn.da06.warehouse.access.Passwords;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;

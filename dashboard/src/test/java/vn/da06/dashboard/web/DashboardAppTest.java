@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.da06.dashboard.FakeKpiStore;
-import vn.da06.dashboard.data.KpiStore;
+import vn.da06.dashboard.store.KpiStore;
 import vn.da06.warehouse.access.Passwords;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.Tokens;

@@ -1,0 +1,123 @@
+package vn.da06.dashboard.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.da06.warehouse.Tables;
+
+/**
+ * Gold read with Delta Kernel into one immutable {@link InMemoryGold}, held in an {@link AtomicReference}.
+ * A background poll compares each gold table's latest Delta version with the loaded one and, when any
+ * moved, loads all tables and swaps the reference: a request sees the old or the new data, never a mix.
+ */
+public final class DeltaKpiStore implements KpiStore, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaKpiStore.class);
+
+  private final Path warehouse;
+  private final DeltaTableReader reader = new DeltaTableReader();
+  private final AtomicReference<Loaded> loaded = new AtomicReference<>(new Loaded(null, null));
+  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "gold-poll");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  /** What is served: the data, or why there is none. */
+  private record Loaded(InMemoryGold gold, String problem) {}
+
+  public DeltaKpiStore(Path warehouse) {
+    this.warehouse = warehouse.toAbsolutePath().normalize();
+  }
+
+  /** Loads now, then polls every {@code interval} for newer versions. */
+  public DeltaKpiStore start(Duration interval) {
+    refresh();
+    poller.scheduleWithFixedDelay(this::refreshQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  @Override
+  public GoldData current() {
+    Loaded now = loaded.get();
+    if (now.gold() == null) {
+      throw new WarehouseUnavailableException(now.problem() == null ? problemText() : now.problem());
+    }
+    return now.gold();
+  }
+
+  /** Loads again when any gold table has a newer version than the one served; returns whether it did. */
+  public synchronized boolean refresh() {
+    Path kpis = table(Tables.WARD_MONTH_KPIS);
+    if (!Files.isDirectory(kpis.resolve("_delta_log"))) {
+      loaded.set(new Loaded(null, problemText()));
+      return false;
+    }
+    Map<String, Long> latest = new LinkedHashMap<>();
+    for (String name : Tables.GOLD_TABLES) {
+      reader.latestVersion(table(name)).ifPresent(version -> latest.put(name, version));
+    }
+    InMemoryGold served = loaded.get().gold();
+    if (served != null && served.version().tableVersions().equals(latest)) {
+      return false;
+    }
+    long started = System.nanoTime();
+    Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    Map<String, Long> versions = new LinkedHashMap<>();
+    DataVersion version = null;
+    for (String name : latest.keySet()) {
+      DeltaTableReader.TableData data = reader.read(table(name));
+      tables.put(name, data.rows());
+      versions.put(name, data.version());
+      if (name.equals(Tables.WARD_MONTH_KPIS)) {
+        version = new DataVersion(data.version(), data.committedAt(), Map.of());
+      }
+    }
+    DataVersion full = new DataVersion(version.version(), version.updatedAt(), versions);
+    if (tables.get(Tables.WARD_MONTH_KPIS).isEmpty()) {
+      loaded.set(new Loaded(null, "gold.ward_month_kpis in " + warehouse + " has no rows yet (run ./da06 run --inbox"
+          + " <inbox> --warehouse " + warehouse + " with feed files in the inbox, or ./da06 demo)"));
+      return true;
+    }
+    loaded.set(new Loaded(InMemoryGold.fromTables(full, tables), null));
+    LOG.info("gold loaded from {}: version {} ({} ms, tables {})", warehouse, full.version(),
+        (System.nanoTime() - started) / 1_000_000, versions);
+    return true;
+  }
+
+  private void refreshQuietly() {
+    try {
+      refresh();
+    } catch (RuntimeException e) {
+      // Keep serving what was loaded; a half-written table is read again at the next poll.
+      LOG.warn("Cannot reload gold from {}: {} (still serving the previous version)", warehouse, e.toString());
+    }
+  }
+
+  private Path table(String name) {
+    return Path.of(Tables.location(warehouse.toString(), Tables.GOLD, name));
+  }
+
+  private String problemText() {
+    return "There are no gold tables in " + warehouse + " yet (run ./da06 demo, or ./da06 run --inbox <inbox>"
+        + " --warehouse " + warehouse + ")";
+  }
+
+  public Optional<DataVersion> version() {
+    return Optional.ofNullable(loaded.get().gold()).map(InMemoryGold::version);
+  }
+
+  @Override
+  public void close() {
+    poller.shutdownNow();
+  }
+}

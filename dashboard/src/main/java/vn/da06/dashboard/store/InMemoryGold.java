@@ -1,0 +1,244 @@
+package vn.da06.dashboard.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.da06.warehouse.access.UnitLevel;
+
+/** Gold held in memory, immutable once built; indexes by month and by (ward_code, era). */
+public final class InMemoryGold implements GoldData {
+  private final DataVersion version;
+  private final List<WardInfo> wards;
+  private final Map<String, WardInfo> preReform = new HashMap<>();
+  private final Map<String, WardInfo> current = new HashMap<>();
+  private final Map<WardView, NavigableMap<String, List<KpiRow>>> kpisByMonth = new EnumMap<>(WardView.class);
+  private final List<ServiceInfo> services;
+  private final Map<String, List<ServiceMonthRow>> serviceMonthsByMonth = new HashMap<>();
+  private final List<TargetRow> targets;
+  private final Map<String, List<DailyReportRow>> dailyReportsByMonth = new HashMap<>();
+  private final Map<String, Optional<UnitScope>> units = new ConcurrentHashMap<>();
+
+  public InMemoryGold(
+      DataVersion version,
+      List<WardInfo> wards,
+      List<KpiRow> asReported,
+      List<KpiRow> currentWards,
+      List<ServiceInfo> services,
+      List<ServiceMonthRow> serviceMonths,
+      List<TargetRow> targets,
+      List<DailyReportRow> dailyReports) {
+    this.version = requireNonNull(version, "version is null");
+    this.wards = List.copyOf(wards);
+    for (WardInfo ward : wards) {
+      (ward.preReform() ? preReform : current).put(ward.wardCode(), ward);
+    }
+    kpisByMonth.put(WardView.AS_REPORTED, byMonth(asReported));
+    kpisByMonth.put(WardView.CURRENT, byMonth(currentWards));
+    this.services = services.stream().sorted(Comparator.comparing(ServiceInfo::serviceCode)).toList();
+    for (ServiceMonthRow row : serviceMonths) {
+      serviceMonthsByMonth.computeIfAbsent(row.month(), m -> new ArrayList<>()).add(row);
+    }
+    this.targets = List.copyOf(targets);
+    for (DailyReportRow row : dailyReports) {
+      dailyReportsByMonth.computeIfAbsent(row.month(), m -> new ArrayList<>()).add(row);
+    }
+    dailyReportsByMonth.values().forEach(list -> list.sort(
+        Comparator.comparing(DailyReportRow::reportDate).thenComparing(DailyReportRow::wardCode)));
+  }
+
+  /** Builds from whole tables as {@link DeltaTableReader} read them; absent tables are empty. */
+  public static InMemoryGold fromTables(DataVersion version, Map<String, List<Map<String, Object>>> tables) {
+    return new InMemoryGold(
+        version,
+        rows(tables, "dim_ward").stream().map(WardInfo::fromGold).toList(),
+        rows(tables, "ward_month_kpis").stream().map(KpiRow::fromGold).toList(),
+        rows(tables, "ward_month_kpis_current").stream().map(KpiRow::fromGold).toList(),
+        rows(tables, "dim_service").stream().map(ServiceInfo::fromGold).toList(),
+        rows(tables, "service_month").stream().map(ServiceMonthRow::fromGold).toList(),
+        rows(tables, "target_progress").stream().map(TargetRow::fromGold).toList(),
+        rows(tables, "daily_report_check").stream().map(DailyReportRow::fromGold).toList());
+  }
+
+  private static List<Map<String, Object>> rows(Map<String, List<Map<String, Object>>> tables, String name) {
+    return tables.getOrDefault(name, List.of());
+  }
+
+  private static NavigableMap<String, List<KpiRow>> byMonth(List<KpiRow> rows) {
+    NavigableMap<String, List<KpiRow>> map = new TreeMap<>();
+    for (KpiRow row : rows) {
+      map.computeIfAbsent(row.month(), m -> new ArrayList<>()).add(row);
+    }
+    map.replaceAll((month, list) -> List.copyOf(list));
+    return map;
+  }
+
+  @Override
+  public DataVersion version() {
+    return version;
+  }
+
+  @Override
+  public List<String> months(WardView view) {
+    return List.copyOf(kpisByMonth.get(view).keySet());
+  }
+
+  @Override
+  public Optional<UnitScope> unit(String code) {
+    return units.computeIfAbsent(code, this::resolve);
+  }
+
+  private Optional<UnitScope> resolve(String code) {
+    UnitLevel level;
+    try {
+      level = UnitLevel.of(code);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    Set<String> pre = new LinkedHashSet<>();
+    Set<String> now = new LinkedHashSet<>();
+    String name = null;
+    String province = null;
+    switch (level) {
+      case PROVINCE -> {
+        for (WardInfo ward : wards) {
+          if (ward.preReform() && (code.equals(ward.provinceCode()) || code.equals(ward.currentProvinceCode()))) {
+            pre.add(ward.wardCode());
+          } else if (!ward.preReform() && code.equals(ward.provinceCode())) {
+            now.add(ward.wardCode());
+            name = ward.provinceName();
+          }
+        }
+        if (name == null) {
+          name = wards.stream().filter(w -> code.equals(w.provinceCode())).map(WardInfo::provinceName)
+              .filter(n -> n != null).findFirst().orElse(code);
+        }
+        province = code;
+      }
+      case DISTRICT -> {
+        for (WardInfo ward : preReform.values()) {
+          if (code.equals(ward.districtCode())) {
+            pre.add(ward.wardCode());
+            now.addAll(ward.currentWardCodes());
+            name = ward.districtName();
+            province = ward.currentProvinceCode() != null ? ward.currentProvinceCode() : ward.provinceCode();
+          }
+        }
+      }
+      case WARD -> {
+        WardInfo today = current.get(code);
+        if (today != null) {
+          now.add(code);
+          name = today.wardName();
+          province = today.provinceCode();
+          for (WardInfo old : preReform.values()) {
+            if (old.currentWardCodes().contains(code) || code.equals(old.currentWardCode())) {
+              pre.add(old.wardCode());
+            }
+          }
+        } else {
+          WardInfo old = preReform.get(code);
+          if (old != null) {
+            pre.add(code);
+            name = old.wardName();
+            province = old.currentProvinceCode() != null ? old.currentProvinceCode() : old.provinceCode();
+          }
+        }
+      }
+      default -> throw new IllegalStateException("unknown level " + level);
+    }
+    if (pre.isEmpty() && now.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new UnitScope(code, level, name == null ? code : name, province, pre, now));
+  }
+
+  @Override
+  public Optional<WardInfo> ward(WardView view, String wardCode, String month) {
+    boolean currentList = view == WardView.CURRENT || month == null || month.compareTo(UnitScope.REFORM_MONTH) >= 0;
+    WardInfo ward = (currentList ? current : preReform).get(wardCode);
+    if (ward == null) {
+      ward = (currentList ? preReform : current).get(wardCode);
+    }
+    return Optional.ofNullable(ward);
+  }
+
+  @Override
+  public List<UnitScope> districts(UnitScope scope) {
+    Set<String> codes = new java.util.TreeSet<>();
+    for (String wardCode : scope.preReformWards()) {
+      WardInfo ward = preReform.get(wardCode);
+      if (ward != null && ward.districtCode() != null) {
+        codes.add(ward.districtCode());
+      }
+    }
+    List<UnitScope> districts = new ArrayList<>();
+    for (String code : codes) {
+      unit(code).filter(scope::covers).ifPresent(districts::add);
+    }
+    return districts;
+  }
+
+  @Override
+  public List<KpiRow> kpis(WardView view, UnitScope scope, String fromMonth, String toMonth) {
+    List<KpiRow> rows = new ArrayList<>();
+    for (List<KpiRow> month : kpisByMonth.get(view).subMap(fromMonth, true, toMonth, true).values()) {
+      for (KpiRow row : month) {
+        if (scope.includes(view, row.wardCode(), row.month())) {
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
+  }
+
+  @Override
+  public List<ServiceInfo> services() {
+    return services;
+  }
+
+  @Override
+  public List<ServiceMonthRow> serviceMonths(UnitScope scope, String month) {
+    return filter(serviceMonthsByMonth.getOrDefault(month, List.of()),
+        row -> scope.includes(WardView.AS_REPORTED, row.wardCode(), row.month()));
+  }
+
+  @Override
+  public List<TargetRow> targets(UnitScope scope) {
+    Set<String> allowed = new HashSet<>();
+    Set<String> denied = new HashSet<>();
+    List<TargetRow> rows = new ArrayList<>();
+    for (TargetRow row : targets) {
+      String unit = row.unitCode();
+      if (!allowed.contains(unit) && !denied.contains(unit)) {
+        (unit(unit).filter(scope::covers).isPresent() ? allowed : denied).add(unit);
+      }
+      if (allowed.contains(unit)) {
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  @Override
+  public List<DailyReportRow> dailyReports(UnitScope scope, String month) {
+    return filter(dailyReportsByMonth.getOrDefault(month, List.of()),
+        row -> scope.includes(WardView.AS_REPORTED, row.wardCode(), row.month()));
+  }
+
+  private static <T> List<T> filter(Collection<T> rows, java.util.function.Predicate<T> keep) {
+    return rows.stream().filter(keep).toList();
+  }
+}
