@@ -201,7 +201,8 @@ class PipelineTest {
     assertThat(kpi(Tables.WARD_MONTH_KPIS, "06325", "2025-06").<Long>getAs("eligible_population")).isEqualTo(1);
     assertThat(june.<Long>getAs("dq_unclean")).isEqualTo(1); // An listed twice
     assertThat(june.<Long>getAs("dq_incomplete")).isEqualTo(1); // Cường: no citizen_id
-    assertThat(june.<Long>getAs("dq_incorrect")).isEqualTo(2); // Cường's empty id; Dung's 4th digit says male
+    // Cường's empty id; Dung's 4th digit says male; Bình's (born 2012) says born in the 1900s.
+    assertThat(june.<Long>getAs("dq_incorrect")).isEqualTo(3);
     assertThat(june.<Long>getAs("dq_stale")).isEqualTo(1); // Bình never verified
     assertThat(june.<Long>getAs("dq_clean_records")).isEqualTo(0);
     // July reads June's snapshot on today's wards; data quality is NULL without a snapshot in the month.
