@@ -81,6 +81,7 @@ class PipelineTest {
         "06325,eid_activations_l2_cum,10,2025-07-01,2025-12-31,\"Chiến dịch 2025, đợt 2\"",
         "20,online_rate,0.7,2025-01-01,2025-12-31,",
         "06325,no_such_metric,1,2025-07-01,2025-12-31,");
+    inbox.writeBytes("targets", "chi-tieu.xlsx", excelTargets());
     // Whole-file rejections, each with the file named and the fix.
     inbox.writeBytes("eid_applications", "utf16.csv", (HEADER + "\n").getBytes(StandardCharsets.UTF_16));
     inbox.write("eid_applications", "missing.csv", "application_id,citizen_id,ward_code,level,channel,status,updated_at", "X,1,2,3,4,5,6");
@@ -93,6 +94,35 @@ class PipelineTest {
     latin[latin.length - 3] = (byte) 0xF5;
     inbox.writeBytes("eid_applications", "latin.csv", latin);
     first = run();
+  }
+
+  /** A targets workbook as a committee office saves it from Excel: real dates and numbers in the cells. */
+  static byte[] excelTargets() {
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+      var sheet = workbook.createSheet("Chỉ tiêu");
+      String[] header = {"Unit_Code", "metric", "target_value", "period_start", "deadline", "campaign"};
+      var first = sheet.createRow(0);
+      for (int i = 0; i < header.length; i++) {
+        first.createCell(i).setCellValue(header[i]);
+      }
+      var dates = workbook.createCellStyle();
+      dates.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+      var row = sheet.createRow(1);
+      row.createCell(0).setCellValue("06337");
+      row.createCell(1).setCellValue("eid_applications_l1_cum");
+      row.createCell(2).setCellValue(4);
+      var start = row.createCell(3);
+      start.setCellValue(java.time.LocalDate.of(2025, 7, 1));
+      start.setCellStyle(dates);
+      var deadline = row.createCell(4);
+      deadline.setCellValue(java.time.LocalDate.of(2025, 9, 30));
+      deadline.setCellStyle(dates);
+      row.createCell(5).setCellValue("Chiến dịch mức 1");
+      workbook.write(out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static RunSummary run() {
@@ -239,6 +269,11 @@ class PipelineTest {
     assertThat(target.<Double>getAs("attainment")).isEqualTo(0.2);
     assertThat(target.<String>getAs("campaign")).isEqualTo("Chiến dịch 2025, đợt 2");
     assertThat(target.<Boolean>getAs("on_track")).isFalse();
+    Row fromExcel = io.read(Tables.GOLD, Tables.TARGET_PROGRESS)
+        .where(col("unit_code").equalTo("06337").and(col("as_of_month").equalTo("2025-08"))).head();
+    assertThat(fromExcel.<Double>getAs("actual")).isEqualTo(1.0); // A12
+    assertThat(fromExcel.<Double>getAs("target_value")).isEqualTo(4.0);
+    assertThat(fromExcel.getDate(fromExcel.fieldIndex("deadline")).toString()).isEqualTo("2025-09-30");
     Row province = io.read(Tables.GOLD, Tables.TARGET_PROGRESS)
         .where(col("unit_code").equalTo("20").and(col("as_of_month").equalTo("2025-08"))).head();
     assertThat(province.<Double>getAs("actual")).isEqualTo(2.0 / 3.0);
