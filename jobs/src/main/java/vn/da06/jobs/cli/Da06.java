@@ -146,7 +146,10 @@ public final class Da06 {
   }
 
   static RunSummary runPipeline(String inbox, String warehouse) {
-    Progress progress = new Progress(System.out);
+    return runPipeline(inbox, warehouse, new Progress(System.out));
+  }
+
+  static RunSummary runPipeline(String inbox, String warehouse, Progress progress) {
     SparkSession spark = SparkSessions.getOrCreate("da06-pipeline");
     RunSummary summary = new Pipeline(spark, new Pipeline.Options(inbox, warehouse), Pseudonymizer.fromEnvironment(), progress).run();
     RunSummaryPrinter.print(summary, System.out);

@@ -35,18 +35,46 @@ final class PipelineBench implements Callable<Integer> {
     GeneratorSummary generated = Da06.generate(inbox, "20", YearMonth.of(2022, 3), YearMonth.of(2026, 10), scale, 7, 0);
     double generateSeconds = (System.nanoTime() - generateStart) / 1e9;
     long start = System.nanoTime();
-    RunSummary summary = Da06.runPipeline(inbox.toString(), warehouse.toString());
+    vn.da06.jobs.pipeline.Progress progress = new vn.da06.jobs.pipeline.Progress(System.out);
+    RunSummary summary = Da06.runPipeline(inbox.toString(), warehouse.toString(), progress);
     double seconds = (System.nanoTime() - start) / 1e9;
     long rows = summary.feeds().values().stream().mapToLong(RunSummary.FeedCounts::rowsRead).sum();
     System.out.println();
     System.out.printf("bench pipeline --scale %s%n", scale);
     System.out.printf("  generate: %.1f s%n", generateSeconds);
-    summary.feeds().forEach((feed, counts) -> System.out.printf("  %-18s %,12d rows%n", feed, counts.rowsRead()));
+    summary.feeds().forEach((feed, counts) -> {
+      double stage = stageSeconds(progress, "bronze " + feed + ": reading", "bronze " + feed + ": ");
+      System.out.printf("  bronze %-18s %,12d rows in %6.1f s = %,10.0f rows/s%n", feed, counts.rowsRead(), stage,
+          counts.rowsRead() / Math.max(stage, 0.001));
+    });
+    System.out.printf("  silver (all feeds)      %6.1f s%n", stageSeconds(progress, "silver ", "gold: "));
+    System.out.printf("  gold (all tables)       %6.1f s%n", progress.elapsed().toMillis() / 1000.0
+        - at(progress, "gold: "));
     System.out.printf("  pipeline: %,d rows in %.1f s = %,.0f rows/s%n", rows, seconds, rows / seconds);
     System.out.printf("  peak heap: %,d MB; peak RSS: %s%n", peakHeapMb(), peakRss());
     System.out.printf("  cores: %d, max heap %,d MB%n", Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     return 0;
+  }
+
+  /** Seconds from the first line starting with {@code from} to the next line starting with {@code to}. */
+  static double stageSeconds(vn.da06.jobs.pipeline.Progress progress, String from, String to) {
+    var marks = progress.marks();
+    for (int i = 0; i < marks.size(); i++) {
+      if (marks.get(i).line().startsWith(from)) {
+        for (int j = i + 1; j < marks.size(); j++) {
+          if (marks.get(j).line().startsWith(to) && !marks.get(j).line().startsWith(from)) {
+            return (marks.get(j).at().toMillis() - marks.get(i).at().toMillis()) / 1000.0;
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  static double at(vn.da06.jobs.pipeline.Progress progress, String prefix) {
+    return progress.marks().stream().filter(m -> m.line().startsWith(prefix)).findFirst()
+        .map(m -> m.at().toMillis() / 1000.0).orElse(0.0);
   }
 
   static long peakHeapMb() {
