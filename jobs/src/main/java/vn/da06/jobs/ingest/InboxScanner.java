@@ -216,7 +216,8 @@ public final class InboxScanner {
   }
 
   private HeaderCheck checkExcel(Feed feed, InputStream raw) throws IOException {
-    try (Workbook workbook = WorkbookFactory.create(raw)) {
+    // POI closes the stream it reads; read the bytes first so the hash still sees all of them.
+    try (Workbook workbook = WorkbookFactory.create(new java.io.ByteArrayInputStream(raw.readAllBytes()))) {
       Sheet sheet = workbook.getSheetAt(0);
       Row header = sheet.getRow(sheet.getFirstRowNum());
       if (header == null) {
