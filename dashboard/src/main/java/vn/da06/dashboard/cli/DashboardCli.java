@@ -89,7 +89,7 @@ public final class DashboardCli {
 
   @Command(name = "serve", description = "Serve the dashboard over the gold tables of a warehouse.")
   static final class Serve implements Callable<Integer> {
-    @Option(names = "--warehouse", required = true, description = "warehouse root (gold tables below gold/)")
+    @Option(names = "--warehouse", defaultValue = "data/warehouse", description = "warehouse root (gold tables below gold/; default ${DEFAULT-VALUE})")
     Path warehouse;
 
     @Option(names = "--port", defaultValue = "7070")
