@@ -49,8 +49,11 @@ final class ProvinceReport {
       out.printf("%nMục tiêu trực tuyến 70%%: %s (%s)%n", online >= Metrics.ONLINE_GOAL ? "ĐẠT" : "CHƯA ĐẠT",
           format(Metrics.byColumn("online_rate").orElseThrow(), online));
     }
-    List<Row> behind = spark.read().format("delta").load(io.path(Tables.GOLD, Tables.TARGET_PROGRESS))
-        .where(col("as_of_month").equalTo(month).and(col("unit_code").startsWith(province).or(col("unit_code").rlike("^\\d{5}$"))))
+    // The province's own targets and those of its wards of that month.
+    Object[] units = kpis.where(col("month").equalTo(month)).select("ward_code").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList().toArray();
+    List<Row> behind = io.read(Tables.GOLD, Tables.TARGET_PROGRESS)
+        .where(col("as_of_month").equalTo(month).and(col("unit_code").equalTo(province).or(col("unit_code").isin(units))))
         .where(col("on_track").equalTo(false)).orderBy(col("attainment")).limit(5).collectAsList();
     if (!behind.isEmpty()) {
       out.println("Chỉ tiêu có nguy cơ không đạt (thấp nhất):");

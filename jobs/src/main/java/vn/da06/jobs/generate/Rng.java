@@ -39,4 +39,22 @@ final class Rng {
   static double uniform(SplittableRandom random, double low, double high) {
     return low + (high - low) * random.nextDouble();
   }
+
+  /** Running sums of {@code weights}, for {@link #pick}. */
+  static double[] cumulative(double... weights) {
+    double[] result = new double[weights.length];
+    double sum = 0;
+    for (int i = 0; i < weights.length; i++) {
+      sum += weights[i];
+      result[i] = sum;
+    }
+    return result;
+  }
+
+  /** An index drawn with probability proportional to its weight: the first whose running sum exceeds u. */
+  static int pick(SplittableRandom random, double[] cumulative) {
+    double u = random.nextDouble() * cumulative[cumulative.length - 1];
+    int index = java.util.Arrays.binarySearch(cumulative, u);
+    return Math.min(index < 0 ? -index - 1 : index + 1, cumulative.length - 1);
+  }
 }

@@ -55,7 +55,7 @@ final class UnitGenerator {
     "TTHC-1.001234", "TTHC-1.000894", "TTHC-2.000528", "TTHC-1.004227", "TTHC-1.003583", "TTHC-2.001023",
     "TTHC-1.010742", "TTHC-1.000656"
   };
-  private static final double[] ESSENTIAL_WEIGHTS = cumulative(
+  private static final double[] ESSENTIAL_WEIGHTS = Rng.cumulative(
       2, 4, 8, 6, 2, 7, 5, 6, 5, 1.5, 2, 3, 0.3, 0.2, 3, 1, 2, 2, 1.5, 6, 2, 3, 1.5, 1, 1);
   private static final int[] SERVICE_DAYS = {1, 2, 3, 5, 7, 10, 15};
   private static final String[] NOTES = {
@@ -577,7 +577,7 @@ final class UnitGenerator {
     WardTraits traits = traits(ward);
     boolean essential = random.nextDouble() < 0.62;
     String service = essential
-        ? String.format("ES%02d", pick(random, ESSENTIAL_WEIGHTS) + 1)
+        ? String.format("ES%02d", Rng.pick(random, ESSENTIAL_WEIGHTS) + 1)
         : OTHER_SERVICES[random.nextInt(OTHER_SERVICES.length)];
     double progress = Math.max(0, Math.min(1,
         ChronoUnit.DAYS.between(LocalDate.of(2022, 1, 1), day) / (double) ChronoUnit.DAYS.between(
@@ -802,38 +802,12 @@ final class UnitGenerator {
     return kept;
   }
 
-  private static int pick(SplittableRandom random, double[] cumulative) {
-    double u = random.nextDouble() * cumulative[cumulative.length - 1];
-    for (int i = 0; i < cumulative.length; i++) {
-      if (u < cumulative[i]) {
-        return i;
-      }
-    }
-    return cumulative.length - 1;
-  }
-
-  private static double[] cumulative(double... weights) {
-    double[] result = new double[weights.length];
-    double sum = 0;
-    for (int i = 0; i < weights.length; i++) {
-      sum += weights[i];
-      result[i] = sum;
-    }
-    return result;
-  }
-
   /** Ages of Vietnam's population (rough 2022 pyramid), 0–99. */
   private static final class Ages {
     private static final double[] CUMULATIVE = build();
 
     static int sample(SplittableRandom random) {
-      double u = random.nextDouble() * CUMULATIVE[CUMULATIVE.length - 1];
-      for (int age = 0; age < CUMULATIVE.length; age++) {
-        if (u < CUMULATIVE[age]) {
-          return age;
-        }
-      }
-      return CUMULATIVE.length - 1;
+      return Rng.pick(random, CUMULATIVE);
     }
 
     private static double[] build() {

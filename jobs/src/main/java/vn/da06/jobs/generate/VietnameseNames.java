@@ -11,7 +11,7 @@ final class VietnameseNames {
   private static final String[] SURNAMES = nfc(
       "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
       "Dương", "Lý", "Đinh", "Lương", "Triệu", "Nông", "Lăng", "Vi", "Hà", "Mai", "Tô");
-  private static final double[] SURNAME_WEIGHTS = cumulative(
+  private static final double[] SURNAME_WEIGHTS = Rng.cumulative(
       31, 11, 9.5, 7, 6, 3, 4, 4, 3, 2, 2, 1.5, 1.3, 1.3, 1, 0.5, 1, 1.2, 1, 1.5, 0.6, 0.6, 0.8, 0.6, 0.4);
   private static final String[] MIDDLE_MALE = nfc(
       "Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thanh", "Xuân", "Ngọc", "Thế", "Anh", "Gia", "Tuấn",
@@ -28,7 +28,7 @@ final class VietnameseNames {
       "Trang", "Trâm", "Uyên", "Vân", "Yến", "Liên", "Thơm");
 
   static String fullName(SplittableRandom random, boolean male) {
-    String surname = SURNAMES[pick(random, SURNAME_WEIGHTS)];
+    String surname = SURNAMES[Rng.pick(random, SURNAME_WEIGHTS)];
     String middle = (male ? MIDDLE_MALE : MIDDLE_FEMALE)[random.nextInt((male ? MIDDLE_MALE : MIDDLE_FEMALE).length)];
     String given = (male ? GIVEN_MALE : GIVEN_FEMALE)[random.nextInt((male ? GIVEN_MALE : GIVEN_FEMALE).length)];
     if (random.nextDouble() < 0.15) {
@@ -41,21 +41,7 @@ final class VietnameseNames {
     return surname + " " + middle + " " + given;
   }
 
-  private static int pick(SplittableRandom random, double[] cumulative) {
-    double u = random.nextDouble() * cumulative[cumulative.length - 1];
-    int index = Arrays.binarySearch(cumulative, u);
-    return Math.min(index < 0 ? -index - 1 : index, cumulative.length - 1);
-  }
 
-  private static double[] cumulative(double... weights) {
-    double[] result = new double[weights.length];
-    double sum = 0;
-    for (int i = 0; i < weights.length; i++) {
-      sum += weights[i];
-      result[i] = sum;
-    }
-    return result;
-  }
 
   private static String[] nfc(String... names) {
     return Arrays.stream(names).map(name -> Normalizer.normalize(name, Normalizer.Form.NFC)).toArray(String[]::new);

@@ -273,11 +273,8 @@ public final class Pipeline {
             .select(dateColumns.stream().map(c -> col(c)).toArray(Column[]::new));
         touched = touched.unionByName(replaced);
       }
-      Column earliest = org.apache.spark.sql.functions.least(dateColumns.stream()
-          .map(c -> Measures.month(col(c))).toArray(Column[]::new));
-      if (dateColumns.size() == 1) {
-        earliest = Measures.month(col(dateColumns.get(0)));
-      }
+      Column[] monthColumns = dateColumns.stream().map(c -> Measures.month(col(c))).toArray(Column[]::new);
+      Column earliest = monthColumns.length == 1 ? monthColumns[0] : org.apache.spark.sql.functions.least(monthColumns);
       Row row = touched.agg(org.apache.spark.sql.functions.min(earliest)).head();
       if (!row.isNullAt(0)) {
         months.add(row.getString(0));
