@@ -1,0 +1,114 @@
+package vn.da06.orchestration.schedule;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.da06.jobs.spark.SparkSessions;
+
+/** {@code ./da06 scheduler}: the embedded scheduler, and the export of its definition for Airflow. */
+@Command(name = "scheduler", mixinStandardHelpOptions = true,
+    description = "Run the pipeline and send the reports on schedule (single machine). See docs/orchestration.md.",
+    subcommands = {SchedulerCli.ExportAirflow.class, SchedulerCli.Show.class})
+public final class SchedulerCli implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerCli.class);
+
+  @Option(names = "--config", defaultValue = "config/schedule.yaml", description = "Default: ${DEFAULT-VALUE}")
+  Path config;
+
+  @Option(names = "--once", description = "Run what is due now (and catch-up), then exit.")
+  boolean once;
+
+  private final Clock clock;
+
+  SchedulerCli(Clock clock) {
+    this.clock = clock;
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(Clock.systemUTC(), args));
+  }
+
+  public static int execute(Clock clock, String... args) {
+    CommandLine line = new CommandLine(new SchedulerCli(clock));
+    line.setExecutionExceptionHandler((exception, commandLine, parsed) -> {
+      if (exception instanceof IllegalArgumentException || exception instanceof IllegalStateException) {
+        commandLine.getErr().println("da06: " + exception.getMessage());
+        return 2;
+      }
+      throw exception;
+    });
+    return line.execute(args);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ScheduleConfig settings = ScheduleConfig.load(config);
+    PipelineDefinition definition = settings.pipeline();
+    try (SchedulerState state = SchedulerState.open(settings.state())) {
+      RunLog runLog = new DeltaRunLog(SparkSessions.getOrCreate("da06-scheduler"), settings.warehouse());
+      Scheduler scheduler = new Scheduler(definition, settings.settings(), new InProcessTaskRunner(clock), runLog,
+          state, clock, (dag, scheduled, problem) -> System.err.println("da06 scheduler: dag " + dag + ": " + problem));
+      do {
+        scheduler.tick();
+        if (once) {
+          break;
+        }
+        Instant wake = scheduler.nextWakeUp();
+        Duration wait = Duration.between(clock.instant(), wake);
+        LOG.info("next wake-up {}", wake.atZone(definition.zone()).toLocalDateTime());
+        // Wake at least every minute, so a clock change or a suspended laptop is noticed soon.
+        Thread.sleep(Math.max(1000, Math.min(wait.toMillis() + 1000, 60_000)));
+      } while (true);
+    }
+    return 0;
+  }
+
+  @Command(name = "export-airflow", mixinStandardHelpOptions = true,
+      description = "Write the pipeline definition as the JSON the Airflow DAG reads.")
+  static final class ExportAirflow implements Callable<Integer> {
+    @Option(names = "--out", defaultValue = "orchestration/airflow/dags/da06_pipeline.json", description = "Default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--definition", description = "A pipeline definition file (default: the built-in one).")
+    Path definition;
+
+    @Override
+    public Integer call() throws Exception {
+      PipelineDefinition pipeline = definition == null ? PipelineDefinition.builtIn() : PipelineDefinition.load(definition);
+      Files.writeString(out, pipeline.toAirflowJson());
+      System.out.println("Wrote " + out);
+      return 0;
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "Print each dag's tasks and next scheduled times.")
+  static final class Show implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    SchedulerCli parent;
+
+    @Override
+    public Integer call() {
+      ScheduleConfig settings = ScheduleConfig.load(parent.config);
+      PipelineDefinition definition = settings.pipeline();
+      Instant now = parent.clock.instant();
+      for (DagDefinition dag : definition.dags()) {
+        Instant next = dag.schedule().next(now);
+        System.out.printf("%-24s %-14s next %s, deadline %s%n", dag.name(), dag.schedule().expression(),
+            next.atZone(definition.zone()).toLocalDateTime(), dag.deadlineOf(next).atZone(definition.zone()).toLocalDateTime());
+        for (TaskDefinition task : dag.tasks()) {
+          System.out.printf("    %-26s %s %s%n", task.name(), task.mainClass(),
+              String.join(" ", definition.render(task, next, settings.settings())));
+        }
+      }
+      return 0;
+    }
+  }
+}
