@@ -1,0 +1,107 @@
+"""ĐA06 steering warehouse on Airflow + Spark.
+
+One Airflow DAG per dag of the pipeline definition (orchestration/src/main/resources/vn/da06/orchestration/
+schedule/pipeline.yaml), read at parse time from its JSON export da06_pipeline.json beside this file
+(`./da06 scheduler export-airflow`; a test checks the export equals the definition). The embedded scheduler
+(`./da06 scheduler`) runs the same definition, so the two cannot drift: same tasks, main classes, arguments,
+schedules (Asia/Ho_Chi_Minh), deadlines (as SLAs), retries and dependencies.
+
+Every task is a SparkSubmitOperator that submits the one job jar (orchestration/target/da06-jobs.jar) with the
+task's main class. Set these Airflow Variables (airflow variables set NAME VALUE):
+  da06_jobs_jar          the jar, e.g. hdfs:///da06/lib/da06-jobs.jar or /opt/da06/da06-jobs.jar
+  da06_inbox             the inbox, e.g. hdfs://namenode:8020/da06/inbox
+  da06_warehouse         the warehouse root, e.g. hdfs://namenode:8020/da06/warehouse or s3a://bucket/da06
+  da06_reports_out       where reports are written
+  da06_reports_config    the reports' config (recipients, due days)
+  da06_pseudonym_key_file  the pseudonymisation key file on the Airflow worker (the Spark driver runs there)
+and the Spark connection (default spark_default, or DA06_SPARK_CONN_ID) to spark://master:7077 or yarn.
+See docs/orchestration.md.
+"""
+from __future__ import annotations
+
+import json
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pendulum
+from airflow import DAG
+from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.sensors.external_task import ExternalTaskSensor
+
+DEFINITION = json.loads((Path(__file__).parent / "da06_pipeline.json").read_text(encoding="utf-8"))
+TIMEZONE = DEFINITION["timezone"]
+
+# How each placeholder of the definition's arguments is filled on Airflow. A run scheduled at T (Airflow's
+# data_interval_end) takes T's local date and month, as the embedded scheduler does.
+PLACEHOLDER_TEMPLATES = {
+    "inbox": "{{ var.value.da06_inbox }}",
+    "warehouse": "{{ var.value.da06_warehouse }}",
+    "reports_out": "{{ var.value.da06_reports_out }}",
+    "reports_config": "{{ var.value.da06_reports_config }}",
+    "date": "{{ data_interval_end.in_timezone('%s').strftime('%%Y-%%m-%%d') }}" % TIMEZONE,
+    "month": "{{ data_interval_end.in_timezone('%s').strftime('%%Y-%%m') }}" % TIMEZONE,
+    "previous_month": "{{ data_interval_end.in_timezone('%s').subtract(months=1).strftime('%%Y-%%m') }}" % TIMEZONE,
+}
+
+APPLICATION = "{{ var.value.da06_jobs_jar }}"
+SPARK_CONN_ID = os.environ.get("DA06_SPARK_CONN_ID", "spark_default")
+# What the jobs need from Spark; the rest (executor sizes) belongs to the connection or the cluster's defaults.
+SPARK_CONF = {
+    "spark.sql.extensions": "io.delta.sql.DeltaSparkSessionExtension",
+    "spark.sql.catalog.spark_catalog": "org.apache.spark.sql.delta.catalog.DeltaCatalog",
+    "spark.sql.session.timeZone": TIMEZONE,
+    "spark.ui.showConsoleProgress": "false",
+}
+ENV_VARS = {"DA06_PSEUDONYM_KEY_FILE": "{{ var.value.da06_pseudonym_key_file }}"}
+
+
+def render(argument: str) -> str:
+    for name, template in PLACEHOLDER_TEMPLATES.items():
+        argument = argument.replace("{" + name + "}", template)
+    return argument
+
+
+for spec in DEFINITION["dags"]:
+    sla = timedelta(seconds=spec["sla_seconds"])
+    with DAG(
+        dag_id=spec["dag_id"],
+        description=spec["description"],
+        schedule=spec["schedule"],
+        start_date=pendulum.datetime(2025, 1, 1, tz=TIMEZONE),
+        catchup=False,  # a missed time runs once, the latest, as in the embedded scheduler
+        max_active_runs=1,  # no two runs of one task at once
+        tags=["da06"],
+    ) as dag:
+        tasks = {}
+        for task in spec["tasks"]:
+            tasks[task["task_id"]] = SparkSubmitOperator(
+                task_id=task["task_id"],
+                conn_id=SPARK_CONN_ID,
+                java_class=task["java_class"],
+                application=APPLICATION,
+                application_args=[render(argument) for argument in task["args"]],
+                conf=SPARK_CONF,
+                env_vars=ENV_VARS,
+                retries=task["retries"],
+                retry_delay=timedelta(seconds=task["retry_delay_seconds"]),
+                retry_exponential_backoff=True,
+                sla=sla,
+            )
+        for task in spec["tasks"]:
+            for upstream in task["upstream"]:
+                tasks[upstream] >> tasks[task["task_id"]]
+        roots = [tasks[task["task_id"]] for task in spec["tasks"] if not task["upstream"]]
+        for wait in spec["wait_for"]:
+            sensor = ExternalTaskSensor(
+                task_id="wait_for_" + wait["dag_id"],
+                external_dag_id=wait["dag_id"],
+                external_task_ids=wait["task_ids"],
+                execution_delta=timedelta(seconds=wait["execution_delta_seconds"]),
+                mode="reschedule",
+                poke_interval=600,
+                timeout=sla.total_seconds(),
+            )
+            for root in roots:
+                sensor >> root
+    globals()[spec["dag_id"]] = dag
