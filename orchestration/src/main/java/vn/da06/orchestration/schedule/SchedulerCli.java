@@ -52,6 +52,7 @@ public final class SchedulerCli implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ScheduleConfig settings = ScheduleConfig.load(config);
     PipelineDefinition definition = settings.pipeline();
+    checkArguments(definition, settings, clock.instant());
     try (SchedulerState state = SchedulerState.open(settings.state())) {
       RunLog runLog = new DeltaRunLog(SparkSessions.getOrCreate("da06-scheduler"), settings.warehouse());
       Scheduler scheduler = new Scheduler(definition, settings.settings(), new InProcessTaskRunner(clock), runLog,
@@ -69,6 +70,17 @@ public final class SchedulerCli implements Callable<Integer> {
       } while (true);
     }
     return 0;
+  }
+
+  /** Refuses to start if a task's main class would reject its arguments: better now than at 17:30. */
+  static void checkArguments(PipelineDefinition definition, ScheduleConfig settings, Instant now) {
+    for (DagDefinition dag : definition.dags()) {
+      Instant next = dag.schedule().next(now);
+      for (TaskDefinition task : dag.tasks()) {
+        ArgumentCheck.parse(task.name(), task.mainClass(), definition.render(task, next, settings.settings()));
+        InProcessTaskRunner.entryPoint(task.mainClass());
+      }
+    }
   }
 
   @Command(name = "export-airflow", mixinStandardHelpOptions = true,

@@ -107,6 +107,42 @@ class SparkSubmitIT {
         .where("job = 'pipeline' and outcome = 'SUCCEEDED'").count()).isEqualTo(1);
   }
 
+  @Test
+  void theJobJarOnTheStandaloneClusterWritesTheSameGoldToARealHdfs() throws Exception {
+    Path project = Path.of(System.getProperty("da06.project.dir"));
+    Path launcher = project.resolve("orchestration/src/test/minidfs");
+    Path classpathFile = dir.resolve("minidfs-classpath.txt");
+    // hadoop-minicluster's own resolution, apart from this JVM's (Spark's shaded Hadoop client).
+    Process resolve = new ProcessBuilder("mvn", "-B", "-q", "-f", launcher.resolve("pom.xml").toString(),
+        "dependency:build-classpath", "-Dmdep.outputFile=" + classpathFile, "-Dhadoop.version=" + System.getProperty("da06.hadoop.version"))
+        .redirectErrorStream(true).redirectOutput(dir.resolve("minidfs-resolve.log").toFile()).start();
+    assertThat(resolve.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    assertThat(resolve.exitValue()).as("resolving hadoop-minicluster: %s", Files.readString(dir.resolve("minidfs-resolve.log"))).isZero();
+    int port = ChildJvm.freePort();
+    try (ChildJvm hdfs = ChildJvm.start("minidfs", cluster.logs(), Files.readString(classpathFile).trim(), List.of("-Xmx512m"),
+        launcher.resolve("MiniHdfs.java").toString(), List.of(dir.resolve("hdfs").toString(), String.valueOf(port)), Map.of())) {
+      java.time.Instant end = java.time.Instant.now().plus(Duration.ofMinutes(5));
+      while (!hdfs.logText().contains("HDFS READY")) {
+        assertThat(hdfs.isAlive()).as("MiniDFSCluster exited:%n%s", hdfs.tail(60)).isTrue();
+        assertThat(java.time.Instant.now()).as("MiniDFSCluster did not start:%n%s", hdfs.tail(60)).isBefore(end);
+        Thread.sleep(500);
+      }
+      String warehouse = "hdfs://127.0.0.1:" + port + "/da06/warehouse";
+      int exit;
+      String log;
+      try (ChildJvm submit = submit("spark-submit-hdfs", warehouse, Map.of(), List.of())) {
+        exit = submit.waitFor(Duration.ofMinutes(8));
+        log = submit.logText();
+      }
+      assertThat(exit).as("spark-submit exit code; log:%n%s", log.length() > 20000 ? log.substring(log.length() - 20000) : log).isZero();
+      assertThat(cluster.masterState().path("completedapps"))
+          .anyMatch(app -> app.path("name").asText().equals("spark-submit-hdfs"));
+      // Read back from HDFS by this JVM's Spark: the gold is there, not on the local disk.
+      assertThat(Files.exists(Path.of("da06/warehouse"))).isFalse();
+      assertSameGold(localWarehouse.toString(), warehouse);
+    }
+  }
+
   /** Every gold table has the same rows in both warehouses (and ward_month_kpis is not empty). */
   static void assertSameGold(String expected, String actual) {
     for (String table : Tables.GOLD_TABLES) {
