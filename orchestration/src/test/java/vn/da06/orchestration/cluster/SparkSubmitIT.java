@@ -109,17 +109,11 @@ class SparkSubmitIT {
 
   @Test
   void theJobJarOnTheStandaloneClusterWritesTheSameGoldToARealHdfs() throws Exception {
-    Path project = Path.of(System.getProperty("da06.project.dir"));
-    Path launcher = project.resolve("orchestration/src/test/minidfs");
-    Path classpathFile = dir.resolve("minidfs-classpath.txt");
+    Path launcher = Path.of(System.getProperty("da06.project.dir")).resolve("orchestration/src/test/minidfs");
     // hadoop-minicluster's own resolution, apart from this JVM's (Spark's shaded Hadoop client).
-    Process resolve = new ProcessBuilder("mvn", "-B", "-q", "-f", launcher.resolve("pom.xml").toString(),
-        "dependency:build-classpath", "-Dmdep.outputFile=" + classpathFile, "-Dhadoop.version=" + System.getProperty("da06.hadoop.version"))
-        .redirectErrorStream(true).redirectOutput(dir.resolve("minidfs-resolve.log").toFile()).start();
-    assertThat(resolve.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
-    assertThat(resolve.exitValue()).as("resolving hadoop-minicluster: %s", Files.readString(dir.resolve("minidfs-resolve.log"))).isZero();
+    String hdfsClasspath = MavenClasspath.resolve("minidfs", dir, Map.of("hadoop.version", System.getProperty("da06.hadoop.version")));
     int port = ChildJvm.freePort();
-    try (ChildJvm hdfs = ChildJvm.start("minidfs", cluster.logs(), Files.readString(classpathFile).trim(), List.of("-Xmx512m"),
+    try (ChildJvm hdfs = ChildJvm.start("minidfs", cluster.logs(), hdfsClasspath, List.of("-Xmx512m"),
         launcher.resolve("MiniHdfs.java").toString(), List.of(dir.resolve("hdfs").toString(), String.valueOf(port)), Map.of())) {
       java.time.Instant end = java.time.Instant.now().plus(Duration.ofMinutes(5));
       while (!hdfs.logText().contains("HDFS READY")) {

@@ -1,7 +1,6 @@
 package vn.da06.orchestration.cluster;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1: a Master and two Workers (1 core, 1 GiB each), each its own JVM
- * started from the Spark jars the job jar is built against (the orchestration module's provided classpath), laid
+ * started from the Spark jars the job jar is built against (spark-sql at the build's version, resolved apart), laid
  * out as a Spark home ({@code jars/}) because a Worker launches its executors from there.
  */
 public final class StandaloneCluster implements AutoCloseable {
@@ -37,21 +36,17 @@ public final class StandaloneCluster implements AutoCloseable {
     this.masterUiPort = masterUiPort;
   }
 
-  /** The provided classpath written by the build (target/spark-classpath.txt). */
-  public static String sparkClasspath() {
-    String file = System.getProperty("da06.spark.classpath");
-    if (file == null) {
-      throw new IllegalStateException("da06.spark.classpath is not set (run this test through Maven: mvn verify)");
-    }
-    try {
-      return Files.readString(Path.of(file)).trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /**
+   * The Spark distribution: spark-sql at the root pom's version and all it brings, resolved on its own
+   * ({@code orchestration/src/test/spark-dist/pom.xml}), as a cluster would have it.
+   */
+  public static String sparkClasspath(Path workDir) throws Exception {
+    return MavenClasspath.resolve("spark-dist", workDir, java.util.Map.of("spark.version", System.getProperty("da06.spark.version"),
+        "scala.binary.version", System.getProperty("da06.scala.binary.version")));
   }
 
   public static StandaloneCluster start(Path dir) throws Exception {
-    String classpath = sparkClasspath();
+    String classpath = sparkClasspath(dir);
     Path home = Files.createDirectories(dir.resolve("spark-home/jars"));
     for (String jar : classpath.split(java.io.File.pathSeparator)) {
       Path source = Path.of(jar);
