@@ -63,7 +63,18 @@ public final class DeltaTableReader {
   }
 
   public TableData read(Path location) {
-    Snapshot snapshot = TableManager.loadSnapshot(location.toString()).build(engine);
+    return read(TableManager.loadSnapshot(location.toString()).build(engine), location);
+  }
+
+  /**
+   * The table as it was at {@code version} (time travel): what a certified report pins, so that it can be
+   * rebuilt later from the same data. Fails when the version's log or data files were removed.
+   */
+  public TableData readAtVersion(Path location, long version) {
+    return read(TableManager.loadSnapshot(location.toString()).atVersion(version).build(engine), location);
+  }
+
+  private TableData read(Snapshot snapshot, Path location) {
     Scan scan = snapshot.getScanBuilder().build();
     Row scanState = scan.getScanState(engine);
     StructType physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
