@@ -5,6 +5,11 @@ import java.awt.FontFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
  * The DejaVu fonts (every Vietnamese letter with its diacritics), shipped inside the Maven Central artifact
@@ -34,8 +39,32 @@ final class Fonts {
   }
 
   static Font awt(String file, float size) {
+    return AWT.computeIfAbsent(file, Fonts::loadAwt).deriveFont(size);
+  }
+
+  /**
+   * The parsed font, shared by every PDF this JVM writes (parsing ~700 KB per face per report is most of a small
+   * report's time). FontBox reads glyphs lazily and is not thread-safe: callers hold {@link #LOCK}.
+   */
+  static TrueTypeFont trueType(String file) {
+    return TRUE_TYPE.computeIfAbsent(file, name -> {
+      try (InputStream stream = open(name)) {
+        return new TTFParser().parse(new RandomAccessReadBuffer(stream.readAllBytes()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot parse the font " + name + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /** Held while a PDF is drawn with the shared fonts. */
+  static final Object LOCK = new Object();
+
+  private static final Map<String, Font> AWT = new ConcurrentHashMap<>();
+  private static final Map<String, TrueTypeFont> TRUE_TYPE = new ConcurrentHashMap<>();
+
+  private static Font loadAwt(String file) {
     try (InputStream stream = open(file)) {
-      return Font.createFont(Font.TRUETYPE_FONT, stream).deriveFont(size);
+      return Font.createFont(Font.TRUETYPE_FONT, stream);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (FontFormatException e) {

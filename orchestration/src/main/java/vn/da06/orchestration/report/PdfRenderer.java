@@ -3,7 +3,6 @@ package vn.da06.orchestration.report;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,6 +69,12 @@ public final class PdfRenderer {
   }
 
   public static byte[] render(ReportDocument document) {
+    synchronized (Fonts.LOCK) {
+      return renderLocked(document);
+    }
+  }
+
+  private static byte[] renderLocked(ReportDocument document) {
     PdfRenderer renderer = new PdfRenderer();
     try {
       return renderer.draw(document);
@@ -85,8 +90,8 @@ public final class PdfRenderer {
   }
 
   private PDFont font(String file) {
-    try (InputStream stream = Fonts.open(file)) {
-      return PDType0Font.load(pdf, stream, true);
+    try {
+      return PDType0Font.load(pdf, Fonts.trueType(file), true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
