@@ -53,10 +53,12 @@ public final class SchedulerCli implements Callable<Integer> {
     ScheduleConfig settings = ScheduleConfig.load(config);
     PipelineDefinition definition = settings.pipeline();
     checkArguments(definition, settings, clock.instant());
+    checkDueDays(definition, Path.of(settings.settings().get("reports_config")));
     try (SchedulerState state = SchedulerState.open(settings.state())) {
       RunLog runLog = new DeltaRunLog(SparkSessions.getOrCreate("da06-scheduler"), settings.warehouse());
       Scheduler scheduler = new Scheduler(definition, settings.settings(), new InProcessTaskRunner(clock), runLog,
-          state, clock, (dag, scheduled, problem) -> System.err.println("da06 scheduler: dag " + dag + ": " + problem));
+          state, clock,
+          new OperatorAlerts(Path.of(settings.settings().get("reports_config")), definition.zone()));
       do {
         scheduler.tick();
         if (once) {
@@ -79,6 +81,29 @@ public final class SchedulerCli implements Callable<Integer> {
       for (TaskDefinition task : dag.tasks()) {
         ArgumentCheck.parse(task.name(), task.mainClass(), definition.render(task, next, settings.settings()));
         InProcessTaskRunner.entryPoint(task.mainClass());
+      }
+    }
+  }
+
+  /** Refuses to start if a unit of the reports config is due on a day no task sends reports for. */
+  static void checkDueDays(PipelineDefinition definition, Path reportsConfig) {
+    if (!Files.exists(reportsConfig)) {
+      return;
+    }
+    java.util.Set<Integer> scheduled = new java.util.TreeSet<>();
+    for (DagDefinition dag : definition.dags()) {
+      for (TaskDefinition task : dag.tasks()) {
+        int at = task.args().indexOf("--due-day");
+        if (at >= 0 && at + 1 < task.args().size()) {
+          scheduled.add(Integer.parseInt(task.args().get(at + 1)));
+        }
+      }
+    }
+    for (vn.da06.orchestration.report.ReportsConfig.Unit unit : vn.da06.orchestration.report.ReportsConfig.load(reportsConfig).units()) {
+      if (!scheduled.contains(unit.monthlyDueDay())) {
+        throw new IllegalArgumentException("Cannot start the scheduler: unit " + unit.code() + " of " + reportsConfig
+            + " is due on day " + unit.monthlyDueDay() + ", but no task of the pipeline definition sends reports with --due-day "
+            + unit.monthlyDueDay() + " (give the unit a due day of " + scheduled + ", or add a dag for that day to the definition)");
       }
     }
   }

@@ -95,7 +95,7 @@ class SparkSubmitIT {
     int exit;
     String log;
     try (ChildJvm submit = submit("spark-submit-local-disk", clusterWarehouse.toString(), Map.of(), List.of())) {
-      exit = submit.waitFor(Duration.ofMinutes(8));
+      exit = submit.waitFor(Duration.ofMinutes(30));
       log = submit.logText();
     }
     assertThat(exit).as("spark-submit exit code; log:%n%s", log.length() > 20000 ? log.substring(log.length() - 20000) : log).isZero();
@@ -125,7 +125,7 @@ class SparkSubmitIT {
       int exit;
       String log;
       try (ChildJvm submit = submit("spark-submit-hdfs", warehouse, Map.of(), List.of())) {
-        exit = submit.waitFor(Duration.ofMinutes(8));
+        exit = submit.waitFor(Duration.ofMinutes(30));
         log = submit.logText();
       }
       assertThat(exit).as("spark-submit exit code; log:%n%s", log.length() > 20000 ? log.substring(log.length() - 20000) : log).isZero();
