@@ -60,6 +60,8 @@ public final class ArgumentCheck {
             values[i] = System.out;
           } else if (created.containsKey(parameters[i])) {
             values[i] = created.get(parameters[i]);
+          } else if (parameters[i] != type && parameters[i].isAnnotationPresent(CommandLine.Command.class)) {
+            values[i] = create(parameters[i]);  // the parent command a subcommand is built with
           } else {
             usable = false;
           }
