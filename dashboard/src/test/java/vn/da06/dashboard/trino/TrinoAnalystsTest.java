@@ -1,4 +1,4 @@
-package vn.da06.jobs.trino;
+package vn.da06.dashboard.trino;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
