@@ -5,6 +5,7 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.data.ArrayValue;
 import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
@@ -62,12 +63,49 @@ public final class DeltaTableReader {
     return Optional.of(TableManager.loadSnapshot(location.toString()).build(engine).getVersion());
   }
 
+  /** What is done with each batch of a scan: the data and, when some rows were deleted, which rows to keep. */
+  public interface BatchConsumer {
+    void accept(ColumnarBatch data, Optional<ColumnVector> selection);
+  }
+
+  /** A table's version and the time of that commit. */
+  public record TableVersion(long version, Instant committedAt) {}
+
   public TableData read(Path location) {
-    Snapshot snapshot = TableManager.loadSnapshot(location.toString()).build(engine);
+    return read(TableManager.loadSnapshot(location.toString()).build(engine), location);
+  }
+
+  /**
+   * The table as it was at {@code version} (time travel): what a certified report pins, so that it can be
+   * rebuilt later from the same data. Fails when the version's log or data files were removed.
+   */
+  public TableData readAtVersion(Path location, long version) {
+    return read(TableManager.loadSnapshot(location.toString()).atVersion(version).build(engine), location);
+  }
+
+  private TableData read(Snapshot snapshot, Path location) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    TableVersion version = scan(snapshot, location, (data, selection) -> {
+      try (CloseableIterator<Row> dataRows = new FilteredColumnarBatch(data, selection).getRows()) {
+        while (dataRows.hasNext()) {
+          rows.add(toMap(dataRows.next()));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read Delta table " + location + ": " + e.getMessage(), e);
+      }
+    });
+    return new TableData(version.version(), version.committedAt(), rows);
+  }
+
+  /** Reads every data file of the latest snapshot, batch by batch (column vectors, no row objects). */
+  public TableVersion scan(Path location, BatchConsumer consumer) {
+    return scan(TableManager.loadSnapshot(location.toString()).build(engine), location, consumer);
+  }
+
+  private TableVersion scan(Snapshot snapshot, Path location, BatchConsumer consumer) {
     Scan scan = snapshot.getScanBuilder().build();
     Row scanState = scan.getScanState(engine);
     StructType physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
-    List<Map<String, Object>> rows = new ArrayList<>();
     try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
       while (scanFiles.hasNext()) {
         try (CloseableIterator<Row> scanFileRows = scanFiles.next().getRows()) {
@@ -79,11 +117,8 @@ public final class DeltaTableReader {
             try (CloseableIterator<FilteredColumnarBatch> logical =
                 Scan.transformPhysicalData(engine, scanState, scanFile, physical.map(FileReadResult::getData))) {
               while (logical.hasNext()) {
-                try (CloseableIterator<Row> dataRows = logical.next().getRows()) {
-                  while (dataRows.hasNext()) {
-                    rows.add(toMap(dataRows.next()));
-                  }
-                }
+                FilteredColumnarBatch batch = logical.next();
+                consumer.accept(batch.getData(), batch.getSelectionVector());
               }
             }
           }
@@ -92,7 +127,7 @@ public final class DeltaTableReader {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read Delta table " + location + ": " + e.getMessage(), e);
     }
-    return new TableData(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine)), rows);
+    return new TableVersion(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine)));
   }
 
   private static Map<String, Object> toMap(Row row) {

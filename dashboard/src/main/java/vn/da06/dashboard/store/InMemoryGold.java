@@ -30,6 +30,7 @@ public final class InMemoryGold implements GoldData {
   private final List<TargetRow> targets;
   private final Map<String, List<DailyReportRow>> dailyReportsByMonth = new HashMap<>();
   private final Map<String, Optional<UnitScope>> units = new ConcurrentHashMap<>();
+  private final Map<String, Aggregate> aggregates = new ConcurrentHashMap<>();
 
   public InMemoryGold(
       DataVersion version,
@@ -65,11 +66,18 @@ public final class InMemoryGold implements GoldData {
    * (Parquet files, Trino splits), and ties in a ranking must not depend on which store read gold.
    */
   public static InMemoryGold fromTables(DataVersion version, Map<String, List<Map<String, Object>>> tables) {
+    return fromTables(version, tables, rows(tables, "ward_month_kpis").stream().map(KpiRow::fromGold).toList(),
+        rows(tables, "ward_month_kpis_current").stream().map(KpiRow::fromGold).toList());
+  }
+
+  /** Builds from the small tables as maps and the two ward-month tables as rows already (put in order too). */
+  public static InMemoryGold fromTables(DataVersion version, Map<String, List<Map<String, Object>>> tables,
+      List<KpiRow> asReported, List<KpiRow> currentWards) {
     return new InMemoryGold(
         version,
         rows(tables, "dim_ward", "ward_code", "era").stream().map(WardInfo::fromGold).toList(),
-        rows(tables, "ward_month_kpis", "month", "ward_code").stream().map(KpiRow::fromGold).toList(),
-        rows(tables, "ward_month_kpis_current", "month", "ward_code").stream().map(KpiRow::fromGold).toList(),
+        inOrder(asReported),
+        inOrder(currentWards),
         rows(tables, "dim_service", "service_code").stream().map(ServiceInfo::fromGold).toList(),
         rows(tables, "service_month", "month", "ward_code", "service_code").stream().map(ServiceMonthRow::fromGold)
             .toList(),
@@ -77,6 +85,13 @@ public final class InMemoryGold implements GoldData {
             .map(TargetRow::fromGold).toList(),
         rows(tables, "daily_report_check", "report_date", "ward_code").stream().map(DailyReportRow::fromGold)
             .toList());
+  }
+
+  /** Ward-month rows by (month, ward_code), whichever reader built them. */
+  private static List<KpiRow> inOrder(List<KpiRow> rows) {
+    List<KpiRow> sorted = new ArrayList<>(rows);
+    sorted.sort(Comparator.comparing(KpiRow::month).thenComparing(KpiRow::wardCode));
+    return sorted;
   }
 
   private static List<Map<String, Object>> rows(Map<String, List<Map<String, Object>>> tables, String name,
@@ -88,7 +103,9 @@ public final class InMemoryGold implements GoldData {
           : row.get(key).toString(), Comparator.nullsFirst(Comparator.naturalOrder()));
       order = order == null ? byKey : order.thenComparing(byKey);
     }
-    rows.sort(order);
+    if (order != null) {
+      rows.sort(order);
+    }
     return rows;
   }
 
@@ -114,6 +131,18 @@ public final class InMemoryGold implements GoldData {
   @Override
   public Optional<UnitScope> unit(String code) {
     return units.computeIfAbsent(code, this::resolve);
+  }
+
+  @Override
+  public Optional<UnitScope> preReformWard(String code) {
+    return units.computeIfAbsent("pre2025:" + code, key -> {
+      WardInfo old = preReform.get(code);
+      if (old == null) {
+        return Optional.empty();
+      }
+      String province = old.currentProvinceCode() != null ? old.currentProvinceCode() : old.provinceCode();
+      return Optional.of(new UnitScope(code, UnitLevel.WARD, old.wardName(), province, Set.of(code), Set.of()));
+    });
   }
 
   private Optional<UnitScope> resolve(String code) {
@@ -205,6 +234,26 @@ public final class InMemoryGold implements GoldData {
       unit(code).filter(scope::covers).ifPresent(districts::add);
     }
     return districts;
+  }
+
+  /**
+   * A unit's figures for one month, computed once per loaded version (this object is never changed, and a
+   * newer Delta version is a new object): the KPI API answers most requests from here.
+   */
+  @Override
+  public Aggregate aggregate(WardView view, UnitScope scope, String month) {
+    String key = view + "|" + month + "|" + scope.code() + "|" + scope.preReformWards().size() + "|"
+        + scope.currentWards().size();
+    Aggregate cached = aggregates.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<KpiRow> rows = kpis(view, scope, month, month);
+    Aggregate computed = new Aggregate(rows.size(), vn.da06.dashboard.kpi.Aggregation.aggregate(rows));
+    if (aggregates.size() < 100_000) {
+      aggregates.put(key, computed);
+    }
+    return computed;
   }
 
   @Override

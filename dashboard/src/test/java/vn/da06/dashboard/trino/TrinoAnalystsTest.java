@@ -277,7 +277,7 @@ class TrinoAnalystsTest {
       String wardToken = Tokens.newToken();
       String hash = Passwords.hash("dashboard-secret".toCharArray());
       new UsersFile(List.of(new User("tinh", "20", Role.ANALYST, hash, Tokens.hash(provinceToken)),
-          new User("xa", mergedWard.code(), Role.VIEWER, hash, Tokens.hash(wardToken)))).save(users);
+          new User("xa", mergedWard.code(), Role.ANALYST, hash, Tokens.hash(wardToken)))).save(users);
 
       List<String[]> requests = new ArrayList<>();  // {token, path}
       List<String> months = gold.months(WardView.AS_REPORTED);
@@ -304,18 +304,21 @@ class TrinoAnalystsTest {
       try {
         int compared = 0;
         int withWards = 0;
+        int denied = 0;
         for (String[] request : requests) {
           Answer fromDelta = get(overDelta.port(), request[0], request[1]);
           Answer fromTrino = get(overTrino.port(), request[0], request[1]);
           assertThat(fromTrino.status()).as(request[1]).isEqualTo(fromDelta.status());
           assertThat(withoutUpdatedAt(fromTrino.body())).as(request[1]).isEqualTo(withoutUpdatedAt(fromDelta.body()));
           compared++;
+          denied += fromDelta.status() == 403 ? 1 : 0;
           if (fromDelta.status() == 200 && fromDelta.body().contains("\"ward_code\"")) {
             withWards++;
           }
         }
         assertThat(compared).isGreaterThan(150);
         assertThat(withWards).as("answers that list wards").isGreaterThan(50);
+        assertThat(denied).as("the ward user's requests for the province").isEqualTo(2 * months.size());
         // The commit time: Delta Kernel takes the commit file's modification time, Trino the commitInfo time.
         Instant kernelTime = gold.version().updatedAt();
         Instant trinoTime = throughTrino.current().version().updatedAt();
