@@ -242,6 +242,22 @@ class ReportMailTest {
         .contains("trùng (không sạch)", "vượt ngưỡng 0,1%");
   }
 
+  @Test
+  void aMissingPasswordIsAConfigurationErrorNotSomethingToRetry() {
+    Path config = TestReports.write(dir.resolve("no-password.yaml"), """
+        smtp: {host: 127.0.0.1, port: %d, tls: none, user: bcd06, password_env: DA06_TEST_UNSET_PASSWORD, from: a@b.vn}
+        units:
+          - {code: "20", recipients: [%s]}
+        """.formatted(mail.getSmtp().getPort(), TINH));
+
+    TestReports.Run run = sendMonthly(config, "2026-11-05T02:00:00Z");
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("Cannot send BCT-20-2026-10-", "environment variable DA06_TEST_UNSET_PASSWORD is"
+        + " not set (export it with the password of bcd06 on 127.0.0.1)");
+    assertThat(inbox(TINH)).isEmpty();
+  }
+
   private static String header(MimeMessage message) {
     try {
       return message.getHeader("To", ",");
