@@ -101,7 +101,7 @@ class ReportMailTest {
       List<MimeMessage> messages = inbox(recipient);
       assertThat(messages).hasSize(1);
       MimeMessage message = messages.get(0);
-      assertThat(message.getSubject()).isEqualTo("[ĐA06] Báo cáo tháng 10/2026 — Lạng Sơn (CHÍNH THỨC)");
+      assertThat(message.getSubject()).isEqualTo("[ĐA06] Báo cáo tháng 10/2026 — tỉnh Lạng Sơn (CHÍNH THỨC)");
       assertThat(message.getHeader("To", ",")).isEqualTo(recipient);
       assertThat(message.getHeader("Bcc")).isNull();
       Map<String, byte[]> attachments = attachments(message);
@@ -237,7 +237,7 @@ class ReportMailTest {
     List<MimeMessage> warnings = inbox(OPERATOR);
     assertThat(warnings).hasSize(1);
     assertThat(warnings.get(0).getSubject())
-        .isEqualTo("[ĐA06] Cảnh báo: Báo cáo tháng 10/2026 — Lạng Sơn sẽ gửi đi ở trạng thái TẠM TÍNH");
+        .isEqualTo("[ĐA06] Cảnh báo: Báo cáo tháng 10/2026 — tỉnh Lạng Sơn sẽ gửi đi ở trạng thái TẠM TÍNH");
     assertThat((String) ((Multipart) warnings.get(0).getContent()).getBodyPart(0).getContent())
         .contains("trùng (không sạch)", "vượt ngưỡng 0,1%");
   }
