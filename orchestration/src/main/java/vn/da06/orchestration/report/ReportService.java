@@ -75,7 +75,7 @@ public final class ReportService {
     if (!made.record().files().equals(record.files())) {
       throw new ReportException("Cannot regenerate " + reportId + " identically: the files' sha256 differ from"
           + " those recorded (" + record.files() + " recorded, " + made.record().files() + " now); the warehouse"
-          + " holds different data at the recorded versions");
+          + " holds different data at the recorded versions, or the report code changed since the report was made");
     }
     return made;
   }
