@@ -27,6 +27,7 @@ import java.util.UUID;
 import vn.da06.orchestration.mail.MailLedger.Entry;
 import vn.da06.orchestration.mail.MailLedger.State;
 import vn.da06.orchestration.report.Certifier;
+import vn.da06.orchestration.report.ReportException;
 import vn.da06.orchestration.report.ReportRecord;
 import vn.da06.orchestration.report.ReportsConfig;
 
@@ -94,6 +95,13 @@ public final class ReportMailer {
   }
 
   public Outcome deliver(Parcel parcel, ReportsConfig.Unit unit, Instant deadline) {
+    // A missing secret is a configuration mistake: retrying it until the deadline would only hide it.
+    if (config.smtp().user() != null && config.smtp().password().isEmpty()) {
+      throw new ReportException("Cannot send " + parcel.record().reportId() + ": environment variable "
+          + config.smtp().passwordEnv() + " is not set (export it with the password of " + config.smtp().user()
+          + " on " + config.smtp().host() + ")");
+    }
+    config.archive().ifPresent(ReportsConfig.Archive::password);
     Instant started = clock.instant();
     long startedNanos = System.nanoTime();
     ReportRecord record = parcel.record();

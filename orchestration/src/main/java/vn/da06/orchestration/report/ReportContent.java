@@ -68,7 +68,7 @@ public final class ReportContent {
       kpiRows.add(Arrays.asList(metric.labelVi(), metric.column(), now.get(metric.column()),
           before.get(metric.column())));
     }
-    blocks.add(new Table("Chỉ tiêu", "Bảng 1. Kết quả " + Formats.month(month) + " của " + scope.name(),
+    blocks.add(new Table("Chỉ tiêu", "Bảng 1. Kết quả " + Formats.month(month) + " của " + displayName(scope),
         List.of(new Column("Chỉ tiêu", TEXT, 3.2f), new Column("Mã", TEXT, 2.6f),
             new Column(Formats.month(month), METRIC, 1.4f), new Column(Formats.month(month.minusMonths(1)), METRIC, 1.4f)),
         kpiRows));
@@ -86,7 +86,7 @@ public final class ReportContent {
     targetRows.sort(Comparator.comparing(row -> row.get(0) + "|" + row.get(1)));
     blocks.add(new Heading("III. CHỈ TIÊU ĐƯỢC GIAO VÀ MỨC ĐỘ HOÀN THÀNH"));
     if (targetRows.isEmpty()) {
-      blocks.add(new Paragraph("Không có chỉ tiêu được giao cho " + scope.name() + " tính đến " + Formats.month(month) + "."));
+      blocks.add(new Paragraph("Không có chỉ tiêu được giao cho " + displayName(scope) + " tính đến " + Formats.month(month) + "."));
     }
     blocks.add(new Table("Chỉ tiêu giao", "Bảng 2. Chỉ tiêu được giao",
         List.of(new Column("Chỉ tiêu", TEXT, 2.2f), new Column("Chiến dịch", TEXT, 2.6f),
@@ -132,7 +132,7 @@ public final class ReportContent {
         series.get(label(column)).add((Double) values.get(column));
       }
     }
-    blocks.add(new Chart("Biểu đồ 2. Diễn biến 12 tháng của " + scope.name(), true, months, series, true));
+    blocks.add(new Chart("Biểu đồ 2. Diễn biến 12 tháng của " + displayName(scope), true, months, series, true));
 
     blocks.add(new Heading("V. CHẤT LƯỢNG DỮ LIỆU DÂN CƯ (ĐÚNG, ĐỦ, SẠCH, SỐNG)"));
     Long records = (Long) now.get("dq_records");
@@ -171,7 +171,7 @@ public final class ReportContent {
         + " dữ liệu vượt ngưỡng rà soát, làm sạch dữ liệu và đẩy mạnh thu nhận hồ sơ định danh điện tử mức 2."));
 
     String title = "BÁO CÁO";
-    String subtitle = "Kết quả thực hiện Đề án 06 " + Formats.month(month) + " — " + scope.name();
+    String subtitle = "Kết quả thực hiện Đề án 06 " + Formats.month(month) + " — " + displayName(scope);
     return document(frame, title, subtitle, blocks);
   }
 
@@ -257,7 +257,7 @@ public final class ReportContent {
     blocks.add(new Paragraph(notReported.isEmpty() ? "Tất cả xã, phường đã báo cáo đúng hạn."
         : notReported.size() + " xã/phường: " + String.join(", ", notReported) + "."));
     return document(frame, "BÁO CÁO NHANH",
-        "Kết quả chiến dịch định danh điện tử mức 2 ngày " + Formats.shortDate(date) + " — " + scope.name(), blocks);
+        "Kết quả chiến dịch định danh điện tử mức 2 ngày " + Formats.shortDate(date) + " — " + displayName(scope), blocks);
   }
 
   private static List<List<Object>> league(GoldData gold, UnitScope scope, String month) {
@@ -290,6 +290,15 @@ public final class ReportContent {
         head.place() + ", " + Formats.longDate(created), title, subtitle, head.addressee(), blocks, head.distribution(),
         head.signerCapacity(), head.signerTitle(), head.signerName(), frame.certification(), frame.versions(),
         frame.createdAt().toString());
+  }
+
+  /** The unit as running text names it: "tỉnh Lạng Sơn", "Xã Quý Hòa" (gold keeps a province's bare name). */
+  static String displayName(UnitScope scope) {
+    String name = scope.name();
+    if (scope.level() == UnitLevel.PROVINCE && !name.startsWith("Tỉnh") && !name.startsWith("Thành phố")) {
+      return "tỉnh " + name;
+    }
+    return name;
   }
 
   static String label(String column) {

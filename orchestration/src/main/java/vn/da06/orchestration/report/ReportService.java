@@ -75,7 +75,7 @@ public final class ReportService {
     if (!made.record().files().equals(record.files())) {
       throw new ReportException("Cannot regenerate " + reportId + " identically: the files' sha256 differ from"
           + " those recorded (" + record.files() + " recorded, " + made.record().files() + " now); the warehouse"
-          + " holds different data at the recorded versions");
+          + " holds different data at the recorded versions, or the report code changed since the report was made");
     }
     return made;
   }
@@ -89,7 +89,7 @@ public final class ReportService {
     int number = existing != null ? existing.number()
         : registry.nextNumber(scope.code(), LocalDate.ofInstant(createdAt, Certifier.ZONE).getYear());
     ReportContent.Frame frame = new ReportContent.Frame(reportId, number, createdAt, letterhead, certification, versions);
-    ReportRecord draft = new ReportRecord(reportId, kind, scope.code(), scope.name(), period, number,
+    ReportRecord draft = new ReportRecord(reportId, kind, scope.code(), ReportContent.displayName(scope), period, number,
         certification.label(), certification.official() ? null : certification.reasonText(), versions, List.of(),
         createdAt.toString(), letterhead);
     Made made = write(draft, document(kind, snapshot, scope, period, frame));

@@ -86,7 +86,7 @@ public record ReportsConfig(
     public String password() {
       String value = passwordEnv == null ? null : secret(passwordEnv);
       if (value == null) {
-        throw new IllegalStateException("Cannot read the archive mailbox: environment variable "
+        throw new ReportException("Cannot read the archive mailbox: environment variable "
             + passwordEnv + " is not set (export it with the archive mailbox's password)");
       }
       return value;

@@ -101,7 +101,7 @@ class ReportMailTest {
       List<MimeMessage> messages = inbox(recipient);
       assertThat(messages).hasSize(1);
       MimeMessage message = messages.get(0);
-      assertThat(message.getSubject()).isEqualTo("[ĐA06] Báo cáo tháng 10/2026 — Lạng Sơn (CHÍNH THỨC)");
+      assertThat(message.getSubject()).isEqualTo("[ĐA06] Báo cáo tháng 10/2026 — tỉnh Lạng Sơn (CHÍNH THỨC)");
       assertThat(message.getHeader("To", ",")).isEqualTo(recipient);
       assertThat(message.getHeader("Bcc")).isNull();
       Map<String, byte[]> attachments = attachments(message);
@@ -237,9 +237,25 @@ class ReportMailTest {
     List<MimeMessage> warnings = inbox(OPERATOR);
     assertThat(warnings).hasSize(1);
     assertThat(warnings.get(0).getSubject())
-        .isEqualTo("[ĐA06] Cảnh báo: Báo cáo tháng 10/2026 — Lạng Sơn sẽ gửi đi ở trạng thái TẠM TÍNH");
+        .isEqualTo("[ĐA06] Cảnh báo: Báo cáo tháng 10/2026 — tỉnh Lạng Sơn sẽ gửi đi ở trạng thái TẠM TÍNH");
     assertThat((String) ((Multipart) warnings.get(0).getContent()).getBodyPart(0).getContent())
         .contains("trùng (không sạch)", "vượt ngưỡng 0,1%");
+  }
+
+  @Test
+  void aMissingPasswordIsAConfigurationErrorNotSomethingToRetry() {
+    Path config = TestReports.write(dir.resolve("no-password.yaml"), """
+        smtp: {host: 127.0.0.1, port: %d, tls: none, user: bcd06, password_env: DA06_TEST_UNSET_PASSWORD, from: a@b.vn}
+        units:
+          - {code: "20", recipients: [%s]}
+        """.formatted(mail.getSmtp().getPort(), TINH));
+
+    TestReports.Run run = sendMonthly(config, "2026-11-05T02:00:00Z");
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("Cannot send BCT-20-2026-10-", "environment variable DA06_TEST_UNSET_PASSWORD is"
+        + " not set (export it with the password of bcd06 on 127.0.0.1)");
+    assertThat(inbox(TINH)).isEmpty();
   }
 
   private static String header(MimeMessage message) {

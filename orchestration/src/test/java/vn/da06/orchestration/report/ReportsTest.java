@@ -65,7 +65,7 @@ class ReportsTest {
     String text = TestReports.pdfText(TestReports.read(dir.resolve("out").resolve(run.reportId() + ".pdf")));
     assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
         "UBND TỈNH LẠNG SƠN", "BAN CHỈ ĐẠO ĐỀ ÁN 06", "/BC-BCĐ06", "Lạng Sơn, ngày 05 tháng 11 năm 2026",
-        "Kính gửi:", "Nơi nhận:", "TM. BAN CHỈ ĐẠO", "Kết quả thực hiện Đề án 06 tháng 10/2026",
+        "Kính gửi:", "Nơi nhận:", "TM. BAN CHỈ ĐẠO", "Kết quả thực hiện Đề án 06 tháng 10/2026 — tỉnh Lạng Sơn",
         "BẢNG XẾP HẠNG CÁC XÃ, PHƯỜNG", "CHẤT LƯỢNG DỮ LIỆU DÂN CƯ (ĐÚNG, ĐỦ, SẠCH, SỐNG)", "Biểu đồ 1.",
         "Tỷ lệ đúng, đủ, sạch, sống", "Chưa rà soát (không sống)", "Trang 1/");
     assertThat(text).contains("CHÍNH THỨC · Mã báo cáo " + run.reportId());
