@@ -105,11 +105,17 @@ public final class InMemoryGold implements GoldData {
 
   @Override
   public Optional<UnitScope> unit(String code) {
-    return units.computeIfAbsent(code, this::resolve);
+    // get first: computeIfAbsent locks the map's bin even when the key is there (a convoy under load)
+    Optional<UnitScope> cached = units.get(code);
+    return cached != null ? cached : units.computeIfAbsent(code, this::resolve);
   }
 
   @Override
   public Optional<UnitScope> preReformWard(String code) {
+    Optional<UnitScope> cached = units.get("pre2025:" + code);
+    if (cached != null) {
+      return cached;
+    }
     return units.computeIfAbsent("pre2025:" + code, key -> {
       WardInfo old = preReform.get(code);
       if (old == null) {
