@@ -60,28 +60,53 @@ public final class InMemoryGold implements GoldData {
         Comparator.comparing(DailyReportRow::reportDate).thenComparing(DailyReportRow::wardCode)));
   }
 
-  /** Builds from whole tables as {@link DeltaTableReader} read them; absent tables are empty. */
+  /**
+   * Builds from whole tables as {@link DeltaTableReader} or {@link TrinoKpiStore} read them; absent tables
+   * are empty. Rows are first put in one order by their keys: each reader returns them in its own order
+   * (Parquet files, Trino splits), and ties in a ranking must not depend on which store read gold.
+   */
   public static InMemoryGold fromTables(DataVersion version, Map<String, List<Map<String, Object>>> tables) {
     return fromTables(version, tables, rows(tables, "ward_month_kpis").stream().map(KpiRow::fromGold).toList(),
         rows(tables, "ward_month_kpis_current").stream().map(KpiRow::fromGold).toList());
   }
 
-  /** Builds from the small tables as maps and the two ward-month tables as rows already. */
+  /** Builds from the small tables as maps and the two ward-month tables as rows already (put in order too). */
   public static InMemoryGold fromTables(DataVersion version, Map<String, List<Map<String, Object>>> tables,
       List<KpiRow> asReported, List<KpiRow> currentWards) {
     return new InMemoryGold(
         version,
-        rows(tables, "dim_ward").stream().map(WardInfo::fromGold).toList(),
-        asReported,
-        currentWards,
-        rows(tables, "dim_service").stream().map(ServiceInfo::fromGold).toList(),
-        rows(tables, "service_month").stream().map(ServiceMonthRow::fromGold).toList(),
-        rows(tables, "target_progress").stream().map(TargetRow::fromGold).toList(),
-        rows(tables, "daily_report_check").stream().map(DailyReportRow::fromGold).toList());
+        rows(tables, "dim_ward", "ward_code", "era").stream().map(WardInfo::fromGold).toList(),
+        inOrder(asReported),
+        inOrder(currentWards),
+        rows(tables, "dim_service", "service_code").stream().map(ServiceInfo::fromGold).toList(),
+        rows(tables, "service_month", "month", "ward_code", "service_code").stream().map(ServiceMonthRow::fromGold)
+            .toList(),
+        rows(tables, "target_progress", "unit_code", "metric", "campaign", "as_of_month", "deadline").stream()
+            .map(TargetRow::fromGold).toList(),
+        rows(tables, "daily_report_check", "report_date", "ward_code").stream().map(DailyReportRow::fromGold)
+            .toList());
   }
 
-  private static List<Map<String, Object>> rows(Map<String, List<Map<String, Object>>> tables, String name) {
-    return tables.getOrDefault(name, List.of());
+  /** Ward-month rows by (month, ward_code), whichever reader built them. */
+  private static List<KpiRow> inOrder(List<KpiRow> rows) {
+    List<KpiRow> sorted = new ArrayList<>(rows);
+    sorted.sort(Comparator.comparing(KpiRow::month).thenComparing(KpiRow::wardCode));
+    return sorted;
+  }
+
+  private static List<Map<String, Object>> rows(Map<String, List<Map<String, Object>>> tables, String name,
+      String... keys) {
+    List<Map<String, Object>> rows = new ArrayList<>(tables.getOrDefault(name, List.of()));
+    Comparator<Map<String, Object>> order = null;
+    for (String key : keys) {
+      Comparator<Map<String, Object>> byKey = Comparator.comparing(row -> row.get(key) == null ? null
+          : row.get(key).toString(), Comparator.nullsFirst(Comparator.naturalOrder()));
+      order = order == null ? byKey : order.thenComparing(byKey);
+    }
+    if (order != null) {
+      rows.sort(order);
+    }
+    return rows;
   }
 
   private static NavigableMap<String, List<KpiRow>> byMonth(List<KpiRow> rows) {
