@@ -1,6 +1,7 @@
 package vn.da06.dashboard.kpi;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.da06.dashboard.store.KpiRow;
@@ -20,12 +21,20 @@ public final class Aggregation {
    * denominator is 0 or null.
    */
   public static Map<String, Object> aggregate(Collection<KpiRow> rows) {
-    Map<String, Long> sums = new LinkedHashMap<>();
-    for (Metric metric : Metrics.counts()) {
-      sums.put(metric.column(), sum(rows, metric.column()));
+    int columns = KpiRow.COUNT_COLUMNS.size();
+    long[] totals = new long[columns];
+    boolean[] seen = new boolean[columns];
+    for (KpiRow row : rows) {
+      for (int i = 0; i < columns; i++) {
+        if (!row.isNullAt(i)) {
+          totals[i] += row.countAt(i);
+          seen[i] = true;
+        }
+      }
     }
-    for (String helper : Metrics.HELPER_COUNTS) {
-      sums.put(helper, sum(rows, helper));
+    Map<String, Long> sums = new HashMap<>();
+    for (int i = 0; i < columns; i++) {
+      sums.put(KpiRow.COUNT_COLUMNS.get(i), seen[i] ? totals[i] : null);
     }
     Map<String, Object> values = new LinkedHashMap<>();
     for (Metric metric : Metrics.ALL) {
@@ -41,16 +50,5 @@ public final class Aggregation {
       values.put(helper, sums.get(helper));
     }
     return values;
-  }
-
-  private static Long sum(Collection<KpiRow> rows, String column) {
-    Long total = null;
-    for (KpiRow row : rows) {
-      Long value = row.count(column);
-      if (value != null) {
-        total = total == null ? value : total + value;
-      }
-    }
-    return total;
   }
 }

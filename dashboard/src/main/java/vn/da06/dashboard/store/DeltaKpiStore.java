@@ -57,8 +57,8 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
 
   /** Loads again when any gold table has a newer version than the one served; returns whether it did. */
   public synchronized boolean refresh() {
-    Path kpis = table(Tables.WARD_MONTH_KPIS);
-    if (!Files.isDirectory(kpis.resolve("_delta_log"))) {
+    Path kpiTable = table(Tables.WARD_MONTH_KPIS);
+    if (!Files.isDirectory(kpiTable.resolve("_delta_log"))) {
       loaded.set(new Loaded(null, problemText()));
       return false;
     }
@@ -72,23 +72,51 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
     }
     long started = System.nanoTime();
     Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    Map<String, List<KpiRow>> kpis = new LinkedHashMap<>();
     Map<String, Long> versions = new LinkedHashMap<>();
     DataVersion version = null;
+    // The two big tables are read side by side (they dominate the load: a country is ~700,000 rows).
+    Map<String, java.util.concurrent.CompletableFuture<KpiRowLoader>> big = new LinkedHashMap<>();
+    java.util.concurrent.ExecutorService loaders = Executors.newFixedThreadPool(2);
+    Map<String, DeltaTableReader.TableVersion> bigVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    try {
+      for (String name : latest.keySet()) {
+        if (name.equals(Tables.WARD_MONTH_KPIS) || name.equals(Tables.WARD_MONTH_KPIS_CURRENT)) {
+          big.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            KpiRowLoader loader = new KpiRowLoader();  // straight from column vectors, no map per row
+            bigVersions.put(name, reader.scan(table(name), loader));
+            return loader;
+          }, loaders));
+        }
+      }
+      for (Map.Entry<String, java.util.concurrent.CompletableFuture<KpiRowLoader>> entry : big.entrySet()) {
+        kpis.put(entry.getKey(), entry.getValue().join().rows());
+      }
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    } finally {
+      loaders.shutdown();
+    }
     for (String name : latest.keySet()) {
-      DeltaTableReader.TableData data = reader.read(table(name));
-      tables.put(name, data.rows());
-      versions.put(name, data.version());
+      DeltaTableReader.TableVersion read = bigVersions.get(name);
+      if (read == null) {
+        DeltaTableReader.TableData data = reader.read(table(name));
+        tables.put(name, data.rows());
+        read = new DeltaTableReader.TableVersion(data.version(), data.committedAt());
+      }
+      versions.put(name, read.version());
       if (name.equals(Tables.WARD_MONTH_KPIS)) {
-        version = new DataVersion(data.version(), data.committedAt(), Map.of());
+        version = new DataVersion(read.version(), read.committedAt(), Map.of());
       }
     }
     DataVersion full = new DataVersion(version.version(), version.updatedAt(), versions);
-    if (tables.get(Tables.WARD_MONTH_KPIS).isEmpty()) {
+    if (kpis.get(Tables.WARD_MONTH_KPIS).isEmpty()) {
       loaded.set(new Loaded(null, "gold.ward_month_kpis in " + warehouse + " has no rows yet (run ./da06 run --inbox"
           + " <inbox> --warehouse " + warehouse + " with feed files in the inbox, or ./da06 demo)"));
       return true;
     }
-    loaded.set(new Loaded(InMemoryGold.fromTables(full, tables), null));
+    loaded.set(new Loaded(InMemoryGold.fromTables(full, tables, kpis.get(Tables.WARD_MONTH_KPIS),
+        kpis.getOrDefault(Tables.WARD_MONTH_KPIS_CURRENT, List.of())), null));
     LOG.info("gold loaded from {}: version {} ({} ms, tables {})", warehouse, full.version(),
         (System.nanoTime() - started) / 1_000_000, versions);
     return true;

@@ -5,6 +5,7 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.data.ArrayValue;
 import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
@@ -62,12 +63,34 @@ public final class DeltaTableReader {
     return Optional.of(TableManager.loadSnapshot(location.toString()).build(engine).getVersion());
   }
 
+  /** What is done with each batch of a scan: the data and, when some rows were deleted, which rows to keep. */
+  public interface BatchConsumer {
+    void accept(ColumnarBatch data, Optional<ColumnVector> selection);
+  }
+
+  /** A table's version and the time of that commit. */
+  public record TableVersion(long version, Instant committedAt) {}
+
   public TableData read(Path location) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    TableVersion version = scan(location, (data, selection) -> {
+      try (CloseableIterator<Row> dataRows = new FilteredColumnarBatch(data, selection).getRows()) {
+        while (dataRows.hasNext()) {
+          rows.add(toMap(dataRows.next()));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read Delta table " + location + ": " + e.getMessage(), e);
+      }
+    });
+    return new TableData(version.version(), version.committedAt(), rows);
+  }
+
+  /** Reads every data file of the latest snapshot, batch by batch (column vectors, no row objects). */
+  public TableVersion scan(Path location, BatchConsumer consumer) {
     Snapshot snapshot = TableManager.loadSnapshot(location.toString()).build(engine);
     Scan scan = snapshot.getScanBuilder().build();
     Row scanState = scan.getScanState(engine);
     StructType physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
-    List<Map<String, Object>> rows = new ArrayList<>();
     try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
       while (scanFiles.hasNext()) {
         try (CloseableIterator<Row> scanFileRows = scanFiles.next().getRows()) {
@@ -79,11 +102,8 @@ public final class DeltaTableReader {
             try (CloseableIterator<FilteredColumnarBatch> logical =
                 Scan.transformPhysicalData(engine, scanState, scanFile, physical.map(FileReadResult::getData))) {
               while (logical.hasNext()) {
-                try (CloseableIterator<Row> dataRows = logical.next().getRows()) {
-                  while (dataRows.hasNext()) {
-                    rows.add(toMap(dataRows.next()));
-                  }
-                }
+                FilteredColumnarBatch batch = logical.next();
+                consumer.accept(batch.getData(), batch.getSelectionVector());
               }
             }
           }
@@ -92,7 +112,7 @@ public final class DeltaTableReader {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read Delta table " + location + ": " + e.getMessage(), e);
     }
-    return new TableData(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine)), rows);
+    return new TableVersion(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine)));
   }
 
   private static Map<String, Object> toMap(Row row) {

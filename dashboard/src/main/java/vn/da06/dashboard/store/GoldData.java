@@ -18,6 +18,12 @@ public interface GoldData {
   /** The unit a code names, or empty when no ward of gold.dim_ward belongs to it. */
   Optional<UnitScope> unit(String code);
 
+  /**
+   * The pre-reform ward of a 5-digit code on its own (its rows before July 2025), or empty when no pre-reform
+   * ward had that code. {@link #unit} gives today's ward for a code the reform reused.
+   */
+  Optional<UnitScope> preReformWard(String code);
+
   /** The ward a code names in the era of {@code month} (or today's ward in the CURRENT view). */
   Optional<WardInfo> ward(WardView view, String wardCode, String month);
 
@@ -26,6 +32,19 @@ public interface GoldData {
 
   /** Rows of the view for the wards of {@code scope}, with {@code from ≤ month ≤ to}, ordered by month. */
   List<KpiRow> kpis(WardView view, UnitScope scope, String fromMonth, String toMonth);
+
+  /** A unit's figures for one month: how many ward rows, and {@code Aggregation.aggregate} of them. */
+  record Aggregate(int wardCount, java.util.Map<String, Object> values) {
+    public Aggregate {
+      values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
+  }
+
+  /** {@link #kpis} of one month, aggregated; implementations may keep it per loaded version. */
+  default Aggregate aggregate(WardView view, UnitScope scope, String month) {
+    List<KpiRow> rows = kpis(view, scope, month, month);
+    return new Aggregate(rows.size(), vn.da06.dashboard.kpi.Aggregation.aggregate(rows));
+  }
 
   List<ServiceInfo> services();
 

@@ -30,6 +30,7 @@ public final class InMemoryGold implements GoldData {
   private final List<TargetRow> targets;
   private final Map<String, List<DailyReportRow>> dailyReportsByMonth = new HashMap<>();
   private final Map<String, Optional<UnitScope>> units = new ConcurrentHashMap<>();
+  private final Map<String, Aggregate> aggregates = new ConcurrentHashMap<>();
 
   public InMemoryGold(
       DataVersion version,
@@ -61,11 +62,18 @@ public final class InMemoryGold implements GoldData {
 
   /** Builds from whole tables as {@link DeltaTableReader} read them; absent tables are empty. */
   public static InMemoryGold fromTables(DataVersion version, Map<String, List<Map<String, Object>>> tables) {
+    return fromTables(version, tables, rows(tables, "ward_month_kpis").stream().map(KpiRow::fromGold).toList(),
+        rows(tables, "ward_month_kpis_current").stream().map(KpiRow::fromGold).toList());
+  }
+
+  /** Builds from the small tables as maps and the two ward-month tables as rows already. */
+  public static InMemoryGold fromTables(DataVersion version, Map<String, List<Map<String, Object>>> tables,
+      List<KpiRow> asReported, List<KpiRow> currentWards) {
     return new InMemoryGold(
         version,
         rows(tables, "dim_ward").stream().map(WardInfo::fromGold).toList(),
-        rows(tables, "ward_month_kpis").stream().map(KpiRow::fromGold).toList(),
-        rows(tables, "ward_month_kpis_current").stream().map(KpiRow::fromGold).toList(),
+        asReported,
+        currentWards,
         rows(tables, "dim_service").stream().map(ServiceInfo::fromGold).toList(),
         rows(tables, "service_month").stream().map(ServiceMonthRow::fromGold).toList(),
         rows(tables, "target_progress").stream().map(TargetRow::fromGold).toList(),
@@ -98,6 +106,18 @@ public final class InMemoryGold implements GoldData {
   @Override
   public Optional<UnitScope> unit(String code) {
     return units.computeIfAbsent(code, this::resolve);
+  }
+
+  @Override
+  public Optional<UnitScope> preReformWard(String code) {
+    return units.computeIfAbsent("pre2025:" + code, key -> {
+      WardInfo old = preReform.get(code);
+      if (old == null) {
+        return Optional.empty();
+      }
+      String province = old.currentProvinceCode() != null ? old.currentProvinceCode() : old.provinceCode();
+      return Optional.of(new UnitScope(code, UnitLevel.WARD, old.wardName(), province, Set.of(code), Set.of()));
+    });
   }
 
   private Optional<UnitScope> resolve(String code) {
@@ -189,6 +209,26 @@ public final class InMemoryGold implements GoldData {
       unit(code).filter(scope::covers).ifPresent(districts::add);
     }
     return districts;
+  }
+
+  /**
+   * A unit's figures for one month, computed once per loaded version (this object is never changed, and a
+   * newer Delta version is a new object): the KPI API answers most requests from here.
+   */
+  @Override
+  public Aggregate aggregate(WardView view, UnitScope scope, String month) {
+    String key = view + "|" + month + "|" + scope.code() + "|" + scope.preReformWards().size() + "|"
+        + scope.currentWards().size();
+    Aggregate cached = aggregates.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<KpiRow> rows = kpis(view, scope, month, month);
+    Aggregate computed = new Aggregate(rows.size(), vn.da06.dashboard.kpi.Aggregation.aggregate(rows));
+    if (aggregates.size() < 100_000) {
+      aggregates.put(key, computed);
+    }
+    return computed;
   }
 
   @Override

@@ -15,6 +15,7 @@ import vn.da06.dashboard.store.WardView;
 import vn.da06.dashboard.kpi.Aggregation;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
+import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;
 
 /** JSON under /api/v1, documented in docs/dashboard.md. Keys are the gold column names. */
@@ -27,23 +28,25 @@ final class ApiController {
 
   /** GET /api/v1/units/{unitCode}/kpis?month=yyyy-MM[&wards=current] */
   void unitKpis(Context ctx) {
+    Access.require(ctx, Role.ANALYST, "the JSON API");
     GoldData gold = store.current();
     UnitScope unit = Access.unit(ctx, gold);
     WardView view = view(ctx);
-    String month = month(ctx, gold, view);
-    List<KpiRow> rows = gold.kpis(view, unit, month, month);
+    String month = month(ctx, gold, view, unit);
+    GoldData.Aggregate aggregate = gold.aggregate(view, unit, month);
     Map<String, Object> body = header(gold, unit, view, month);
-    body.put("ward_count", rows.size());
-    body.putAll(Aggregation.aggregate(rows));
+    body.put("ward_count", aggregate.wardCount());
+    body.putAll(aggregate.values());
     ctx.json(body);
   }
 
   /** GET /api/v1/units/{unitCode}/wards?metric=...&month=...[&wards=current] */
   void unitWards(Context ctx) {
+    Access.require(ctx, Role.ANALYST, "the JSON API");
     GoldData gold = store.current();
     UnitScope unit = Access.unit(ctx, gold);
     WardView view = view(ctx);
-    String month = month(ctx, gold, view);
+    String month = month(ctx, gold, view, unit);
     String column = ctx.queryParam("metric");
     if (column == null || column.isBlank()) {
       throw DashboardException.badRequest("Cannot rank wards: the metric parameter is missing (e.g. metric=online_rate)");
@@ -105,6 +108,9 @@ final class ApiController {
     body.put("unit_code", unit.code());
     body.put("unit_name", unit.name());
     body.put("unit_level", unit.level().name().toLowerCase());
+    if (unit.level() == vn.da06.warehouse.access.UnitLevel.WARD && unit.currentWards().isEmpty()) {
+      body.put("era", PageState.PRE_REFORM_ERA);
+    }
     body.put("month", month);
     body.put("wards", view.parameter());
     body.put("data_version", gold.version().version());
@@ -120,15 +126,11 @@ final class ApiController {
     }
   }
 
-  static String month(Context ctx, GoldData gold, WardView view) {
-    String month = PageState.validMonth(ctx.queryParam("month"));
-    if (month != null) {
-      return month;
-    }
-    List<String> months = gold.months(view);
-    if (months.isEmpty()) {
+  static String month(Context ctx, GoldData gold, WardView view, UnitScope unit) {
+    String month = Access.month(ctx.queryParam("month"), gold, view, unit);
+    if (month == null) {
       throw DashboardException.notFound("Cannot choose a month: gold has no months yet");
     }
-    return months.get(months.size() - 1);
+    return month;
   }
 }

@@ -24,6 +24,7 @@ import vn.da06.dashboard.store.KpiStore;
 import vn.da06.dashboard.store.UnitScope;
 import vn.da06.dashboard.store.WarehouseUnavailableException;
 import vn.da06.dashboard.store.WardView;
+import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;
 
 /**
@@ -55,6 +56,7 @@ public final class DashboardApp {
   private final Settings settings;
   private final LoginThrottle throttle;
   private final ApiController api;
+  private final AdminPage admin;
 
   public DashboardApp(KpiStore store, UserDirectory users, AuditLog audit, Settings settings) {
     this.store = store;
@@ -63,6 +65,7 @@ public final class DashboardApp {
     this.settings = settings;
     this.throttle = new LoginThrottle(settings.maxLoginFailures(), settings.loginWindow(), Clock.systemUTC());
     this.api = new ApiController(store);
+    this.admin = new AdminPage(users, audit);
   }
 
   /** The configured server, not started (JavalinTest starts it on a free port). */
@@ -99,6 +102,7 @@ public final class DashboardApp {
     app.get("/units/{unitCode}", ctx -> page(ctx, "overview"));
     app.get("/units/{unitCode}/{page}", ctx -> page(ctx, ctx.pathParam("page")));
     app.get("/units/{unitCode}/{page}/export/{format}", this::export);
+    app.get("/admin", ctx -> admin.show(ctx, store.current()));
     app.get("/api/v1/units/{unitCode}/kpis", api::unitKpis);
     app.get("/api/v1/units/{unitCode}/wards", api::unitWards);
     app.get("/api/v1/metrics", api::metrics);
@@ -159,6 +163,7 @@ public final class DashboardApp {
         throw new DashboardException(401, "Cannot sign in: the token is not valid (issue a new one with ./da06 users token NAME)");
       }
       ctx.attribute(Access.USER, user.get());
+      Access.require(ctx, Role.ANALYST, "data to a script with an API token");
       return;  // no cookie, so no CSRF
     }
     String name = ctx.sessionAttribute(SESSION_USER);
@@ -300,10 +305,9 @@ public final class DashboardApp {
     } catch (IllegalArgumentException e) {
       throw DashboardException.badRequest(e.getMessage());
     }
-    String month = PageState.validMonth(ctx.queryParam("month"));
+    String month = Access.month(ctx.queryParam("month"), gold, view, unit);
     if (month == null) {
-      List<String> months = gold.months(view);
-      month = months.isEmpty() ? java.time.YearMonth.now(Lang.ZONE).toString() : months.get(months.size() - 1);
+      month = java.time.YearMonth.now(Lang.ZONE).toString();
     }
     String metric = ctx.queryParam("metric");
     metric = PageState.validMetric(metric == null || metric.isEmpty() ? null : metric);
@@ -312,7 +316,8 @@ public final class DashboardApp {
       throw DashboardException.badRequest("Cannot sort by '" + sort + "': use value, code or name");
     }
     PageState state = new PageState(unit.code(), page, month, view, metric, sort,
-        "asc".equals(ctx.queryParam("dir")), Lang.parse(ctx.queryParam("lang")));
+        "asc".equals(ctx.queryParam("dir")), Lang.parse(ctx.queryParam("lang")),
+        PageState.validEra(ctx.queryParam("era")));
     return new PageContext(ctx, ctx.attribute(Access.USER), gold, mine, unit, state);
   }
 
@@ -328,6 +333,9 @@ public final class DashboardApp {
       throw DashboardException.badRequest("Cannot export as '" + format + "': use csv or xlsx");
     }
     String id = ctx.queryParam("table");
+    if (Pages.ANALYST_TABLES.contains(context.state().page() + "/" + id)) {
+      Access.require(ctx, Pages.ANALYST_TABLES_ROLE, "the row-level table " + context.state().page() + "/" + id);
+    }
     PageContent content = Pages.build(context);
     TableView table = content.table(id == null ? "" : id).orElseThrow(() -> DashboardException.notFound(
         "Cannot export table '" + id + "': the page " + context.state().page() + " has no such table"));

@@ -38,6 +38,10 @@ final class Layout {
           .append(name.equals(state.page()) ? " class=\"active\" aria-current=\"page\"" : "")
           .append(" data-page=\"").append(name).append("\">").append(Html.esc(lang.t("nav." + name))).append("</a>");
     }
+    if (page.user().role() == vn.da06.warehouse.access.Role.ADMIN) {
+      out.append("<a href=\"/admin").append(lang == Lang.EN ? "?lang=en" : "").append("\" data-page=\"admin\">")
+          .append(Html.esc(lang.t("nav.admin"))).append("</a>");
+    }
     out.append("</nav><div class=\"session\">");
     Lang other = lang == Lang.VI ? Lang.EN : Lang.VI;
     out.append("<a class=\"lang\" id=\"lang-switch\" hreflang=\"").append(other.code()).append("\" href=\"")
@@ -160,6 +164,9 @@ final class Layout {
     }
     if (lang == Lang.EN) {
       out.append("<input type=\"hidden\" name=\"lang\" value=\"en\">");
+    }
+    if (state.era() != null) {
+      out.append("<input type=\"hidden\" name=\"era\" value=\"").append(Html.esc(state.era())).append("\">");
     }
     out.append("<button type=\"submit\">").append(Html.esc(lang.t("show"))).append("</button>");
     out.append("<button type=\"button\" class=\"print\" data-print>").append(Html.esc(lang.t("print")))

@@ -24,6 +24,23 @@ final class Messages {
     add("login.throttled", "Quá nhiều lần đăng nhập sai. Hãy thử lại sau ít phút.",
         "Too many failed sign-ins. Try again in a few minutes.");
     add("logout", "Đăng xuất", "Sign out");
+    add("era.reused", "Mã %s trước 01/07/2025 là mã của %s (xã/phường cũ).",
+        "Before 1 July 2025 code %s was %s (a former ward).");
+    add("era.open.pre", "Xem xã/phường cũ", "Open the former ward");
+    add("era.pre", "%s: xã/phường trước 01/07/2025 (mã %s).", "%s: a ward before 1 July 2025 (code %s).");
+    add("era.merged", "Nay thuộc:", "Now part of:");
+    add("role.analyst.only", "Chi tiết từng báo cáo chỉ dành cho vai trò phân tích (analyst) trở lên.",
+        "The report-by-report detail is for the analyst role and above.");
+    add("nav.admin", "Quản trị", "Administration");
+    add("admin.users", "Người dùng", "Users");
+    add("admin.audit", "Nhật ký truy cập gần đây", "Recent audit log");
+    add("admin.role", "Vai trò", "Role");
+    add("admin.token", "Mã API", "API token");
+    add("admin.token.yes", "đã cấp", "issued");
+    add("admin.token.no", "chưa cấp", "none");
+    add("admin.time", "Thời điểm", "Time");
+    add("admin.event", "Sự kiện", "Event");
+    add("admin.detail", "Chi tiết", "Detail");
     add("month", "Tháng", "Month");
     add("metric", "Chỉ số", "Metric");
     add("wards", "Danh sách xã", "Wards");

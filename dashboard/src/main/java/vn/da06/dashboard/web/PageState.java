@@ -14,7 +14,26 @@ import vn.da06.warehouse.Metrics;
  */
 record PageState(
     String unit, String page, String month, WardView view, String metric, String sort, boolean ascending,
-    Lang lang) {
+    Lang lang, String era) {
+  /** {@code era=pre2025}: the pre-reform ward of a 5-digit code the reform gave again to a different ward. */
+  static final String PRE_REFORM_ERA = "pre2025";
+
+  PageState(String unit, String page, String month, WardView view, String metric, String sort, boolean ascending,
+      Lang lang) {
+    this(unit, page, month, view, metric, sort, ascending, lang, null);
+  }
+
+  /** The era parameter: null (today's ward when the code names one) or {@value #PRE_REFORM_ERA}. */
+  static String validEra(String era) {
+    if (era == null || era.isEmpty() || era.equals("current")) {
+      return null;
+    }
+    if (!era.equals(PRE_REFORM_ERA)) {
+      throw DashboardException.badRequest("Cannot show era '" + era + "': use era=" + PRE_REFORM_ERA
+          + " for the ward of that code before July 2025, or leave it out for today's ward");
+    }
+    return era;
+  }
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
   static String validMonth(String month) {
@@ -34,18 +53,19 @@ record PageState(
 
   PageState with(String key, String value) {
     return switch (key) {
-      case "unit" -> new PageState(value, page, month, view, metric, sort, ascending, lang);
-      case "page" -> new PageState(unit, value, month, view, metric, sort, ascending, lang);
-      case "month" -> new PageState(unit, page, value, view, metric, sort, ascending, lang);
-      case "wards" -> new PageState(unit, page, month, WardView.parse(value), metric, sort, ascending, lang);
-      case "metric" -> new PageState(unit, page, month, view, value, sort, ascending, lang);
-      case "lang" -> new PageState(unit, page, month, view, metric, sort, ascending, Lang.parse(value));
+      case "unit" -> new PageState(value, page, month, view, metric, sort, ascending, lang, null);
+      case "page" -> new PageState(unit, value, month, view, metric, sort, ascending, lang, era);
+      case "month" -> new PageState(unit, page, value, view, metric, sort, ascending, lang, era);
+      case "wards" -> new PageState(unit, page, month, WardView.parse(value), metric, sort, ascending, lang, era);
+      case "metric" -> new PageState(unit, page, month, view, value, sort, ascending, lang, era);
+      case "lang" -> new PageState(unit, page, month, view, metric, sort, ascending, Lang.parse(value), era);
+      case "era" -> new PageState(unit, page, month, view, metric, sort, ascending, lang, validEra(value));
       default -> throw new IllegalArgumentException("unknown state key " + key);
     };
   }
 
   PageState sortedBy(String newSort, boolean newAscending) {
-    return new PageState(unit, page, month, view, metric, newSort, newAscending, lang);
+    return new PageState(unit, page, month, view, metric, newSort, newAscending, lang, era);
   }
 
   /** The query string of this state (without the page and unit, which are in the path). */
@@ -66,6 +86,9 @@ record PageState(
     }
     if (lang == Lang.EN) {
       parameters.put("lang", "en");
+    }
+    if (era != null) {
+      parameters.put("era", era);
     }
     return parameters;
   }

@@ -31,6 +31,9 @@ import vn.da06.warehouse.access.UnitLevel;
 final class Pages {
   static final List<String> PAGES = List.of("overview", "ranking", "targets", "quality", "services", "daily");
   static final String DEFAULT_RANKING_METRIC = "eid_l2_coverage_rate";
+  /** Row-level tables (page/table id) shown and exported only from this role up. */
+  static final java.util.Set<String> ANALYST_TABLES = java.util.Set.of("daily/reports");
+  static final vn.da06.warehouse.access.Role ANALYST_TABLES_ROLE = vn.da06.warehouse.access.Role.ANALYST;
 
   private Pages() {}
 
@@ -103,6 +106,7 @@ final class Pages {
       content.heading(lang.t("subunits"));
       content.add(leagueTable(page, "subunits", state.metric() == null ? DEFAULT_RANKING_METRIC : state.metric()));
     } else {
+      content.raw(eraNote(page));
       content.heading(lang.t("allmetrics"));
       content.add(allMetricsTable(page, months, series));
       content.heading(lang.t("nav.targets"));
@@ -217,7 +221,7 @@ final class Pages {
       Double v = value.apply(row);
       int rank = v == null ? 0 : descending.indexOf(v) + 1;
       String band = band(metric, v, sorted);
-      String href = state.with("unit", row.wardCode()).with("page", "overview").with("metric", null)
+      String href = wardState(state, row).with("page", "overview").with("metric", null)
           .sortedBy(null, false).url();
       List<Cell> line = new ArrayList<>(List.of(
           Cell.of(rank == 0 ? null : (long) rank, rank == 0 ? "–" : lang.count(rank)),
@@ -249,6 +253,63 @@ final class Pages {
       position = 1 - position;
     }
     return position >= 2.0 / 3 ? "band-high" : position >= 1.0 / 3 ? "band-mid" : "band-low";
+  }
+
+  /**
+   * The state of a ward row's own page: a row of a pre-reform ward (as reported, before July 2025) links with
+   * {@code era=pre2025}, because the reform gave some old codes again to different wards.
+   */
+  static PageState wardState(PageState state, KpiRow row) {
+    PageState ward = state.with("unit", row.wardCode());
+    return state.view() == WardView.AS_REPORTED && row.month().compareTo(UnitScope.REFORM_MONTH) < 0
+        ? ward.with("era", PageState.PRE_REFORM_ERA) : ward;
+  }
+
+  /**
+   * On a ward's page, which era it shows and a link to the other ward of the same code: the pre-reform ward
+   * of a reused code, or today's ward of a pre-reform page; and where a pre-reform ward went.
+   */
+  private static String eraNote(PageContext page) {
+    Lang lang = page.lang();
+    UnitScope unit = page.unit();
+    StringBuilder out = new StringBuilder();
+    if (!unit.currentWards().isEmpty()) {
+      Optional<UnitScope> old = page.gold().preReformWard(unit.code());
+      if (old.isPresent() && page.mine().covers(old.get())) {
+        String href = page.state().with("era", PageState.PRE_REFORM_ERA)
+            .with("month", lastMonthBefore(page)).sortedBy(null, false).url();
+        out.append("<p class=\"note era\" data-testid=\"era-note\">")
+            .append(Html.esc(String.format(lang.t("era.reused"), unit.code(), old.get().name()))).append(" <a href=\"")
+            .append(Html.esc(href)).append("\" data-era=\"pre2025\">").append(Html.esc(lang.t("era.open.pre")))
+            .append("</a></p>");
+      }
+      return out.toString();
+    }
+    out.append("<p class=\"note era\" data-testid=\"era-note\">")
+        .append(Html.esc(String.format(lang.t("era.pre"), unit.name(), unit.code())));
+    Optional<WardInfo> info = page.gold().ward(WardView.AS_REPORTED, unit.code(), "2000-01").filter(WardInfo::preReform);
+    List<String> into = info.map(WardInfo::currentWardCodes).orElse(List.of());
+    if (!into.isEmpty()) {
+      out.append(" ").append(Html.esc(lang.t("era.merged")));
+      for (String code : into) {
+        Optional<UnitScope> now = page.gold().unit(code);
+        String text = code + " " + now.map(UnitScope::name).orElse("");
+        if (now.isPresent() && page.mine().covers(now.get())) {
+          String href = page.state().with("unit", code).with("month", null).sortedBy(null, false).url();
+          out.append(" <a href=\"").append(Html.esc(href)).append("\" data-era=\"current\">").append(Html.esc(text))
+              .append("</a>");
+        } else {
+          out.append(" ").append(Html.esc(text));
+        }
+      }
+    }
+    return out.append("</p>").toString();
+  }
+
+  private static String lastMonthBefore(PageContext page) {
+    List<String> before = page.gold().months(WardView.AS_REPORTED).stream()
+        .filter(m -> m.compareTo(UnitScope.REFORM_MONTH) < 0).toList();
+    return before.isEmpty() ? null : before.get(before.size() - 1);
   }
 
   static String wardName(PageContext page, KpiRow row) {
@@ -392,7 +453,7 @@ final class Pages {
         .sorted().toList();
     List<List<Cell>> cells = new ArrayList<>();
     for (KpiRow row : rows) {
-      String href = state.with("unit", row.wardCode()).with("page", "overview").sortedBy(null, false).url();
+      String href = wardState(state, row).with("page", "overview").sortedBy(null, false).url();
       List<Cell> line = new ArrayList<>(List.of(new Cell(row.wardCode(), row.wardCode(), href, null),
           new Cell(wardName(page, row), wardName(page, row), href, null)));
       for (String name : columnNames) {
@@ -497,8 +558,12 @@ final class Pages {
     content.heading(lang.t("daily.byward"));
     content.add(new TableView("wards", lang.t("daily.byward"), wardColumns, wardCells));
     content.heading(lang.t("daily.problems"));
-    content.add(dailyRows(page, rows.stream().filter(row -> !"ON_TIME".equals(row.status())
-        || nonZero(row.diffL2Applications()) || nonZero(row.diffL2Activations())).toList()));
+    if (page.user().role().ordinal() >= ANALYST_TABLES_ROLE.ordinal()) {
+      content.add(dailyRows(page, rows.stream().filter(row -> !"ON_TIME".equals(row.status())
+          || nonZero(row.diffL2Applications()) || nonZero(row.diffL2Activations())).toList()));
+    } else {
+      content.raw("<p class=\"note\" data-testid=\"analyst-only\">" + Html.esc(lang.t("role.analyst.only")) + "</p>");
+    }
     return content;
   }
 

@@ -36,6 +36,11 @@ public final class UserDirectory {
     return current().user(name);
   }
 
+  /** Every user of the file, in its order. */
+  public java.util.List<User> all() {
+    return current().users();
+  }
+
   public Optional<User> authenticate(String name, char[] password) {
     Optional<User> user = current().user(name);
     boolean ok = Passwords.verify(password, user.map(User::passwordHash).orElse(DUMMY_HASH));

@@ -30,6 +30,7 @@ class DashboardAppTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String PASSWORD = "mật khẩu thử 1";
   static final String WARD_TOKEN = Tokens.newToken();
+  static final String VIEWER_TOKEN = Tokens.newToken();
 
   @TempDir static Path dir;
   static Path usersFile;
@@ -40,8 +41,9 @@ class DashboardAppTest {
     usersFile = dir.resolve("users.yaml");
     new UsersFile(List.of(
         new User("tinh", "20", Role.ADMIN, hash, null),
-        new User("huyen", "201", Role.VIEWER, hash, null),
-        new User("xa", "06325", Role.VIEWER, hash, Tokens.hash(WARD_TOKEN)))).save(usersFile);
+        new User("huyen", "201", Role.ANALYST, hash, null),
+        new User("xa", "06325", Role.ANALYST, hash, Tokens.hash(WARD_TOKEN)),
+        new User("xem", "20", Role.VIEWER, hash, Tokens.hash(VIEWER_TOKEN)))).save(usersFile);
   }
 
 
@@ -322,6 +324,111 @@ class DashboardAppTest {
       assertThat(api.statusCode()).isEqualTo(503);
       assertThat(json(api).get("error").asText()).contains("run ./da06 demo");
       assertThat(json(client.get("/health")).get("data_version").isNull()).isTrue();
+    });
+  }
+
+  @Test
+  void aViewerReadsPagesAndExportsButNotRowLevelDetailTheApiOrTheAdminPage() {
+    run(FakeKpiStore.small(), (client, audit) -> {
+      assertThat(client.login("xem", PASSWORD).statusCode()).isEqualTo(302);
+      for (String page : List.of("", "/ranking", "/targets", "/quality", "/services", "/daily")) {
+        assertThat(client.get("/units/20" + page + "?month=2025-07").statusCode()).as(page).isEqualTo(200);
+      }
+      String daily = client.get("/units/20/daily?month=2025-07").body();
+      assertThat(daily).contains("data-table=\"wards\"", "data-testid=\"analyst-only\"")
+          .doesNotContain("id=\"table-reports\"").doesNotContain("data-page=\"admin\"");
+      assertThat(client.getBytes("/units/20/daily/export/csv?table=wards&month=2025-07").statusCode()).isEqualTo(200);
+      assertThat(client.getBytes("/units/20/ranking/export/xlsx?table=league&month=2025-07").statusCode()).isEqualTo(200);
+      HttpResponse<String> rows = client.get("/units/20/daily/export/csv?table=reports&month=2025-07");
+      assertThat(rows.statusCode()).isEqualTo(403);
+      assertThat(rows.body()).contains("needs the role analyst or higher, and xem is viewer");
+      HttpResponse<String> api = client.get("/api/v1/units/20/kpis?month=2025-07");
+      assertThat(api.statusCode()).isEqualTo(403);
+      assertThat(json(api).get("error").asText()).startsWith("Cannot show the JSON API to xem: it needs the role analyst");
+      assertThat(client.get("/api/v1/me").statusCode()).isEqualTo(200);
+      assertThat(client.get("/admin").statusCode()).isEqualTo(403);
+
+      TestClient script = new TestClient(port(client)).bearer(VIEWER_TOKEN);
+      for (String path : List.of("/api/v1/units/20/kpis", "/api/v1/me", "/units/20")) {
+        assertThat(script.get(path).statusCode()).as(path).isEqualTo(403);
+      }
+      assertThat(Files.readString(audit)).contains("\"event\":\"forbidden\",\"user\":\"xem\"",
+          "\"path\":\"/units/20/daily/export/csv\"", "\"path\":\"/admin\"");
+    });
+  }
+
+  @Test
+  void anAnalystAlsoGetsRowLevelDetailAndTokensButNotTheAdminPage() {
+    run(FakeKpiStore.small(), (client, audit) -> {
+      client.bearer(WARD_TOKEN);
+      assertThat(client.get("/units/06325/daily?month=2025-07").body()).contains("id=\"table-reports\"")
+          .doesNotContain("data-testid=\"analyst-only\"");
+      HttpResponse<byte[]> rows = client.getBytes("/units/06325/daily/export/csv?table=reports&month=2025-07");
+      assertThat(rows.statusCode()).isEqualTo(200);
+      assertThat(new String(rows.body(), StandardCharsets.UTF_8)).contains("report_date,ward_code,ward_name,status");
+      assertThat(client.get("/api/v1/units/06325/kpis?month=2025-07").statusCode()).isEqualTo(200);
+      HttpResponse<String> admin = client.get("/admin");
+      assertThat(admin.statusCode()).isEqualTo(403);
+      assertThat(json(admin).get("error").asText()).contains("needs the role admin or higher, and xa is analyst");
+    });
+  }
+
+  @Test
+  void anAdminSeesTheUsersOfTheirUnitAndWhatTheyDid() {
+    run(FakeKpiStore.small(), (client, audit) -> {
+      TestClient viewer = new TestClient(port(client));
+      viewer.login("xem", PASSWORD);
+      viewer.get("/api/v1/units/20/kpis");  // forbidden: in the audit log
+      client.login("tinh", PASSWORD);
+      assertThat(client.get("/units/20").body()).contains("data-page=\"admin\"");
+      HttpResponse<String> page = client.get("/admin");
+      assertThat(page.statusCode()).isEqualTo(200);
+      String users = page.body().substring(page.body().indexOf("data-table=\"users\""),
+          page.body().indexOf("data-table=\"audit\""));
+      assertThat(users).contains("<td>xem</td>", "<td>viewer</td>", "<td>huyen</td>", "<td>analyst</td>", "đã cấp")
+          .doesNotContain("$2", "sha256:");
+      String log = page.body().substring(page.body().indexOf("data-table=\"audit\""));
+      assertThat(log).contains("forbidden", "path=/api/v1/units/20/kpis", "<td>login</td>");
+
+      TestClient district = new TestClient(port(client));
+      district.login("huyen", PASSWORD);
+      assertThat(district.get("/admin").statusCode()).isEqualTo(403);
+    });
+  }
+
+  @Test
+  void aReusedWardCodeOpensTodaysWardOrWithEraPre2025ThePreReformWardAlone() {
+    run(FakeKpiStore.small(), (client, audit) -> {
+      client.login("tinh", PASSWORD);
+      // 06325 is today's ward (old 06325 + old 06328) and was also the old ward 06325 alone
+      JsonNode today = json(client.get("/api/v1/units/06325/kpis?month=2025-06"));
+      assertThat(today.get("ward_count").asInt()).isEqualTo(2);
+      assertThat(today.get("dossiers_total").asLong()).isEqualTo(10);
+      JsonNode old = json(client.get("/api/v1/units/06325/kpis?month=2025-06&era=pre2025"));
+      assertThat(old.get("ward_count").asInt()).isEqualTo(1);
+      assertThat(old.get("dossiers_total").asLong()).isEqualTo(1);
+      assertThat(old.get("unit_name").asText()).isEqualTo("Xã Bắc Sơn (cũ)");
+      assertThat(old.get("era").asText()).isEqualTo("pre2025");
+      assertThat(json(client.get("/api/v1/units/06325/kpis?era=pre2025")).get("month").asText())
+          .as("a former ward's latest month").isEqualTo("2025-06");
+
+      String page = client.get("/units/06325?month=2025-07").body();
+      assertThat(page).contains("data-testid=\"era-note\"", "era=pre2025");
+      String former = client.get("/units/06325?era=pre2025").body();
+      assertThat(former).contains("Xã Bắc Sơn (cũ)", "<option value=\"2025-06\" selected", "data-era=\"current\"",
+          "name=\"era\" value=\"pre2025\"");
+      String league = client.get("/units/20/ranking?month=2025-06&metric=online_rate").body();
+      assertThat(league).contains("/units/06325?month=2025-06&amp;era=pre2025");
+      assertThat(client.get("/units/06325/ranking/export/csv?table=league&era=pre2025&month=2025-06").statusCode())
+          .isEqualTo(200);
+
+      assertThat(client.get("/units/06325?era=1990").statusCode()).isEqualTo(400);
+      assertThat(client.get("/api/v1/units/20/kpis?era=pre2025").statusCode()).isEqualTo(400);
+      assertThat(client.get("/api/v1/units/00001/kpis?era=pre2025").statusCode()).isEqualTo(404);
+
+      TestClient ward = new TestClient(port(client)).bearer(WARD_TOKEN);
+      assertThat(ward.get("/api/v1/units/06325/kpis?era=pre2025").statusCode()).isEqualTo(200);
+      assertThat(ward.get("/api/v1/units/06400/kpis?era=pre2025").statusCode()).isEqualTo(403);
     });
   }
 }

@@ -56,7 +56,7 @@ class RealWarehouseTest {
     String hash = Passwords.hash("mật khẩu thử 1".toCharArray());
     usersFile = dir.resolve("users.yaml");
     new UsersFile(List.of(new User("tinh", TestWarehouse.PROVINCE, Role.ANALYST, hash, Tokens.hash(PROVINCE_TOKEN)),
-        new User("xa", mergedWard.code(), Role.VIEWER, hash, Tokens.hash(WARD_TOKEN)))).save(usersFile);
+        new User("xa", mergedWard.code(), Role.ANALYST, hash, Tokens.hash(WARD_TOKEN)))).save(usersFile);
   }
 
   @AfterAll
@@ -216,5 +216,51 @@ class RealWarehouseTest {
     assertThat(gold.version().tableVersions()).containsKey(Tables.WARD_MONTH_KPIS);
     assertThat(gold.version().version()).isEqualTo(gold.version().tableVersions().get(Tables.WARD_MONTH_KPIS));
     assertThat(Duration.between(gold.version().updatedAt(), java.time.Instant.now())).isLessThan(Duration.ofDays(1));
+  }
+
+  @Test
+  void aReusedPreReformWardCodeOpensAloneWithEraPre2025() throws Exception {
+    // A code of both lists in gold.dim_ward; preferably one whose old ward went to a ward of another code.
+    List<Map<String, Object>> dim = new DeltaTableReader()
+        .read(Path.of(Tables.location(warehouse.toString(), Tables.GOLD, Tables.DIM_WARD))).rows();
+    Map<String, Map<String, Object>> current = new java.util.HashMap<>();
+    for (Map<String, Object> row : dim) {
+      if ("POST_REFORM".equals(row.get("era")) && TestWarehouse.PROVINCE.equals(row.get("province_code"))) {
+        current.put((String) row.get("ward_code"), row);
+      }
+    }
+    Map<String, Object> old = dim.stream()
+        .filter(row -> "PRE_REFORM".equals(row.get("era")) && current.containsKey((String) row.get("ward_code")))
+        .sorted(java.util.Comparator.comparing((Map<String, Object> row) ->
+            row.get("ward_code").equals(row.get("current_ward_code")) ? 1 : 0)
+            .thenComparing(row -> (String) row.get("ward_code")))
+        .findFirst().orElseThrow();
+    String code = (String) old.get("ward_code");
+    String month = "2025-06";
+    Map<String, Object> goldRow = new DeltaTableReader()
+        .read(Path.of(Tables.location(warehouse.toString(), Tables.GOLD, Tables.WARD_MONTH_KPIS))).rows().stream()
+        .filter(row -> code.equals(row.get("ward_code")) && month.equals(row.get("month"))).findFirst().orElseThrow();
+    UnitScope today = gold.unit(code).orElseThrow();
+    run(port -> {
+      TestClient client = new TestClient(port).bearer(PROVINCE_TOKEN);
+      JsonNode former = JSON.readTree(client.get("/api/v1/units/" + code + "/kpis?month=" + month + "&era=pre2025").body());
+      assertThat(former.get("unit_name").asText()).isEqualTo(old.get("ward_name"));
+      assertThat(former.get("era").asText()).isEqualTo("pre2025");
+      assertThat(former.get("ward_count").asInt()).isEqualTo(1);
+      assertThat(former.get("eid_applications_l2").asLong()).isEqualTo(((Number) goldRow.get("eid_applications_l2")).longValue());
+      assertThat(former.get("dossiers_total").asLong()).isEqualTo(((Number) goldRow.get("dossiers_total")).longValue());
+      JsonNode now = JSON.readTree(client.get("/api/v1/units/" + code + "/kpis?month=" + month).body());
+      assertThat(now.get("unit_name").asText()).isEqualTo(current.get(code).get("ward_name"));
+      assertThat(now.get("ward_count").asInt()).isEqualTo(today.preReformWards().size());
+      assertThat(now.has("era")).isFalse();
+
+      String link = "/units/" + code + "?month=" + month + "&amp;era=pre2025";
+      assertThat(client.get("/units/" + code + "?month=2025-07").body()).contains("data-testid=\"era-note\"", link);
+      assertThat(client.get("/units/20/ranking?month=" + month).body()).contains(link);
+      HttpResponse<String> page = client.get("/units/" + code + "?era=pre2025");
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains(Html.esc((String) old.get("ward_name")), "<option value=\"2025-06\" selected",
+          "data-era=\"current\"");
+    });
   }
 }
