@@ -24,6 +24,11 @@ public final class Tables {
   public static final String JOB_RUNS = "job_runs";
   /** Months gold must recompute from, recorded before silver changes so a killed run cannot forget them. */
   public static final String GOLD_PENDING = "gold_pending";
+  /**
+   * Certified reports (docs/reports.md): a JSON-lines file {@code <warehouse>/ops/reports.jsonl}, not a Delta table,
+   * so it is not in {@link #OPS_TABLES}.
+   */
+  public static final String REPORTS = "reports";
 
   public static final List<String> GOLD_TABLES =
       List.of(WARD_MONTH_KPIS, WARD_MONTH_KPIS_CURRENT, DIM_WARD, SERVICE_MONTH, DIM_SERVICE, TARGET_PROGRESS,

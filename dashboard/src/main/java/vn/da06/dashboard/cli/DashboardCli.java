@@ -14,6 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.da06.dashboard.store.DeltaKpiStore;
+import vn.da06.dashboard.store.KpiStore;
+import vn.da06.dashboard.store.TrinoKpiStore;
 import vn.da06.dashboard.web.AuditLog;
 import vn.da06.dashboard.web.DashboardApp;
 import vn.da06.dashboard.web.UserDirectory;
@@ -22,6 +24,9 @@ import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.Tokens;
 import vn.da06.warehouse.access.User;
 import vn.da06.warehouse.access.UsersFile;
+import vn.da06.warehouse.trino.TrinoCli;
+import vn.da06.warehouse.trino.TrinoServer;
+import vn.da06.warehouse.trino.TrinoSettings;
 
 /**
  * {@code ./da06 serve} and {@code ./da06 users}: the dashboard server and the users file it reads.
@@ -80,11 +85,70 @@ public final class DashboardCli {
   /** Starts the dashboard (gold loaded, poll running) and returns; the caller keeps the process alive. */
   public static Running serve(ServeOptions options) {
     DeltaKpiStore store = new DeltaKpiStore(options.warehouse()).start(options.poll());
+    return new Running(start(options, store), store);
+  }
+
+  /** Starts the web server over any store (Delta Kernel, or Trino with --source trino). */
+  static Javalin start(ServeOptions options, KpiStore store) {
     DashboardApp dashboard = new DashboardApp(store, new UserDirectory(options.users()),
         new AuditLog(options.auditLog()), new DashboardApp.Settings(options.secureCookies(), 5,
             Duration.ofMinutes(15), Duration.ofHours(8)));
-    Javalin app = dashboard.create().start(options.host(), options.port());
-    return new Running(app, store);
+    return dashboard.create().start(options.host(), options.port());
+  }
+
+  /** Where the dashboard reads gold: Delta Kernel straight from the warehouse, or Trino over JDBC. */
+  enum Source { DELTA, TRINO }
+
+  /** {@code --source trino}: how to reach Trino, and as whom (docs/analysts.md, "The dashboard through Trino"). */
+  static final class TrinoSourceOptions {
+    static final String PASSWORD_ENV = "DA06_TRINO_PASSWORD";
+
+    @Option(names = "--trino-url", description = "JDBC URL of Trino. Default: the server of ./da06 trino start"
+        + " (its port and certificate, read from --trino-home)")
+    String url;
+
+    @Option(names = "--trino-home", defaultValue = ".da06/trino",
+        description = "Folder of the server ./da06 trino start runs. Default: ${DEFAULT-VALUE}")
+    Path home;
+
+    @Option(names = "--trino-user", defaultValue = TrinoServer.DASHBOARD_USER,
+        description = "Trino user the dashboard reads as. Default: ${DEFAULT-VALUE}, the read-only gold user"
+            + " ./da06 trino start generates")
+    String user;
+
+    @Option(names = "--trino-password-file", description = "File whose first line is the password. Default: $"
+        + PASSWORD_ENV + " when set, else <trino-home>/dashboard.password")
+    Path passwordFile;
+
+    /** The defaults, when no --trino-* option was given (picocli then leaves the group null). */
+    TrinoSourceOptions defaults() {
+      home = Path.of(".da06/trino");
+      user = TrinoServer.DASHBOARD_USER;
+      return this;
+    }
+
+    TrinoKpiStore.Login login() {
+      TrinoSettings local = TrinoCli.savedSettings(home);
+      String jdbcUrl = url != null ? url : local.jdbcUrl();
+      String password;
+      String environment = System.getenv(PASSWORD_ENV);
+      Path file = passwordFile != null ? passwordFile
+          : environment == null && user.equals(TrinoServer.DASHBOARD_USER) ? local.dashboardPasswordFile() : null;
+      if (file != null) {
+        try {
+          password = java.nio.file.Files.readAllLines(file).stream().findFirst().orElse("").trim();
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException("Cannot read the Trino password from " + file + ": " + e.getMessage()
+              + " (start Trino with ./da06 trino start, which writes it, or set $" + PASSWORD_ENV + ")");
+        }
+      } else if (environment != null) {
+        password = environment;
+      } else {
+        throw new IllegalArgumentException("Cannot log in to Trino as " + user + ": no password (set $"
+            + PASSWORD_ENV + " or pass --trino-password-file)");
+      }
+      return new TrinoKpiStore.Login(jdbcUrl, user, password);
+    }
   }
 
   @Command(name = "serve", description = "Serve the dashboard over the gold tables of a warehouse.")
@@ -110,8 +174,19 @@ public final class DashboardCli {
     @Option(names = "--secure-cookies", description = "mark the session cookie Secure (when served over HTTPS)")
     boolean secureCookies;
 
+    @Option(names = "--source", defaultValue = "delta", converter = SourceConverter.class,
+        description = "where to read gold: delta (Delta Kernel, the warehouse folder) or trino (Trino JDBC)."
+            + " Default: ${DEFAULT-VALUE}")
+    Source source;
+
+    @CommandLine.ArgGroup(exclusive = false, heading = "With --source trino:%n")
+    TrinoSourceOptions trino;
+
     @Override
     public Integer call() throws InterruptedException {
+      if (source == Source.TRINO) {
+        return serveFromTrino();
+      }
       Running running = serve(new ServeOptions(warehouse, host, port, users, auditLog,
           Duration.ofSeconds(Math.max(1, pollSeconds)), secureCookies));
       if (UsersFile.load(users).users().isEmpty()) {
@@ -122,6 +197,38 @@ public final class DashboardCli {
       Runtime.getRuntime().addShutdownHook(new Thread(running::close));
       Thread.currentThread().join();
       return 0;
+    }
+
+    private int serveFromTrino() throws InterruptedException {
+      TrinoKpiStore.Login login = (trino != null ? trino : new TrinoSourceOptions().defaults()).login();
+      TrinoKpiStore store;
+      try {
+        store = new TrinoKpiStore(login).start(Duration.ofSeconds(Math.max(1, pollSeconds)));
+      } catch (IllegalStateException e) {
+        System.err.println("da06: " + e.getMessage());
+        return 2;
+      }
+      Javalin app = start(new ServeOptions(warehouse, host, port, users, auditLog,
+          Duration.ofSeconds(Math.max(1, pollSeconds)), secureCookies), store);
+      System.err.println("da06: dashboard on http://" + host + ":" + app.port() + " (gold through Trino as "
+          + login + store.version().map(v -> ", data version " + v.version()).orElse(", no gold yet") + ")");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        app.stop();
+        store.close();
+      }));
+      Thread.currentThread().join();
+      return 0;
+    }
+  }
+
+  static final class SourceConverter implements CommandLine.ITypeConverter<Source> {
+    @Override
+    public Source convert(String value) {
+      try {
+        return Source.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("Cannot read gold from '" + value + "': use delta or trino");
+      }
     }
   }
 

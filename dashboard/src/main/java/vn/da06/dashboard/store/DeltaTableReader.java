@@ -72,8 +72,20 @@ public final class DeltaTableReader {
   public record TableVersion(long version, Instant committedAt) {}
 
   public TableData read(Path location) {
+    return read(TableManager.loadSnapshot(location.toString()).build(engine), location);
+  }
+
+  /**
+   * The table as it was at {@code version} (time travel): what a certified report pins, so that it can be
+   * rebuilt later from the same data. Fails when the version's log or data files were removed.
+   */
+  public TableData readAtVersion(Path location, long version) {
+    return read(TableManager.loadSnapshot(location.toString()).atVersion(version).build(engine), location);
+  }
+
+  private TableData read(Snapshot snapshot, Path location) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    TableVersion version = scan(location, (data, selection) -> {
+    TableVersion version = scan(snapshot, location, (data, selection) -> {
       try (CloseableIterator<Row> dataRows = new FilteredColumnarBatch(data, selection).getRows()) {
         while (dataRows.hasNext()) {
           rows.add(toMap(dataRows.next()));
@@ -87,7 +99,10 @@ public final class DeltaTableReader {
 
   /** Reads every data file of the latest snapshot, batch by batch (column vectors, no row objects). */
   public TableVersion scan(Path location, BatchConsumer consumer) {
-    Snapshot snapshot = TableManager.loadSnapshot(location.toString()).build(engine);
+    return scan(TableManager.loadSnapshot(location.toString()).build(engine), location, consumer);
+  }
+
+  private TableVersion scan(Snapshot snapshot, Path location, BatchConsumer consumer) {
     Scan scan = snapshot.getScanBuilder().build();
     Row scanState = scan.getScanState(engine);
     StructType physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);

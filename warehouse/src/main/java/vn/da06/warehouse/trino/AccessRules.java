@@ -39,6 +39,14 @@ public final class AccessRules {
 
   /** The rules for these users plus the system user the project itself connects as. */
   public static String json(List<User> users, String systemUser) {
+    return json(users, systemUser, List.of());
+  }
+
+  /**
+   * The rules for these users, the system user, and service users that read every row of gold and nothing
+   * else (the dashboard, which applies each web user's scope itself).
+   */
+  public static String json(List<User> users, String systemUser, List<String> goldReaders) {
     List<String> admins = new ArrayList<>();
     admins.add(systemUser);
     users.stream().filter(user -> user.role() == Role.ADMIN).map(User::name).forEach(admins::add);
@@ -52,6 +60,11 @@ public final class AccessRules {
 
     List<Object> tables = new ArrayList<>();
     tables.add(rule("user", adminPattern, "privileges", ADMIN_PRIVILEGES));
+    if (!goldReaders.isEmpty()) {
+      // Every gold table and its $history (the versions the dashboard pins its reads to); no row filter.
+      tables.add(rule("user", pattern(goldReaders), "catalog", "delta", "schema", Tables.GOLD,
+          "privileges", List.of("SELECT")));
+    }
     for (User user : users) {
       if (user.role() == Role.ADMIN) {
         continue;

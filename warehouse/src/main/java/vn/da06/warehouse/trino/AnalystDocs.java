@@ -89,6 +89,56 @@ public final class AnalystDocs {
     return out.toString();
   }
 
+  /** One example query of the document: its number and title (the numbered line before it) and its SQL. */
+  public record Example(int number, String title, String sql) {
+    public Example {
+      java.util.Objects.requireNonNull(title, "title is null");
+      java.util.Objects.requireNonNull(sql, "sql is null");
+    }
+
+    /** A short stable name, e.g. {@code q01}. */
+    public String name() {
+      return String.format("q%02d", number);
+    }
+  }
+
+  /**
+   * Every {@code ```sql} block of the document, in order, titled by the numbered line ({@code 3. Top ten …:})
+   * before it; the test suite runs them all and {@code ./da06 bench trino} times them.
+   */
+  public static List<Example> exampleQueries(String document) {
+    List<Example> examples = new ArrayList<>();
+    String[] lines = document.split("\n", -1);
+    String title = null;
+    int number = 0;
+    for (int i = 0; i < lines.length; i++) {
+      java.util.regex.Matcher numbered = java.util.regex.Pattern.compile("^(\\d+)\\. (.+?):?$").matcher(lines[i]);
+      if (numbered.matches()) {
+        number = Integer.parseInt(numbered.group(1));
+        title = numbered.group(2);
+      } else if (lines[i].trim().equals("```sql")) {
+        StringBuilder sql = new StringBuilder();
+        int end = i + 1;
+        while (end < lines.length && !lines[end].trim().equals("```")) {
+          sql.append(lines[end]).append('\n');
+          end++;
+        }
+        if (end == lines.length) {
+          throw new IllegalArgumentException("Cannot read the example query at line " + (i + 1)
+              + ": its ```sql block is not closed (end it with ```)");
+        }
+        if (title == null) {
+          throw new IllegalArgumentException("Cannot read the example query at line " + (i + 1)
+              + ": no numbered title line ('1. What it answers:') before it");
+        }
+        examples.add(new Example(number, title, sql.toString().trim()));
+        title = null;
+        i = end;
+      }
+    }
+    return List.copyOf(examples);
+  }
+
   /** Every documented column of a gold table, in order. */
   public static List<String> columns(String table) {
     if (table.equals(Tables.WARD_MONTH_KPIS) || table.equals(Tables.WARD_MONTH_KPIS_CURRENT)) {

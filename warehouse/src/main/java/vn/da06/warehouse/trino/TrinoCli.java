@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "trino", mixinStandardHelpOptions = true,
     description = "Trino over the warehouse: analysts query gold with their own user and the same access policy.",
     subcommands = {TrinoCli.Start.class, TrinoCli.Sync.class, TrinoCli.Status.class, TrinoCli.Stop.class,
-        TrinoCli.Sql.class, CommandLine.HelpCommand.class})
+        TrinoCli.Sql.class, TrinoBench.class, CommandLine.HelpCommand.class})
 public final class TrinoCli {
 
   public static void main(String[] args) {
@@ -49,9 +49,9 @@ public final class TrinoCli {
 
   /** Options every subcommand shares; what start used is remembered in the server folder. */
   static final class ServerOptions {
-    @Option(names = "--warehouse", description = "Warehouse root (a local folder). Default: data/warehouse, or what"
-        + " start was given")
-    Path warehouse;
+    @Option(names = "--warehouse", description = "Warehouse root: a local folder, hdfs://namenode:port/path or"
+        + " s3a://bucket/path. Default: data/warehouse, or what start was given")
+    String warehouse;
 
     @Option(names = "--port", description = "HTTPS port. Default: 8443, or what start was given")
     Integer port;
@@ -65,33 +65,50 @@ public final class TrinoCli {
     Path users;
 
     TrinoSettings settings() {
-      Properties saved = new Properties();
-      Path file = home.resolve("server.properties");
-      if (Files.exists(file)) {
-        try (var reader = Files.newBufferedReader(file)) {
-          saved.load(reader);
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-      }
-      Path chosenWarehouse = warehouse != null ? warehouse : Path.of(saved.getProperty("warehouse", "data/warehouse"));
-      int chosenPort = port != null ? port
-          : Integer.parseInt(saved.getProperty("port", String.valueOf(TrinoSettings.DEFAULT_PORT)));
-      return new TrinoSettings(chosenWarehouse, chosenPort, "127.0.0.1", home, users, TrinoSettings.defaultInstall());
+      return TrinoCli.settings(home, warehouse, port, users);
     }
 
     void remember(TrinoSettings settings) {
-      Properties saved = new Properties();
-      saved.setProperty("warehouse", settings.warehouse().toString());
-      saved.setProperty("port", String.valueOf(settings.port()));
-      try {
-        Files.createDirectories(settings.home());
-        try (var writer = Files.newBufferedWriter(settings.home().resolve("server.properties"))) {
-          saved.store(writer, "what ./da06 trino start was given");
-        }
+      TrinoCli.remember(settings);
+    }
+  }
+
+  /**
+   * The settings of the server whose folder is {@code home}, as {@code ./da06 trino start} left them
+   * (warehouse and port from its server.properties); how other commands (the dashboard) find it.
+   */
+  public static TrinoSettings savedSettings(Path home) {
+    return settings(home, null, null, Path.of("config/users.yaml"));
+  }
+
+  static TrinoSettings settings(Path home, String warehouse, Integer port, Path users) {
+    Properties saved = new Properties();
+    Path file = home.resolve("server.properties");
+    if (Files.exists(file)) {
+      try (var reader = Files.newBufferedReader(file)) {
+        saved.load(reader);
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write " + settings.home() + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
       }
+    }
+    WarehouseLocation chosenWarehouse = WarehouseLocation.parse(
+        warehouse != null ? warehouse : saved.getProperty("warehouse", "data/warehouse"));
+    int chosenPort = port != null ? port
+        : Integer.parseInt(saved.getProperty("port", String.valueOf(TrinoSettings.DEFAULT_PORT)));
+    return new TrinoSettings(chosenWarehouse, chosenPort, "127.0.0.1", home, users, TrinoSettings.defaultInstall());
+  }
+
+  static void remember(TrinoSettings settings) {
+    Properties saved = new Properties();
+    saved.setProperty("warehouse", settings.warehouse().toString());
+    saved.setProperty("port", String.valueOf(settings.port()));
+    try {
+      Files.createDirectories(settings.home());
+      try (var writer = Files.newBufferedWriter(settings.home().resolve("server.properties"))) {
+        saved.store(writer, "what ./da06 trino start was given");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + settings.home() + ": " + e.getMessage(), e);
     }
   }
 
@@ -114,7 +131,7 @@ public final class TrinoCli {
       }
       TableSync.Result result = server.start();
       say("registered " + result.registered().size() + " new table(s), " + result.alreadyRegistered()
-          + " already there");
+          + " already there" + (result.missing().isEmpty() ? "" : "; not found: " + result.missing()));
       System.out.println(settings.jdbcUrl());
       return 0;
     }
@@ -133,7 +150,8 @@ public final class TrinoCli {
         throw new IllegalStateException("Cannot sync: Trino is not running (start it with ./da06 trino start)");
       }
       TableSync.Result result = server.sync();
-      say("registered " + result.registered() + ", " + result.alreadyRegistered() + " already there");
+      say("registered " + result.registered() + ", " + result.alreadyRegistered() + " already there"
+          + (result.missing().isEmpty() ? "" : "; not found: " + result.missing()));
       return 0;
     }
   }

@@ -32,6 +32,12 @@ import vn.da06.warehouse.access.UsersFile;
 public final class TrinoServer {
   /** The user the project itself connects as (registering tables); never in the users file. */
   public static final String SYSTEM_USER = "da06-system";
+  /**
+   * The user the dashboard reads gold as ({@code ./da06 serve --source trino}): read-only, schema gold only,
+   * no row filter (the dashboard applies each web user's scope itself); never in the users file. Its
+   * password is generated in {@link TrinoSettings#dashboardPasswordFile()} (mode 600).
+   */
+  public static final String DASHBOARD_USER = "da06-dashboard";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
   private final TrinoSettings settings;
@@ -53,7 +59,7 @@ public final class TrinoServer {
       writeAccessFiles();
       return sync();
     }
-    if (!Files.isDirectory(settings.warehouse())) {
+    if (settings.warehouse().isLocal() && !Files.isDirectory(settings.warehouse().path())) {
       throw new IllegalArgumentException("Cannot serve warehouse " + settings.warehouse()
           + ": the folder does not exist (run ./da06 run first, or pass --warehouse)");
     }
@@ -118,12 +124,20 @@ public final class TrinoServer {
   }
 
   String systemPassword() {
-    Path file = settings.home().resolve("system.password");
+    return generatedPassword(settings.home().resolve("system.password"));
+  }
+
+  /** The dashboard service user's password, generated on first use (mode 600). */
+  public String dashboardPassword() {
+    return generatedPassword(settings.dashboardPasswordFile());
+  }
+
+  private String generatedPassword(Path file) {
     try {
       if (!Files.exists(file)) {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
-        Files.createDirectories(settings.home());
+        Files.createDirectories(file.getParent());
         writePrivate(file, HexFormat.of().formatHex(bytes));
       }
       return Files.readString(file).trim();
@@ -195,14 +209,7 @@ public final class TrinoServer {
           "-Dfile.encoding=UTF-8")) + "\n");
       Files.writeString(etc.resolve("log.properties"), "io.trino=INFO\n");
 
-      Map<String, String> catalog = new LinkedHashMap<>();
-      catalog.put("connector.name", "delta_lake");
-      catalog.put("hive.metastore", "file");
-      catalog.put("hive.metastore.catalog.dir", "local:///_trino_metastore");
-      catalog.put("fs.native-local.enabled", "true");
-      catalog.put("local.location", settings.warehouse().toString());
-      catalog.put("delta.register-table-procedure.enabled", "true");
-      catalog.put("hive.metastore.disable-location-checks", "true");
+      Map<String, String> catalog = settings.warehouse().catalogProperties(System.getenv());
       writeProperties(etc.resolve("catalog/delta.properties"), catalog);
 
       writeProperties(etc.resolve("password-authenticator.properties"), Map.of(
@@ -225,8 +232,8 @@ public final class TrinoServer {
     List<User> users = UsersFile.load(settings.usersFile()).users();
     StringBuilder passwords = new StringBuilder();
     for (User user : users) {
-      if (user.name().equals(SYSTEM_USER)) {
-        throw new IllegalArgumentException("Cannot serve user " + SYSTEM_USER + " from " + settings.usersFile()
+      if (user.name().equals(SYSTEM_USER) || user.name().equals(DASHBOARD_USER)) {
+        throw new IllegalArgumentException("Cannot serve user " + user.name() + " from " + settings.usersFile()
             + ": the name is reserved for the project itself (rename the user)");
       }
       int cost = Integer.parseInt(user.passwordHash().substring(4, 6));
@@ -236,19 +243,22 @@ public final class TrinoServer {
       }
       passwords.append(user.name()).append(':').append(user.passwordHash()).append('\n');
     }
-    passwords.append(SYSTEM_USER).append(':').append(systemPasswordHash()).append('\n');
+    passwords.append(SYSTEM_USER).append(':').append(passwordHash(settings.home().resolve("system.password"),
+        systemPassword())).append('\n');
+    passwords.append(DASHBOARD_USER).append(':').append(passwordHash(settings.dashboardPasswordFile(),
+        dashboardPassword())).append('\n');
     try {
       Files.createDirectories(settings.etc());
       writePrivate(settings.etc().resolve("password.db"), passwords.toString());
-      writePrivate(settings.etc().resolve("rules.json"), AccessRules.json(users, SYSTEM_USER));
+      writePrivate(settings.etc().resolve("rules.json"), AccessRules.json(users, SYSTEM_USER, List.of(DASHBOARD_USER)));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + settings.etc() + ": " + e.getMessage(), e);
     }
   }
 
-  private String systemPasswordHash() {
-    Path file = settings.home().resolve("system.password.bcrypt");
-    String password = systemPassword();
+  /** The bcrypt hash of a generated password, kept beside it ({@code <file>.bcrypt}) so that it is made once. */
+  private static String passwordHash(Path passwordFile, String password) {
+    Path file = passwordFile.resolveSibling(passwordFile.getFileName() + ".bcrypt");
     try {
       if (Files.exists(file)) {
         String hash = Files.readString(file).trim();

@@ -1,10 +1,18 @@
-package vn.da06.jobs.trino;
+package vn.da06.dashboard.trino;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.javalin.Javalin;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +25,6 @@ import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,14 +36,23 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import vn.da06.jobs.SharedSpark;
 import vn.da06.jobs.generate.Generator;
 import vn.da06.jobs.generate.GeneratorOptions;
 import vn.da06.jobs.ingest.Pseudonymizer;
 import vn.da06.jobs.pipeline.Pipeline;
 import vn.da06.jobs.pipeline.Progress;
-import vn.da06.jobs.spark.DeltaIo;
+import vn.da06.jobs.spark.SparkSessions;
+import vn.da06.dashboard.store.DeltaKpiStore;
+import vn.da06.dashboard.store.GoldData;
+import vn.da06.dashboard.store.KpiStore;
+import vn.da06.dashboard.store.TrinoKpiStore;
+import vn.da06.dashboard.store.UnitScope;
+import vn.da06.dashboard.store.WardView;
+import vn.da06.dashboard.web.AuditLog;
+import vn.da06.dashboard.web.DashboardApp;
+import vn.da06.dashboard.web.UserDirectory;
 import vn.da06.warehouse.Tables;
+import vn.da06.warehouse.access.Tokens;
 import vn.da06.warehouse.access.Passwords;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;
@@ -50,11 +65,12 @@ import vn.da06.warehouse.trino.TrinoServer;
 import vn.da06.warehouse.trino.TrinoSettings;
 
 /**
- * A real Trino 476 server (one per class) over a warehouse the pipeline wrote from a generated sample: through
+ * The only test that starts Trino (once per run): a real Trino 476 server over a warehouse the pipeline wrote from a generated sample: through
  * trino-jdbc, as the users of the users file, gold equals what Spark reads from the same Delta tables, the
  * access policy holds (silver denied, wrong password denied, a ward user sees only its ward), every example
- * query of docs/analysts.md runs, its schema section is what the code generates, and a new pipeline run is
- * visible to the next query. On CI (CI=true) a missing JDK 24+ or Trino tarball fails; elsewhere it skips.
+ * query of docs/analysts.md runs, its schema section is what the code generates, the dashboard answers its
+ * API the same through Trino as through Delta Kernel, and a new pipeline run is visible to the next query
+ * and to the dashboard. On CI (CI=true) a missing JDK 24+ or Trino tarball fails; elsewhere it skips.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrinoAnalystsTest {
@@ -62,6 +78,8 @@ class TrinoAnalystsTest {
   static final String HELD_BACK_MONTH = "2025-08";
   static final String PER_MONTH = "SELECT month, sum(eid_applications_l2), sum(eid_activations_l2_cum),"
       + " sum(dossiers_total), sum(dossiers_online), count(*) FROM %s GROUP BY month ORDER BY month";
+
+  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path dir;
   static SparkSession spark;
@@ -93,7 +111,10 @@ class TrinoAnalystsTest {
       Assumptions.abort(message);
     }
 
-    spark = SharedSpark.get();
+    System.setProperty("spark.master", "local[2]");
+    System.setProperty("spark.sql.shuffle.partitions", "2");
+    System.setProperty("spark.default.parallelism", "2");
+    spark = SparkSessions.getOrCreate("da06-trino-tests");
     full = dir.resolve("generated");
     inbox = dir.resolve("inbox");
     warehouse = dir.resolve("warehouse").toString();
@@ -152,6 +173,14 @@ class TrinoAnalystsTest {
     }
     assertThatThrownBy(() -> trino("analyst.langson", "analyst-secret", "SELECT count(*) FROM delta.ops.quarantine"))
         .hasMessageContaining("Access Denied");
+    // The dashboard's service user reads gold whole, and nothing else.
+    String dashboardPassword = server.dashboardPassword();
+    assertThatThrownBy(() -> trino(TrinoServer.DASHBOARD_USER, dashboardPassword,
+        "SELECT count(*) FROM delta.silver.eid_applications"))
+        .hasMessageContaining("Access Denied: Cannot select from table delta.silver.eid_applications");
+    String everyWard = "SELECT count(*), count(DISTINCT ward_code) FROM delta.gold.ward_month_kpis";
+    assertThat(trino(TrinoServer.DASHBOARD_USER, dashboardPassword, everyWard))
+        .isEqualTo(trino("admin", "admin-secret", everyWard));
     assertThat(Long.parseLong(trino("admin", "admin-secret", "SELECT count(*) FROM delta.silver.eid_applications")
         .get(0).get(0))).isPositive();
   }
@@ -188,18 +217,14 @@ class TrinoAnalystsTest {
   @Test
   @Order(5)
   void everyExampleQueryOfTheAnalystDocsRuns() throws IOException {
-    List<String> queries = new ArrayList<>();
-    Matcher matcher = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(analystDocs()));
-    while (matcher.find()) {
-      queries.add(matcher.group(1).trim());
-    }
-    assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
+    List<AnalystDocs.Example> examples = AnalystDocs.exampleQueries(Files.readString(analystDocs()));
+    assertThat(examples).hasSizeGreaterThanOrEqualTo(10);
     List<String> failures = new ArrayList<>();
-    for (String query : queries) {
+    for (AnalystDocs.Example example : examples) {
       try {
-        trino("analyst.langson", "analyst-secret", query);
+        trino("analyst.langson", "analyst-secret", example.sql());
       } catch (SQLException e) {
-        failures.add(e.getMessage() + "\n" + query);
+        failures.add(example.name() + ": " + e.getMessage() + "\n" + example.sql());
       }
     }
     assertThat(failures).as("example queries that fail").isEmpty();
@@ -220,7 +245,7 @@ class TrinoAnalystsTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aNewPipelineRunIsVisibleToTheNextQuery() throws IOException, SQLException {
     assertThat(perMonthBefore).isNotNull();
     int added = copyFeeds(path -> path.getFileName().toString().contains(HELD_BACK_MONTH));
@@ -230,6 +255,133 @@ class TrinoAnalystsTest {
     List<List<String>> after = trino("analyst.langson", "analyst-secret",
         PER_MONTH.formatted("delta.gold.ward_month_kpis"));
     assertThat(after).isEqualTo(spark(PER_MONTH.formatted(gold(Tables.WARD_MONTH_KPIS)))).isNotEqualTo(perMonthBefore);
+  }
+
+  @Test
+  @Order(7)
+  void theDashboardAnswersTheSameThroughTrinoAsThroughDeltaKernel() throws Exception {
+    try (DeltaKpiStore delta = new DeltaKpiStore(Path.of(warehouse));
+        TrinoKpiStore throughTrino = new TrinoKpiStore(dashboardLogin())) {
+      delta.refresh();
+      assertThat(throughTrino.refresh()).isTrue();
+      assertThat(throughTrino.refresh()).as("no newer version: nothing reloaded").isFalse();
+      GoldData gold = delta.current();
+      assertThat(throughTrino.current().version().tableVersions()).isEqualTo(gold.version().tableVersions());
+
+      UnitScope province = gold.unit("20").orElseThrow();
+      UnitScope mergedWard = province.currentWards().stream().sorted().map(code -> gold.unit(code).orElseThrow())
+          .filter(unit -> unit.preReformWards().size() >= 2).findFirst().orElseThrow();
+      String district = gold.districts(province).get(0).code();
+      Path users = dir.resolve("dashboard-users.yaml");
+      String provinceToken = Tokens.newToken();
+      String wardToken = Tokens.newToken();
+      String hash = Passwords.hash("dashboard-secret".toCharArray());
+      new UsersFile(List.of(new User("tinh", "20", Role.ANALYST, hash, Tokens.hash(provinceToken)),
+          new User("xa", mergedWard.code(), Role.ANALYST, hash, Tokens.hash(wardToken)))).save(users);
+
+      List<String[]> requests = new ArrayList<>();  // {token, path}
+      List<String> months = gold.months(WardView.AS_REPORTED);
+      assertThat(months).hasSizeGreaterThanOrEqualTo(4);
+      for (String month : months) {
+        for (String view : List.of("", "&wards=current")) {
+          for (String unit : List.of("20", district, mergedWard.code())) {
+            requests.add(new String[] {provinceToken, "/api/v1/units/" + unit + "/kpis?month=" + month + view});
+            for (String metric : List.of("online_rate", "eid_l2_coverage_rate", "eid_activation_rate",
+                "dossiers_total", "dq_clean_rate")) {
+              requests.add(new String[] {provinceToken,
+                  "/api/v1/units/" + unit + "/wards?metric=" + metric + "&month=" + month + view});
+            }
+          }
+          requests.add(new String[] {wardToken, "/api/v1/units/" + mergedWard.code() + "/kpis?month=" + month + view});
+          requests.add(new String[] {wardToken, "/api/v1/units/20/kpis?month=" + month + view});  // 403 both ways
+        }
+      }
+      requests.add(new String[] {provinceToken, "/api/v1/units/20/kpis"});  // the latest month
+      requests.add(new String[] {provinceToken, "/api/v1/metrics"});
+
+      Javalin overDelta = app(delta, users, "delta");
+      Javalin overTrino = app(throughTrino, users, "trino");
+      try {
+        int compared = 0;
+        int withWards = 0;
+        int denied = 0;
+        for (String[] request : requests) {
+          Answer fromDelta = get(overDelta.port(), request[0], request[1]);
+          Answer fromTrino = get(overTrino.port(), request[0], request[1]);
+          assertThat(fromTrino.status()).as(request[1]).isEqualTo(fromDelta.status());
+          assertThat(withoutUpdatedAt(fromTrino.body())).as(request[1]).isEqualTo(withoutUpdatedAt(fromDelta.body()));
+          compared++;
+          denied += fromDelta.status() == 403 ? 1 : 0;
+          if (fromDelta.status() == 200 && fromDelta.body().contains("\"ward_code\"")) {
+            withWards++;
+          }
+        }
+        assertThat(compared).isGreaterThan(150);
+        assertThat(withWards).as("answers that list wards").isGreaterThan(50);
+        assertThat(denied).as("the ward user's requests for the province").isEqualTo(2 * months.size());
+        // The commit time: Delta Kernel takes the commit file's modification time, Trino the commitInfo time.
+        Instant kernelTime = gold.version().updatedAt();
+        Instant trinoTime = throughTrino.current().version().updatedAt();
+        assertThat(Duration.between(kernelTime, trinoTime).abs()).isLessThan(Duration.ofSeconds(5));
+        assertThat(get(overTrino.port(), provinceToken, "/units/20").status()).isEqualTo(200);
+      } finally {
+        overDelta.stop();
+        overTrino.stop();
+      }
+    }
+  }
+
+  static final Pattern UPDATED_AT = Pattern.compile("\"data_updated_at\":\"[^\"]*\"");
+
+  static String withoutUpdatedAt(String body) {
+    return UPDATED_AT.matcher(body).replaceAll("\"data_updated_at\":\"…\"");
+  }
+
+  record Answer(int status, String body) {}
+
+  static Answer get(int port, String token, String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return new Answer(response.statusCode(), response.body());
+  }
+
+  static Javalin app(KpiStore store, Path users, String name) {
+    return new DashboardApp(store, new UserDirectory(users), new AuditLog(dir.resolve("audit-" + name + ".jsonl")),
+        DashboardApp.Settings.defaults()).create().start("127.0.0.1", 0);
+  }
+
+  static TrinoKpiStore.Login dashboardLogin() {
+    return new TrinoKpiStore.Login(settings.jdbcUrl(), TrinoServer.DASHBOARD_USER, server.dashboardPassword());
+  }
+
+  @Test
+  @Order(9)
+  void theDashboardThroughTrinoLoadsTheNewRunAndStillAgreesWithDeltaKernel() throws Exception {
+    try (DeltaKpiStore delta = new DeltaKpiStore(Path.of(warehouse));
+        TrinoKpiStore throughTrino = new TrinoKpiStore(dashboardLogin())) {
+      delta.refresh();
+      throughTrino.refresh();
+      assertThat(throughTrino.current().months(WardView.AS_REPORTED)).contains(HELD_BACK_MONTH);
+      assertThat(throughTrino.current().version().tableVersions()).isEqualTo(delta.current().version().tableVersions());
+      Path users = dir.resolve("dashboard-users.yaml");
+      String token = Tokens.newToken();
+      new UsersFile(List.of(new User("tinh2", "20", Role.ANALYST, Passwords.hash("dashboard-secret".toCharArray()),
+          Tokens.hash(token)))).save(users);
+      Javalin overDelta = app(delta, users, "delta-2");
+      Javalin overTrino = app(throughTrino, users, "trino-2");
+      try {
+        for (String path : List.of("/api/v1/units/20/kpis?month=" + HELD_BACK_MONTH,
+            "/api/v1/units/20/wards?metric=online_rate&month=" + HELD_BACK_MONTH + "&wards=current")) {
+          Answer fromDelta = get(overDelta.port(), token, path);
+          assertThat(fromDelta.status()).isEqualTo(200);
+          assertThat(withoutUpdatedAt(get(overTrino.port(), token, path).body())).as(path)
+              .isEqualTo(withoutUpdatedAt(fromDelta.body()));
+        }
+      } finally {
+        overDelta.stop();
+        overTrino.stop();
+      }
+    }
   }
 
   // --- helpers

@@ -1,4 +1,4 @@
-package vn.da06.jobs.trino;
+package vn.da06.warehouse.trino;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,6 @@ import vn.da06.warehouse.Tables;
 import vn.da06.warehouse.access.Passwords;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;
-import vn.da06.warehouse.trino.AccessRules;
 
 /** The generated rules.json, without a server (TrinoAnalystsTest runs them on a real one). */
 class AccessRulesTest {
@@ -54,5 +53,27 @@ class AccessRulesTest {
     assertThat(analystSchemas).isNotEmpty().allMatch(Tables.GOLD::equals);
     assertThat(tables.toString()).doesNotContain("silver").doesNotContain("bronze").doesNotContain("quarantine");
     assertThat(tables.get(tables.size() - 1).toString()).isEqualTo("{\"privileges\":[]}");
+  }
+
+  @Test
+  void theDashboardServiceUserReadsAllOfGoldAndNothingElse() throws Exception {
+    JsonNode tables = new ObjectMapper().readTree(AccessRules.json(List.of(
+        new User("analyst", "06325", Role.ANALYST, HASH, null)), "da06-system", List.of("da06-dashboard")))
+        .get("tables");
+    List<JsonNode> rules = new ArrayList<>();
+    tables.forEach(rule -> {
+      if (rule.has("user") && rule.get("user").asText().equals("^(da06-dashboard)$")) {
+        rules.add(rule);
+      }
+    });
+    assertThat(rules).hasSize(1);
+    JsonNode rule = rules.get(0);
+    assertThat(rule.get("catalog").asText()).isEqualTo("delta");
+    assertThat(rule.get("schema").asText()).isEqualTo("gold");
+    assertThat(rule.has("table")).as("every gold table and its $history").isFalse();
+    assertThat(rule.has("filter")).as("the dashboard scopes each web user itself").isFalse();
+    assertThat(rule.get("privileges").toString()).isEqualTo("[\"SELECT\"]");
+    // Without service users there is no such rule.
+    assertThat(AccessRules.json(List.of(), "da06-system")).doesNotContain("da06-dashboard");
   }
 }

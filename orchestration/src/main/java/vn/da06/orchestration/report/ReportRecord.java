@@ -1,0 +1,47 @@
+package vn.da06.orchestration.report;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of {@code ops.reports}: a report as made, with what is needed to make it again byte for byte (the
+ * version of every table read, the letterhead, the creation time) and the sha256 of its files.
+ */
+public record ReportRecord(
+    String reportId,
+    String kind,
+    String unitCode,
+    String unitName,
+    String period,
+    int number,
+    String status,
+    String reason,
+    Map<String, Long> tableVersions,
+    List<FileDigest> files,
+    String createdAt,
+    Letterhead letterhead) {
+
+  public static final String MONTHLY = "MONTHLY";
+  public static final String DAILY = "DAILY";
+
+  public ReportRecord {
+    requireNonNull(reportId, "reportId is null");
+    requireNonNull(kind, "kind is null");
+    requireNonNull(unitCode, "unitCode is null");
+    requireNonNull(period, "period is null");
+    tableVersions = Collections.unmodifiableMap(new LinkedHashMap<>(tableVersions));
+    files = List.copyOf(files);
+    requireNonNull(createdAt, "createdAt is null");
+    requireNonNull(letterhead, "letterhead is null");
+  }
+
+  public record FileDigest(String name, String sha256) {}
+
+  public boolean official() {
+    return ReportDocument.Certification.OFFICIAL.equals(status);
+  }
+}
