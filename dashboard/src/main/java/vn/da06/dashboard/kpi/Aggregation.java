@@ -32,6 +32,15 @@ public final class Aggregation {
         }
       }
     }
+    return fromTotals(totals, seen);
+  }
+
+  /**
+   * The figures from the sums of {@link KpiRow#COUNT_COLUMNS} over some rows ({@code seen[i]}: some row had a
+   * value in column i): what {@link #aggregate} returns for those rows.
+   */
+  public static Map<String, Object> fromTotals(long[] totals, boolean[] seen) {
+    int columns = KpiRow.COUNT_COLUMNS.size();
     Map<String, Long> sums = new HashMap<>();
     for (int i = 0; i < columns; i++) {
       sums.put(KpiRow.COUNT_COLUMNS.get(i), seen[i] ? totals[i] : null);

@@ -115,8 +115,10 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
           + " <inbox> --warehouse " + warehouse + " with feed files in the inbox, or ./da06 demo)"));
       return true;
     }
-    loaded.set(new Loaded(InMemoryGold.fromTables(full, tables, kpis.get(Tables.WARD_MONTH_KPIS),
-        kpis.getOrDefault(Tables.WARD_MONTH_KPIS_CURRENT, List.of())), null));
+    InMemoryGold gold = InMemoryGold.fromTables(full, tables, kpis.get(Tables.WARD_MONTH_KPIS),
+        kpis.getOrDefault(Tables.WARD_MONTH_KPIS_CURRENT, List.of()));
+    gold.precompute();
+    loaded.set(new Loaded(gold, null));
     LOG.info("gold loaded from {}: version {} ({} ms, tables {})", warehouse, full.version(),
         (System.nanoTime() - started) / 1_000_000, versions);
     return true;

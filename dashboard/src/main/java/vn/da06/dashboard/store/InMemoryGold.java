@@ -130,11 +130,17 @@ public final class InMemoryGold implements GoldData {
 
   @Override
   public Optional<UnitScope> unit(String code) {
-    return units.computeIfAbsent(code, this::resolve);
+    // get first: computeIfAbsent locks the map's bin even when the key is there (a convoy under load)
+    Optional<UnitScope> cached = units.get(code);
+    return cached != null ? cached : units.computeIfAbsent(code, this::resolve);
   }
 
   @Override
   public Optional<UnitScope> preReformWard(String code) {
+    Optional<UnitScope> cached = units.get("pre2025:" + code);
+    if (cached != null) {
+      return cached;
+    }
     return units.computeIfAbsent("pre2025:" + code, key -> {
       WardInfo old = preReform.get(code);
       if (old == null) {
@@ -248,12 +254,83 @@ public final class InMemoryGold implements GoldData {
     if (cached != null) {
       return cached;
     }
+    if (scope.level() == UnitLevel.PROVINCE && unit(scope.code()).filter(scope::equals).isPresent()) {
+      Aggregate province = provinceAggregates().get(view + "|" + month + "|" + scope.code());
+      if (province != null) {
+        return province;
+      }
+    }
     List<KpiRow> rows = kpis(view, scope, month, month);
     Aggregate computed = new Aggregate(rows.size(), vn.da06.dashboard.kpi.Aggregation.aggregate(rows));
     if (aggregates.size() < 100_000) {
       aggregates.put(key, computed);
     }
     return computed;
+  }
+
+  private volatile Map<String, Aggregate> provinceAggregates;
+
+  /**
+   * Every province's figures for every month of both views, in one pass over the rows (a row counts for each
+   * province whose scope includes it): what the KPI API asks for most, without a pass per request.
+   */
+  private Map<String, Aggregate> provinceAggregates() {
+    Map<String, Aggregate> computed = provinceAggregates;
+    if (computed != null) {
+      return computed;
+    }
+    synchronized (this) {
+      if (provinceAggregates != null) {
+        return provinceAggregates;
+      }
+      Set<String> provinceCodes = new java.util.TreeSet<>();
+      for (WardInfo ward : wards) {
+        if (!ward.preReform() && ward.provinceCode() != null) {
+          provinceCodes.add(ward.provinceCode());
+        }
+      }
+      Map<String, List<String>> preToProvinces = new HashMap<>();
+      Map<String, List<String>> currentToProvinces = new HashMap<>();
+      for (String code : provinceCodes) {
+        unit(code).ifPresent(scope -> {
+          scope.preReformWards().forEach(w -> preToProvinces.computeIfAbsent(w, k -> new ArrayList<>()).add(code));
+          scope.currentWards().forEach(w -> currentToProvinces.computeIfAbsent(w, k -> new ArrayList<>()).add(code));
+        });
+      }
+      int columns = KpiRow.COUNT_COLUMNS.size();
+      Map<String, long[]> totals = new HashMap<>();
+      Map<String, boolean[]> seen = new HashMap<>();
+      Map<String, int[]> counts = new HashMap<>();
+      for (WardView view : WardView.values()) {
+        for (Map.Entry<String, List<KpiRow>> month : kpisByMonth.get(view).entrySet()) {
+          boolean current = view == WardView.CURRENT || month.getKey().compareTo(UnitScope.REFORM_MONTH) >= 0;
+          for (KpiRow row : month.getValue()) {
+            for (String province : (current ? currentToProvinces : preToProvinces).getOrDefault(row.wardCode(), List.of())) {
+              String key = view + "|" + month.getKey() + "|" + province;
+              long[] sum = totals.computeIfAbsent(key, k -> new long[columns]);
+              boolean[] any = seen.computeIfAbsent(key, k -> new boolean[columns]);
+              counts.computeIfAbsent(key, k -> new int[1])[0]++;
+              for (int i = 0; i < columns; i++) {
+                if (!row.isNullAt(i)) {
+                  sum[i] += row.countAt(i);
+                  any[i] = true;
+                }
+              }
+            }
+          }
+        }
+      }
+      Map<String, Aggregate> result = new HashMap<>();
+      totals.forEach((key, sum) -> result.put(key,
+          new Aggregate(counts.get(key)[0], vn.da06.dashboard.kpi.Aggregation.fromTotals(sum, seen.get(key)))));
+      provinceAggregates = result;
+      return result;
+    }
+  }
+
+  /** Computes the province figures now (the server does it right after a load, before the first request). */
+  public void precompute() {
+    provinceAggregates();
   }
 
   @Override

@@ -130,7 +130,7 @@ class TrinoAnalystsTest {
     new UsersFile(List.of(
         new User("admin", "20", Role.ADMIN, Passwords.hash("admin-secret".toCharArray()), null),
         new User("analyst.langson", "20", Role.ANALYST, Passwords.hash("analyst-secret".toCharArray()), null),
-        new User("ward.user", ward, Role.VIEWER, Passwords.hash("ward-secret".toCharArray()), null)))
+        new User("ward.user", ward, Role.ANALYST, Passwords.hash("ward-secret".toCharArray()), null)))
         .save(usersFile);
     settings = new TrinoSettings(Path.of(warehouse), freePort(), "127.0.0.1", dir.resolve("trino"), usersFile,
         TrinoSettings.defaultInstall());

@@ -126,6 +126,20 @@ public final class Pipeline {
     }
   }
 
+  /**
+   * Recomputes every gold table from silver for all months, as a full rebuild would; reads no inbox and
+   * records no run. What {@code ./da06 bench gold} times against the reference engine.
+   */
+  public void rebuildGold() {
+    Path adminDir = Path.of(options.inbox(), "admin_units");
+    AdminUnits units = AdminUnitsLoader.load(Files.isDirectory(adminDir) ? adminDir : null);
+    Dataset<Row> dimWard = Dimensions.wards(spark, units).cache();
+    Dataset<Row> knownUnits = Dimensions.knownUnits(spark, units).cache();
+    writeGold(dimWard, knownUnits, null);
+    dimWard.unpersist();
+    knownUnits.unpersist();
+  }
+
   private RunSummary runStages() {
     Path adminDir = Path.of(options.inbox(), "admin_units");
     AdminUnits units = AdminUnitsLoader.load(Files.isDirectory(adminDir) ? adminDir : null);

@@ -108,6 +108,24 @@ class EndToEndTest {
 
   @Test
   @Order(2)
+  void duckDbComputesTheSameGoldFromTheSameSilverFiles() throws java.sql.SQLException {
+    DeltaIo io = new DeltaIo(spark, warehouse);
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
+      vn.da06.jobs.bench.DuckDbGold.compute(connection, vn.da06.jobs.bench.GoldReference.inputs(io));
+      try (var statement = connection.createStatement();
+          var rows = statement.executeQuery("SELECT count(*), count(DISTINCT ward_code) FROM ref_ward_month_kpis_current")) {
+        rows.next();
+        assertThat(rows.getLong(1)).isEqualTo(io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT).count());
+        assertThat(rows.getLong(2)).as("current wards of province 20").isGreaterThan(50);
+      }
+      var differences = vn.da06.jobs.bench.GoldReference.compare(connection, io);
+      assertThat(differences).hasSize(2);
+      differences.forEach(d -> assertThat(d.none()).as(d.table() + ": " + d.samples()).isTrue());
+    }
+  }
+
+  @Test
+  @Order(2)
   void quarantineCountsEqualTheDefectsTheGeneratorWrote() throws IOException {
     JsonNode summary = new ObjectMapper().readTree(inbox.resolve("_manifest/summary.json").toFile());
     DeltaIo io = new DeltaIo(spark, warehouse);

@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /** What a user may do within their unit. Every role reads; the difference is in what else they may do. */
 public enum Role {
-  /** Reads the pages of their unit. */
+  /** Reads the dashboard pages of their unit and downloads their tables (CSV, XLSX). */
   VIEWER,
-  /** Also exports and queries (Trino, read-only on gold). */
+  /** Also the row-level detail, the JSON API with a personal token, and SQL through Trino (gold, their rows). */
   ANALYST,
-  /** Also manages users of their unit. */
+  /** Also the users and audit page of their unit; in Trino every schema. */
   ADMIN;
 
   public String id() {

@@ -20,9 +20,10 @@ import vn.da06.warehouse.access.UnitLevel;
  *
  * <ul>
  *   <li>admins (and the project's own system user) may do everything, on every schema, without row filters;
- *   <li>analysts and viewers may only read {@code gold} and the {@code ops} tables without personal data
+ *   <li>analysts may only read {@code gold} and the {@code ops} tables without personal data
  *       ({@link #OPS_READABLE}); {@code bronze}, {@code silver} and {@code ops.quarantine} are denied;
- *   <li>in every gold table that holds units, an analyst or viewer sees only the rows of their unit
+ *   <li>viewers read no table: SQL, like the dashboard's JSON API and tokens, is an analyst's tool;
+ *   <li>in every gold table that holds units, an analyst sees only the rows of their unit
  *       (province, pre-reform district or ward) through a row filter; a gold table this class does not know
  *       is denied to them until a filter is written for it, so a new table cannot leak other units' rows.
  * </ul>
@@ -66,8 +67,8 @@ public final class AccessRules {
           "privileges", List.of("SELECT")));
     }
     for (User user : users) {
-      if (user.role() == Role.ADMIN) {
-        continue;
+      if (user.role() != Role.ANALYST) {
+        continue; // admins are allowed everything above; viewers nothing
       }
       for (String table : Tables.GOLD_TABLES) {
         Map<String, Object> rule = rule("user", pattern(List.of(user.name())), "catalog", "delta", "schema",
@@ -80,8 +81,11 @@ public final class AccessRules {
         tables.add(rule);
       }
     }
-    tables.add(rule("catalog", "delta", "schema", Tables.OPS, "table", String.join("|", OPS_READABLE),
-        "privileges", List.of("SELECT")));
+    List<String> analysts = users.stream().filter(user -> user.role() == Role.ANALYST).map(User::name).toList();
+    if (!analysts.isEmpty()) {
+      tables.add(rule("user", pattern(analysts), "catalog", "delta", "schema", Tables.OPS,
+          "table", String.join("|", OPS_READABLE), "privileges", List.of("SELECT")));
+    }
     // JDBC clients (DBeaver) read their metadata from system.jdbc and system.metadata.
     tables.add(rule("catalog", "system", "schema", "jdbc|metadata", "privileges", List.of("SELECT")));
     tables.add(rule("privileges", List.of()));

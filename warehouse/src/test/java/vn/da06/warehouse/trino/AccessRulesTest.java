@@ -48,11 +48,35 @@ class AccessRulesTest {
       if (rule.has("user") && rule.get("user").asText().equals("^(analyst)$")) {
         analystSchemas.add(rule.get("schema").asText());
         assertThat(rule.get("privileges").toString()).isEqualTo("[\"SELECT\"]");
+        if (rule.get("schema").asText().equals(Tables.OPS)) {
+          assertThat(rule.get("table").asText()).isEqualTo(String.join("|", AccessRules.OPS_READABLE));
+        }
       }
     }
-    assertThat(analystSchemas).isNotEmpty().allMatch(Tables.GOLD::equals);
+    assertThat(analystSchemas).contains(Tables.GOLD, Tables.OPS).allMatch(s -> s.equals(Tables.GOLD) || s.equals(Tables.OPS));
     assertThat(tables.toString()).doesNotContain("silver").doesNotContain("bronze").doesNotContain("quarantine");
     assertThat(tables.get(tables.size() - 1).toString()).isEqualTo("{\"privileges\":[]}");
+  }
+
+  @Test
+  void viewersReadNoTableThroughSql() throws Exception {
+    String json = AccessRules.json(List.of(
+        new User("xem", "06325", Role.VIEWER, HASH, null),
+        new User("analyst", "06325", Role.ANALYST, HASH, null)), "da06-system");
+    JsonNode tables = new ObjectMapper().readTree(json).get("tables");
+    List<String> usersWithTables = new ArrayList<>();
+    tables.forEach(rule -> {
+      if (rule.has("user") && rule.has("catalog") && rule.get("catalog").asText().equals("delta")) {
+        usersWithTables.add(rule.get("user").asText());
+      }
+    });
+    assertThat(usersWithTables).contains("^(analyst)$").noneMatch(user -> user.contains("xem"));
+    // The ops rule names its readers, so a viewer does not fall into it either.
+    tables.forEach(rule -> {
+      if (rule.has("schema") && rule.get("schema").asText().equals(Tables.OPS)) {
+        assertThat(rule.has("user")).as(rule.toString()).isTrue();
+      }
+    });
   }
 
   @Test
