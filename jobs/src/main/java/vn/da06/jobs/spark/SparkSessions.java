@@ -12,6 +12,9 @@ public final class SparkSessions {
   /** Local time of Vietnam: months and the 17:00 deadline are read in it. */
   public static final String TIME_ZONE = "Asia/Ho_Chi_Minh";
 
+  /** How long a table keeps old versions readable: a certified report may be regenerated a year later. */
+  public static final String RETENTION = "interval 400 days";
+
   private SparkSessions() {}
 
   public static SparkSession getOrCreate(String appName) {
@@ -35,6 +38,10 @@ public final class SparkSessions {
     // Delta rebuilds a table's state from its log with this many tasks (default 50): far too many for the
     // small logs of a warehouse written month by month, and each task costs ~100 ms on a laptop.
     conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
+    // Certified reports are rebuilt from the table versions they read (./da06 report regenerate), months later:
+    // every table this warehouse creates keeps its log and removed files for over a year.
+    conf.setIfMissing("spark.databricks.delta.properties.defaults.logRetentionDuration", RETENTION);
+    conf.setIfMissing("spark.databricks.delta.properties.defaults.deletedFileRetentionDuration", RETENTION);
     return SparkSession.builder().config(conf).getOrCreate();
   }
 }

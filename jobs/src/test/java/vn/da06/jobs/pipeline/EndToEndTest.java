@@ -126,6 +126,18 @@ class EndToEndTest {
 
   @Test
   @Order(2)
+  void everyTableKeepsItsVersionsLongEnoughToRegenerateAReport() {
+    DeltaIo io = new DeltaIo(spark, warehouse);
+    for (String table : List.of(Tables.WARD_MONTH_KPIS, Tables.TARGET_PROGRESS, Tables.DAILY_REPORT_CHECK)) {
+      Map<String, String> properties = scala.jdk.javaapi.CollectionConverters.asJava(io.table(Tables.GOLD, table).detail()
+          .select("properties").head().<scala.collection.Map<String, String>>getAs(0));
+      assertThat(properties).as(table).containsEntry("delta.logRetentionDuration", "interval 400 days")
+          .containsEntry("delta.deletedFileRetentionDuration", "interval 400 days");
+    }
+  }
+
+  @Test
+  @Order(2)
   void quarantineCountsEqualTheDefectsTheGeneratorWrote() throws IOException {
     JsonNode summary = new ObjectMapper().readTree(inbox.resolve("_manifest/summary.json").toFile());
     DeltaIo io = new DeltaIo(spark, warehouse);
