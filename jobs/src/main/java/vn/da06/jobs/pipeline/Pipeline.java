@@ -82,7 +82,8 @@ public final class Pipeline {
       .add("extra_columns", DataTypes.StringType).add("message", DataTypes.StringType).add("ingested_at", DataTypes.TimestampType);
   private static final StructType GOLD_PENDING = new StructType()
       .add("run_id", DataTypes.StringType).add("from_month", DataTypes.StringType);
-  private static final StructType JOB_RUNS = new StructType()
+  /** The schema of {@code ops.job_runs}: the pipeline and the scheduler's task runs both write it. */
+  public static final StructType JOB_RUNS = new StructType()
       .add("run_id", DataTypes.StringType).add("job", DataTypes.StringType).add("parameters", DataTypes.StringType)
       .add("started_at", DataTypes.TimestampType).add("ended_at", DataTypes.TimestampType)
       .add("rows_in", DataTypes.LongType).add("rows_out", DataTypes.LongType).add("rows_quarantined", DataTypes.LongType)

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.da06.jobs.spark.DeltaIo;
 import vn.da06.warehouse.Tables;
@@ -16,12 +15,7 @@ import vn.da06.warehouse.Tables;
  * FAILED. The pipeline task also writes its own "pipeline" row, with its row counts and Delta versions.
  */
 public final class DeltaRunLog implements RunLog {
-  private static final StructType JOB_RUNS = new StructType()
-      .add("run_id", DataTypes.StringType).add("job", DataTypes.StringType).add("parameters", DataTypes.StringType)
-      .add("started_at", DataTypes.TimestampType).add("ended_at", DataTypes.TimestampType)
-      .add("rows_in", DataTypes.LongType).add("rows_out", DataTypes.LongType).add("rows_quarantined", DataTypes.LongType)
-      .add("delta_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
-      .add("outcome", DataTypes.StringType).add("message", DataTypes.StringType);
+  private static final StructType JOB_RUNS = vn.da06.jobs.pipeline.Pipeline.JOB_RUNS;
 
   private final SparkSession spark;
   private final DeltaIo io;
