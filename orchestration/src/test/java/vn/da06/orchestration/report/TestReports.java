@@ -84,15 +84,22 @@ public final class TestReports {
     }
   }
 
-  /**
-   * The province's figures for a month, summed by hand from gold.ward_month_kpis rows read with Delta Kernel:
-   * every count, and every rate recomputed from its summed numerator and denominator.
-   */
+  /** The province's figures for a month: {@link #unitFigures} of its wards. */
   public static Map<String, Object> provinceFigures(Path warehouse, String province, String month) {
+    return unitFigures(warehouse, province, month);
+  }
+
+  /**
+   * A province's (2-digit code) or a ward's (5 digits) figures for a month, summed by hand from
+   * gold.ward_month_kpis rows read with Delta Kernel: every count, and every rate recomputed from its summed
+   * numerator and denominator.
+   */
+  public static Map<String, Object> unitFigures(Path warehouse, String unit, String month) {
+    String column = unit.length() == 2 ? "province_code" : "ward_code";
     DeltaTableReader.TableData table = new DeltaTableReader().read(warehouse.resolve("gold/ward_month_kpis"));
     Map<String, Long> sums = new HashMap<>();
     for (Map<String, Object> row : table.rows()) {
-      if (!province.equals(row.get("province_code")) || !month.equals(row.get("month"))) {
+      if (!unit.equals(row.get(column)) || !month.equals(row.get("month"))) {
         continue;
       }
       for (Map.Entry<String, Object> cell : row.entrySet()) {

@@ -140,7 +140,7 @@ class SimulatedMonthTest {
           .isAfter(vn("2026-11-01T02:00"));
       byte[] xlsx = attachment(message, ".xlsx");
       Map<String, Object> sheet = TestReports.kpiSheet(xlsx);
-      Map<String, Object> gold = figures(spark, warehouse, unit, "2026-10");
+      Map<String, Object> gold = TestReports.unitFigures(warehouse, unit, "2026-10");
       assertThat(gold.get("eid_applications_l2")).as("a month with data").isNotNull();
       for (Metric metric : Metrics.ALL) {
         Object expected = gold.get(metric.column());
@@ -161,34 +161,6 @@ class SimulatedMonthTest {
         .where("job <> 'pipeline'").select("job", "outcome").collectAsList();
     assertThat(runs).extracting(r -> r.getString(0) + " " + r.getString(1)).containsExactlyInAnyOrder(
         "monthly-close SUCCEEDED", "monthly-reports-due-08 SUCCEEDED", "monthly-reports-due-15 SUCCEEDED");
-  }
-
-  /** A unit's figures for a month summed from gold.ward_month_kpis (by province or by ward), rates from their sums. */
-  static Map<String, Object> figures(SparkSession spark, Path warehouse, String unit, String month) {
-    String column = unit.length() == 2 ? "province_code" : "ward_code";
-    List<Row> rows = spark.read().format("delta").load(Tables.location(warehouse.toString(), Tables.GOLD, Tables.WARD_MONTH_KPIS))
-        .where(org.apache.spark.sql.functions.col(column).equalTo(unit).and(org.apache.spark.sql.functions.col("month").equalTo(month)))
-        .collectAsList();
-    Map<String, Long> sums = new HashMap<>();
-    for (Row row : rows) {
-      for (String field : row.schema().fieldNames()) {
-        Object value = row.getAs(field);
-        if (value instanceof Long number) {
-          sums.merge(field, number, Long::sum);
-        }
-      }
-    }
-    Map<String, Object> figures = new HashMap<>();
-    for (Metric metric : Metrics.ALL) {
-      if (metric.isRate()) {
-        Long denominator = sums.get(metric.denominator());
-        figures.put(metric.column(), denominator == null || denominator == 0 ? null
-            : (double) sums.getOrDefault(metric.numerator(), 0L) / denominator);
-      } else {
-        figures.put(metric.column(), sums.get(metric.column()));
-      }
-    }
-    return figures;
   }
 
   static byte[] attachment(MimeMessage message, String suffix) throws Exception {
