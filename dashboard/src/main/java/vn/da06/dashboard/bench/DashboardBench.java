@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.da06.dashboard.store.DeltaTableReader;
 import vn.da06.warehouse.Tables;
+import vn.da06.warehouse.bench.Figure;
 import vn.da06.warehouse.access.Passwords;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.Tokens;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import vn.da06.warehouse.bench.Figure;
 
 /** The figures of the dashboard bench come from wrk's printed report; this is how it is read. */
 class WrkResultTest {

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.da06.warehouse.bench.Figure;
 
 /**
  * {@code ./da06 bench trino [--json]}: times every example query of docs/analysts.md (the same queries the
@@ -179,18 +179,11 @@ final class TrinoBench implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "goal (%s): %d of %d met%n", GOAL, met, timings.size());
   }
 
-  /** One figure of the shared bench format; the p90 has no goal of its own. */
+  /** One figure of the shared bench format ({@link Figure}); the p90 has no goal of its own. */
   static Map<String, Object> figure(String name, double milliseconds, boolean withGoal) {
     double value = Math.round(milliseconds * 10) / 10.0;
-    Map<String, Object> figure = new LinkedHashMap<>();
-    figure.put("name", name);
-    figure.put("value", value);
-    figure.put("unit", "ms");
-    figure.put("reference", withGoal ? GOAL_MS : null);
-    figure.put("ratio", withGoal ? Math.round(value / GOAL_MS * 1000) / 1000.0 : null);
-    figure.put("goal", withGoal ? GOAL : null);
-    figure.put("met", withGoal ? value < GOAL_MS : null);
-    return figure;
+    return (withGoal ? new Figure(name, value, "ms", GOAL_MS, value / GOAL_MS, GOAL, value < GOAL_MS)
+        : Figure.plain(name, value, "ms")).json();
   }
 
   /** Nearest-rank percentile of sorted values. */

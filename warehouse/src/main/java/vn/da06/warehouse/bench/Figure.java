@@ -1,4 +1,4 @@
-package vn.da06.dashboard.bench;
+package vn.da06.warehouse.bench;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One measured figure of {@code ./da06 bench dashboard}, printed as a line of text or, with {@code --json},
- * as one JSON object: name, value, unit, reference (what it is compared with, or null), ratio (value /
+ * One measured figure of any {@code ./da06 bench} command (pipeline, gold, dashboard, trino), printed as a line of
+ * text or, with {@code --json}, as one JSON object: name, value, unit, reference (what it is compared with, or null), ratio (value /
  * reference, or null), goal (text, or null) and met (null when there is no goal).
  */
 public record Figure(String name, double value, String unit, Double reference, Double ratio, String goal, Boolean met) {
@@ -19,11 +19,11 @@ public record Figure(String name, double value, String unit, Double reference, D
     }
   }
 
-  static Figure plain(String name, double value, String unit) {
+  public static Figure plain(String name, double value, String unit) {
     return new Figure(name, value, unit, null, null, null, null);
   }
 
-  Map<String, Object> json() {
+  public Map<String, Object> json() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("name", name);
     map.put("value", round(value));
@@ -35,7 +35,7 @@ public record Figure(String name, double value, String unit, Double reference, D
     return map;
   }
 
-  String text() {
+  public String text() {
     String line = String.format("%-28s %12s %-6s", name, format(value), unit);
     if (reference != null) {
       line += "  reference " + format(reference) + (ratio == null ? "" : ", ratio " + format(ratio));
