@@ -57,9 +57,7 @@ public final class DuckDbGold {
     // Spark writes timestamps as INT96 instants (UTC); events count in the local month, so read them as local time.
     sql.add(view("applications", inputs.applications(), "received_at", "activated_at"));
     sql.add(view("dossiers", inputs.dossiers(), "submitted_at", "resolved_at", "due_at"));
-    // Silver population is partitioned by snapshot_date: a partition value is read as text.
-    sql.add(view("population", inputs.population()).replace("SELECT * FROM",
-        "SELECT * REPLACE (CAST(snapshot_date AS DATE) AS snapshot_date) FROM"));
+    sql.add(populationView(inputs.population()));
     sql.add(view("dim_ward", inputs.dimWard()));
     String reformMonth = "'" + Era.REFORM_DATE.toString().substring(0, 7) + "'";
     String pre = "'" + Era.PRE_REFORM.name() + "'";
@@ -117,41 +115,7 @@ public final class DuckDbGold {
                   OR (month(snapshot_date) = month(birth_date) AND day(snapshot_date) >= day(birth_date))))))
         WHERE rank = 1
         GROUP BY ALL""".formatted(Metrics.ELIGIBLE_AGE));
-    sql.add("""
-        CREATE OR REPLACE TEMP TABLE m_quality_rows AS
-        WITH ids AS (
-          SELECT snapshot_date, citizen_key, count(*) AS n FROM population WHERE citizen_key IS NOT NULL GROUP BY ALL),
-        people AS (
-          SELECT snapshot_date, full_name_key, birth_date, ward_code, count(DISTINCT coalesce(citizen_key, '')) AS n
-          FROM population WHERE full_name_key IS NOT NULL AND birth_date IS NOT NULL GROUP BY ALL)
-        SELECT p.snapshot_date, p.ward_code, p.ward_era,
-          coalesce(
-            citizen_id_valid = false
-            OR TRY_CAST(substring(citizen_id_prefix, 1, 3) AS INTEGER) < 1
-            OR TRY_CAST(substring(citizen_id_prefix, 1, 3) AS INTEGER) > 96
-            OR (sex IS NOT NULL AND p.birth_date IS NOT NULL AND year(p.birth_date) BETWEEN 1900 AND 2099
-                AND substring(citizen_id_prefix, 4, 1) <>
-                  CASE WHEN year(p.birth_date) BETWEEN 1900 AND 1999 THEN CASE WHEN sex = 'M' THEN '0' ELSE '1' END
-                       ELSE CASE WHEN sex = 'M' THEN '2' ELSE '3' END END)
-            OR (p.birth_date IS NOT NULL
-                AND substring(citizen_id_prefix, 5, 2) <> lpad(CAST(year(p.birth_date) %% 100 AS VARCHAR), 2, '0')),
-            false)
-          OR coalesce(p.birth_date > p.snapshot_date OR p.birth_date < DATE '1900-01-01', false) AS incorrect,
-          (p.citizen_key IS NULL OR p.full_name_key IS NULL OR p.birth_date IS NULL OR sex IS NULL
-            OR residence_type IS NULL) AS incomplete,
-          coalesce(ids.n > 1, false) OR coalesce(people.n > 1, false) AS unclean,
-          (last_verified_at IS NULL OR date_diff('day', CAST(last_verified_at AS DATE), p.snapshot_date) > %d) AS stale
-        FROM population p
-        LEFT JOIN ids ON ids.snapshot_date = p.snapshot_date AND ids.citizen_key = p.citizen_key
-        LEFT JOIN people ON people.snapshot_date = p.snapshot_date AND people.full_name_key = p.full_name_key
-          AND people.birth_date = p.birth_date AND people.ward_code = p.ward_code""".formatted(Metrics.STALE_AFTER_DAYS));
-    sql.add("""
-        CREATE OR REPLACE TEMP TABLE m_quality AS
-        SELECT snapshot_date, ward_code, ward_era, count(*) AS dq_records,
-               count(*) FILTER (incorrect) AS dq_incorrect, count(*) FILTER (incomplete) AS dq_incomplete,
-               count(*) FILTER (unclean) AS dq_unclean, count(*) FILTER (stale) AS dq_stale,
-               count(*) FILTER (NOT (incorrect OR incomplete OR unclean OR stale)) AS dq_clean_records
-        FROM m_quality_rows GROUP BY ALL""");
+    sql.addAll(qualityStatements());
 
     // Months from the first to the last month with an event or a snapshot; each month's snapshots.
     sql.add("""
@@ -236,6 +200,68 @@ public final class DuckDbGold {
         WHERE a.month >= %2$s""".formatted(cumulative, reformMonth));
     sql.add("CREATE OR REPLACE TABLE " + AS_OF + " AS " + finish("asof_cum"));
     sql.add("CREATE OR REPLACE TABLE " + CURRENT + " AS " + finish("current_cum"));
+    return sql;
+  }
+
+  /**
+   * The four data-quality rules alone over population snapshots: a table {@code m_quality} with {@code
+   * snapshot_date, ward_code, ward_era, dq_records, dq_incorrect, dq_incomplete, dq_unclean, dq_stale,
+   * dq_clean_records}. What {@code ./da06 bench dq} times against the pipeline's rules.
+   */
+  public static void quality(Connection connection, List<String> populationFiles) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET TimeZone = '" + TIME_ZONE + "'");
+      statement.execute(populationView(populationFiles));
+      for (String sql : qualityStatements()) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  private static String populationView(List<String> files) {
+    // Silver population is partitioned by snapshot_date: a partition value is read as text.
+    return view("population", files).replace("SELECT * FROM",
+        "SELECT * REPLACE (CAST(snapshot_date AS DATE) AS snapshot_date) FROM");
+  }
+
+  private static List<String> qualityStatements() {
+    List<String> sql = new ArrayList<>();
+    sql.add("""
+        CREATE OR REPLACE TEMP TABLE m_quality_rows AS
+        WITH ids AS (
+          SELECT snapshot_date, citizen_key, count(*) AS n FROM population WHERE citizen_key IS NOT NULL GROUP BY ALL),
+        people AS (
+          SELECT snapshot_date, full_name_key, birth_date, ward_code, count(DISTINCT coalesce(citizen_key, '')) AS n
+          FROM population WHERE full_name_key IS NOT NULL AND birth_date IS NOT NULL GROUP BY ALL)
+        SELECT p.snapshot_date, p.ward_code, p.ward_era,
+          coalesce(
+            citizen_id_valid = false
+            OR TRY_CAST(substring(citizen_id_prefix, 1, 3) AS INTEGER) < 1
+            OR TRY_CAST(substring(citizen_id_prefix, 1, 3) AS INTEGER) > 96
+            OR (sex IS NOT NULL AND p.birth_date IS NOT NULL AND year(p.birth_date) BETWEEN 1900 AND 2099
+                AND substring(citizen_id_prefix, 4, 1) <>
+                  CASE WHEN year(p.birth_date) BETWEEN 1900 AND 1999 THEN CASE WHEN sex = 'M' THEN '0' ELSE '1' END
+                       ELSE CASE WHEN sex = 'M' THEN '2' ELSE '3' END END)
+            OR (p.birth_date IS NOT NULL
+                AND substring(citizen_id_prefix, 5, 2) <> lpad(CAST(year(p.birth_date) %% 100 AS VARCHAR), 2, '0')),
+            false)
+          OR coalesce(p.birth_date > p.snapshot_date OR p.birth_date < DATE '1900-01-01', false) AS incorrect,
+          (p.citizen_key IS NULL OR p.full_name_key IS NULL OR p.birth_date IS NULL OR sex IS NULL
+            OR residence_type IS NULL) AS incomplete,
+          coalesce(ids.n > 1, false) OR coalesce(people.n > 1, false) AS unclean,
+          (last_verified_at IS NULL OR date_diff('day', CAST(last_verified_at AS DATE), p.snapshot_date) > %d) AS stale
+        FROM population p
+        LEFT JOIN ids ON ids.snapshot_date = p.snapshot_date AND ids.citizen_key = p.citizen_key
+        LEFT JOIN people ON people.snapshot_date = p.snapshot_date AND people.full_name_key = p.full_name_key
+          AND people.birth_date = p.birth_date AND people.ward_code = p.ward_code""".formatted(Metrics.STALE_AFTER_DAYS));
+    sql.add("""
+        CREATE OR REPLACE TEMP TABLE m_quality AS
+        SELECT snapshot_date, ward_code, ward_era, count(*) AS dq_records,
+               count(*) FILTER (incorrect) AS dq_incorrect, count(*) FILTER (incomplete) AS dq_incomplete,
+               count(*) FILTER (unclean) AS dq_unclean, count(*) FILTER (stale) AS dq_stale,
+               count(*) FILTER (NOT (incorrect OR incomplete OR unclean OR stale)) AS dq_clean_records
+        FROM m_quality_rows GROUP BY ALL""");
+
     return sql;
   }
 

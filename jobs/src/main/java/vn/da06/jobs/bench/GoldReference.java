@@ -51,6 +51,23 @@ public final class GoldReference {
     return differences;
   }
 
+  /**
+   * Whether gold equals the reference already computed in {@code connection}; if not, says so on stderr with
+   * samples, prefixed by {@code who}, and a bench reports no time.
+   */
+  public static boolean agree(Connection connection, DeltaIo io, String who) throws SQLException {
+    List<Difference> differences = compare(connection, io);
+    if (differences.stream().allMatch(Difference::none)) {
+      return true;
+    }
+    System.err.println(who + ": the engines disagree, no time reported:");
+    differences.forEach(d -> {
+      System.err.printf("  %s: %,d rows only in gold, %,d only in the reference%n", d.table(), d.onlyInGold(), d.onlyInReference());
+      d.samples().forEach(sample -> System.err.println("    " + sample));
+    });
+    return false;
+  }
+
   private static Difference compare(Connection connection, List<String> goldFiles, String table, String reference)
       throws SQLException {
     List<String> columns = new ArrayList<>(List.of("ward_code", "month", "province_code", "district_code"));

@@ -108,7 +108,7 @@ public final class DashboardBenchGold {
             col("c").as("dq_incomplete"), col("u").as("dq_unclean"), col("s").as("dq_stale"),
             col("dq_records").minus(col("i")).minus(col("c")).minus(col("u")).minus(col("s")).as("dq_clean_records"));
 
-    WardMonthKpis.Result kpis = WardMonthKpis.build(eid, dossiers, eligible, quality, calendar, wards);
+    WardMonthKpis.Result kpis = WardMonthKpis.build(eid, dossiers, eligible, quality, calendar, wards, null);
     io.overwrite(dimWard, Tables.GOLD, Tables.DIM_WARD);
     io.overwrite(Dimensions.services(spark, List.of()), Tables.GOLD, Tables.DIM_SERVICE);
     io.overwrite(kpis.asOfTime(), Tables.GOLD, Tables.WARD_MONTH_KPIS, "month");

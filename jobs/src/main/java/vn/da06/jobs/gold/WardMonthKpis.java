@@ -55,9 +55,12 @@ public final class WardMonthKpis {
    * @param calendar one row per month: {@code month, eligible_snapshot} (latest snapshot on or before the month's
    *     end, or NULL) and {@code dq_snapshot} (latest snapshot in the month, or NULL)
    * @param wards the wards in scope: {@code ward_code, era, current_ward_code, province_code, district_code}
+   * @param seeds NULL to cumulate from the calendar's first month; else, when the calendar starts after the
+   *     reform and gold already holds the month before, that month's cumulative counts of each current ward
+   *     ({@code ward_code} and the {@link #CUMULATED} columns suffixed {@code _cum}), which the new months continue
    */
   public static Result build(Dataset<Row> eid, Dataset<Row> dossiers, Dataset<Row> eligible, Dataset<Row> dataQuality,
-      Dataset<Row> calendar, Dataset<Row> wards) {
+      Dataset<Row> calendar, Dataset<Row> wards, Dataset<Row> seeds) {
     Dataset<Row> monthly = eid
         .unionByName(dossiers, true)
         .unionByName(eligible.join(calendar.select(col("month"), col("eligible_snapshot").as("snapshot_date")), "snapshot_date")
@@ -82,6 +85,14 @@ public final class WardMonthKpis {
     Dataset<Row> currentGrid = fill(months.crossJoin(currentWards.select("ward_code", "province_code", "district_code")),
         currentMonthly, calendar);
     Dataset<Row> current = cumulate(currentGrid);
+    if (seeds != null) {
+      Dataset<Row> seeded = current.join(broadcast(seeds.select(seedColumns())), keys("ward_code"), "left");
+      for (String count : CUMULATED) {
+        seeded = seeded.withColumn(count + "_cum", col(count + "_cum").plus(coalesce(col("_seed_" + count), lit(0L))))
+            .drop("_seed_" + count);
+      }
+      current = seeded;
+    }
 
     Dataset<Row> asOfGrid = months.crossJoin(wards.select("ward_code", "era", "province_code", "district_code"))
         .where(monthEra(col("month")).equalTo(col("era"))).drop("era");
@@ -139,6 +150,14 @@ public final class WardMonthKpis {
       result = result.withColumn(count + "_cum", sum(col(count)).over(toDate));
     }
     return result;
+  }
+
+  private static Column[] seedColumns() {
+    List<Column> columns = new ArrayList<>(List.of(col("ward_code")));
+    for (String count : CUMULATED) {
+      columns.add(col(count + "_cum").as("_seed_" + count));
+    }
+    return columns.toArray(Column[]::new);
   }
 
   private static Column[] cumulativeColumns(String... keys) {

@@ -97,6 +97,8 @@ public final class Pipeline {
   private final Progress progress;
   private final String runId;
   private final Map<String, Long> versions = new LinkedHashMap<>();
+  /** The ward list changed in this run: gold's grid and placements may differ in every month. */
+  private boolean wardsChanged;
 
   public Pipeline(SparkSession spark, Options options, Pseudonymizer pseudonymizer, Progress progress) {
     this.spark = spark;
@@ -342,6 +344,7 @@ public final class Pipeline {
     }
     fresh.write().format("delta").mode("overwrite").option("overwriteSchema", "true").option("userMetadata", fingerprint)
         .save(io.path(Tables.GOLD, table));
+    wardsChanged |= table.equals(Tables.DIM_WARD);
     versions.put("gold." + table, io.version(Tables.GOLD, table));
   }
 
@@ -363,20 +366,83 @@ public final class Pipeline {
     });
   }
 
+  /**
+   * Recomputes gold from {@code fromMonth} on, reading only the silver rows dated from that month (and the
+   * population snapshots those months use), as a run does after new rows arrived; reads no inbox and records no
+   * run. What {@code ./da06 bench incremental} times against a full rebuild.
+   */
+  public void updateGold(String fromMonth) {
+    Path adminDir = Path.of(options.inbox(), "admin_units");
+    AdminUnits units = AdminUnitsLoader.load(Files.isDirectory(adminDir) ? adminDir : null);
+    Dataset<Row> dimWard = Dimensions.wards(spark, units).cache();
+    Dataset<Row> knownUnits = Dimensions.knownUnits(spark, units).cache();
+    writeGold(dimWard, knownUnits, fromMonth);
+    dimWard.unpersist();
+    knownUnits.unpersist();
+  }
+
+  /**
+   * Whether gold from {@code goldFrom} can be computed from the rows of those months alone: the months are all
+   * after the reform (so every ward of the grid is a current ward) and gold holds the month before, whose
+   * cumulative figures the new months continue. Otherwise gold is rebuilt from the first month.
+   */
+  private boolean incremental(String goldFrom) {
+    if (goldFrom == null || wardsChanged || goldFrom.compareTo(Era.REFORM_DATE.toString().substring(0, 7)) <= 0
+        || !io.exists(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT)) {
+      return false;
+    }
+    String previous = YearMonth.parse(goldFrom).minusMonths(1).toString();
+    return !io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT).where(col("month").equalTo(previous)).limit(1).isEmpty();
+  }
+
   private void writeGold(Dataset<Row> dimWard, Dataset<Row> knownUnits, String goldFrom) {
+    progress.stage("gold: reading silver");
     Dataset<Row> applications = silver(Feed.EID_APPLICATIONS);
     Dataset<Row> dossiers = silver(Feed.SERVICE_DOSSIERS);
     Dataset<Row> population = silver(Feed.POPULATION);
     Dataset<Row> reports = silver(Feed.DAILY_REPORTS);
     Dataset<Row> targets = silver(Feed.TARGETS);
+    List<LocalDate> snapshots = population.select("snapshot_date").distinct().as(org.apache.spark.sql.Encoders.DATE())
+        .collectAsList().stream().map(java.sql.Date::toLocalDate).sorted().toList();
 
-    progress.stage("gold: measuring (from %s)", goldFrom == null ? "the first month" : goldFrom);
-    Dataset<Row> eid = Measures.eid(applications).cache();
-    Dataset<Row> dossierMeasures = Measures.dossiers(dossiers, false).cache();
+    boolean incremental = incremental(goldFrom);
+    Dataset<Row> seeds = null;
+    TreeSet<String> months = new TreeSet<>();
+    Set<String> goldProvinces = new TreeSet<>();
+    if (incremental) {
+      // Only rows dated from the first month to redo: the months before keep their gold rows, and their
+      // cumulative figures seed the new months'.
+      YearMonth first = YearMonth.parse(goldFrom);
+      Column from = lit(Timestamp.from(first.atDay(1).atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant()));
+      applications = applications.where(col("received_at").geq(from).or(col("activated_at").geq(from)));
+      dossiers = dossiers.where(col("submitted_at").geq(from).or(col("resolved_at").geq(from)));
+      reports = reports.where(col("report_date").geq(lit(java.sql.Date.valueOf(first.atDay(1)))));
+      LocalDate oldest = snapshots.stream().filter(d -> !d.isAfter(first.atEndOfMonth())).reduce((a, b) -> b)
+          .orElse(first.atDay(1));
+      population = population.where(col("snapshot_date").geq(lit(java.sql.Date.valueOf(oldest))));
+      Dataset<Row> gold = io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT);
+      String previous = first.minusMonths(1).toString();
+      seeds = gold.where(col("month").equalTo(previous)).select(col("ward_code"), col("eid_applications_l1_cum"),
+          col("eid_applications_l2_cum"), col("eid_activations_l1_cum"), col("eid_activations_l2_cum"));
+      Row last = gold.agg(org.apache.spark.sql.functions.max("month")).head();
+      months.add(goldFrom);
+      months.add(last.getString(0));
+      goldProvinces.addAll(gold.select("province_code").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    }
+
+    progress.stage("gold: measuring (from %s)", goldFrom == null ? "the first month"
+        : goldFrom + (incremental ? ", rows of those months only" : ", all rows"));
+    Dataset<Row> eid = Measures.eid(applications);
+    Dataset<Row> dossierMeasures = Measures.dossiers(dossiers, false);
+    if (incremental) {
+      eid = eid.where(col("month").geq(goldFrom));
+      dossierMeasures = dossierMeasures.where(col("month").geq(goldFrom));
+    }
+    eid = eid.cache();
+    dossierMeasures = dossierMeasures.cache();
     Dataset<Row> eligible = Measures.eligibleBySnapshot(population).cache();
     Dataset<Row> quality = Measures.dataQualityBySnapshot(population).cache();
 
-    TreeSet<String> months = new TreeSet<>();
     for (Dataset<Row> measures : List.of(eid, dossierMeasures)) {
       Row range = measures.agg(org.apache.spark.sql.functions.min("month"), org.apache.spark.sql.functions.max("month")).head();
       if (!range.isNullAt(0)) {
@@ -384,9 +450,8 @@ public final class Pipeline {
         months.add(range.getString(1));
       }
     }
-    List<LocalDate> snapshots = population.select("snapshot_date").distinct().as(org.apache.spark.sql.Encoders.DATE())
-        .collectAsList().stream().map(java.sql.Date::toLocalDate).sorted().toList();
-    snapshots.forEach(date -> months.add(YearMonth.from(date).toString()));
+    snapshots.stream().filter(date -> !incremental || YearMonth.from(date).toString().compareTo(goldFrom) >= 0)
+        .forEach(date -> months.add(YearMonth.from(date).toString()));
     if (months.isEmpty()) {
       progress.stage("gold: no events yet");
       return;
@@ -402,12 +467,13 @@ public final class Pipeline {
         col("_code").equalTo(col("ward_code")).and(col("_era").equalTo(col("era"))), "left");
     Set<String> provinces = new TreeSet<>(dimWithEvents.where(col("_has_events").and(col("current_province_code").isNotNull()))
         .select("current_province_code").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    provinces.addAll(goldProvinces);
     Dataset<Row> wards = dimWithEvents.where(col("current_province_code").isin(provinces.toArray())
             .and(col("current_ward_code").isNotNull().or(col("_has_events").equalTo(true))))
         .select("ward_code", "era", "current_ward_code", "province_code", "district_code").cache();
     progress.stage("gold: %s to %s, provinces %s", months.first(), months.last(), provinces);
 
-    WardMonthKpis.Result kpis = WardMonthKpis.build(eid, dossierMeasures, eligible, quality, calendar, wards);
+    WardMonthKpis.Result kpis = WardMonthKpis.build(eid, dossierMeasures, eligible, quality, calendar, wards, seeds);
     String where = goldFrom == null ? "true" : "month >= '" + goldFrom + "'";
     Column changedMonths = goldFrom == null ? lit(true) : col("month").geq(goldFrom);
     writeGoldTable(kpis.asOfTime().where(changedMonths), Tables.WARD_MONTH_KPIS, where);
@@ -429,7 +495,8 @@ public final class Pipeline {
 
     Dataset<Row> asOf = io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS);
     Dataset<Row> unitMetrics = UnitMetrics.longForm(asOf).unionByName(UnitMetrics.longForm(UnitMetrics.provinces(asOf)));
-    Dataset<Row> progressRows = TargetProgress.build(targets, unitMetrics, calendar.select("month"));
+    // Every month gold holds, not only those just recomputed: the table is rewritten whole.
+    Dataset<Row> progressRows = TargetProgress.build(targets, unitMetrics, asOf.select("month").distinct());
     progress.stage("gold: %s", Tables.TARGET_PROGRESS);
     io.overwrite(progressRows, Tables.GOLD, Tables.TARGET_PROGRESS);
     versions.put("gold." + Tables.TARGET_PROGRESS, io.version(Tables.GOLD, Tables.TARGET_PROGRESS));

@@ -1,0 +1,83 @@
+package vn.da06.jobs.cli;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.da06.jobs.bench.DuckDbGold;
+import vn.da06.jobs.bench.GoldReference;
+import vn.da06.jobs.bench.SilverSynth;
+import vn.da06.jobs.ingest.Pseudonymizer;
+import vn.da06.jobs.pipeline.Pipeline;
+import vn.da06.jobs.pipeline.Progress;
+import vn.da06.jobs.spark.DeltaIo;
+import vn.da06.jobs.spark.SparkSessions;
+import vn.da06.warehouse.bench.Figure;
+
+/**
+ * {@code ./da06 bench incremental}: one new month of silver onto 48 months of history. Times the gold step for
+ * the new month alone, a full gold rebuild of all 49 months, and DuckDB recomputing all 49; checks first that
+ * the gold the one-month update left equals DuckDB's full recomputation.
+ */
+@Command(name = "incremental", mixinStandardHelpOptions = true,
+    description = "Gold for one new month onto 48 months of history, against a full rebuild and DuckDB recomputing all.")
+final class IncrementalBench implements Callable<Integer> {
+  @Option(names = "--rows", defaultValue = "10M", converter = RowCount.class,
+      description = "Synthetic national silver of about this many rows over the 48 months of history. Default: ${DEFAULT-VALUE}")
+  long rows;
+
+  @Option(names = "--dir", defaultValue = "data/bench", description = "Work folder. Default: ${DEFAULT-VALUE}")
+  Path dir;
+
+  @Option(names = "--json", description = "One JSON object per figure instead of the table.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    SparkSession spark = SparkSessions.getOrCreate("da06-bench-incremental");
+    SilverSynth.Size history = SilverSynth.Size.national(rows, GoldBench.FROM, GoldBench.TO);
+    // The bench adds a month to this warehouse: it is written afresh every time.
+    Path folder = SyntheticWarehouse.ensure(spark, dir.resolve("incremental-" + RowCount.label(rows)), history, true);
+    String warehouse = folder.toString();
+    double first = GoldBench.sparkGold(spark, warehouse);
+    System.err.printf("bench incremental: gold of the 48 months of history in %.1f s%n", first);
+
+    SilverSynth.Size withMonth = new SilverSynth(spark, warehouse, vn.da06.warehouse.admin.AdminUnitsLoader.load(null))
+        .appendMonth(history);
+    String month = withMonth.to().toString();
+    System.err.printf("bench incremental: %s appended to silver (%,d applications, %,d dossiers)%n", month,
+        withMonth.applications() - history.applications(), withMonth.dossiers() - history.dossiers());
+
+    Progress progress = Progress.quiet();
+    new Pipeline(spark, new Pipeline.Options("data/none", warehouse), Pseudonymizer.fromEnvironment(), progress).updateGold(month);
+    if (progress.marks().stream().noneMatch(m -> m.line().contains("rows of those months only"))) {
+      System.err.println("bench incremental: the update recomputed from all rows, not the new month's: no time reported");
+      return 1;
+    }
+    double incremental = PipelineBench.stageSeconds(progress, "gold: reading silver", "gold: service_month");
+
+    DeltaIo io = new DeltaIo(spark, warehouse);
+    DuckDbGold.Inputs inputs = GoldReference.inputs(io);
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+      DuckDbGold.compute(connection, inputs);
+      if (!GoldReference.agree(connection, io, "bench incremental")) {
+        return 1;
+      }
+    }
+    double duckDb = GoldBench.duckDbGold(inputs);
+    double full = GoldBench.sparkGold(spark, warehouse);
+    GoldBench.print(json, List.of(
+        Figure.plain("incremental_history_rows", history.rows(), "rows"),
+        Figure.plain("incremental_full_rebuild_49_months", full, "s"),
+        Figure.plain("incremental_duckdb_49_months", duckDb, "s"),
+        new Figure("incremental_month_vs_full_rebuild", incremental, "s", full, incremental / full, "<= 0.1 x full rebuild",
+            incremental / full <= 0.1),
+        new Figure("incremental_month_vs_duckdb_full", incremental, "s", duckDb, incremental / duckDb,
+            "< DuckDB recomputing all 49 months", incremental < duckDb)));
+    return 0;
+  }
+}
