@@ -19,7 +19,6 @@ import vn.da06.jobs.pipeline.Pipeline;
 import vn.da06.jobs.pipeline.Progress;
 import vn.da06.jobs.spark.DeltaIo;
 import vn.da06.jobs.spark.SparkSessions;
-import vn.da06.warehouse.Tables;
 import vn.da06.warehouse.bench.Figure;
 
 /**
@@ -63,12 +62,10 @@ final class GoldBench implements Callable<Integer> {
         + spark.read().parquet(inputs.population().toArray(String[]::new)).count();
 
     List<Double> sparkSeconds = new ArrayList<>();
-    if (!io.exists(Tables.GOLD, Tables.WARD_MONTH_KPIS)) {
-      // Gold to compare with: the first timed rebuild.
-      sparkSeconds.add(sparkGold(spark, target));
-    }
+    // The first timed rebuild writes the gold that is compared: the code measured is the code checked.
+    sparkSeconds.add(sparkGold(spark, target));
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-      // Correctness first, on the gold the pipeline wrote: no time is reported for results that differ.
+      // Correctness first: no time is reported for results that differ.
       DuckDbGold.compute(connection, inputs);
       if (!GoldReference.agree(connection, io, "bench gold")) {
         return 1;

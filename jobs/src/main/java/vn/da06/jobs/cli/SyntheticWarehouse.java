@@ -21,7 +21,7 @@ final class SyntheticWarehouse {
    */
   static Path ensure(SparkSession spark, Path folder, SilverSynth.Size size, boolean fresh) throws IOException {
     Path marker = folder.resolve(MARKER);
-    if (!fresh && Files.exists(marker) && Files.readString(marker).equals(size.toString())) {
+    if (!fresh && holds(folder, size)) {
       System.err.printf("bench: reusing synthetic silver %s (%,d rows)%n", folder, size.rows());
       return folder;
     }
@@ -33,6 +33,27 @@ final class SyntheticWarehouse {
     System.err.printf("bench: synthetic silver written in %.1f s%n", (System.nanoTime() - start) / 1e9);
     Files.writeString(marker, size.toString());
     return folder;
+  }
+
+  /** Whether {@code folder} holds complete synthetic silver of exactly {@code size}. */
+  static boolean holds(Path folder, SilverSynth.Size size) throws IOException {
+    Path marker = folder.resolve(MARKER);
+    return Files.exists(marker) && Files.readString(marker).equals(size.toString());
+  }
+
+  /** Replaces {@code target} with a copy of {@code source}. */
+  static void copy(Path source, Path target) throws IOException {
+    delete(target);
+    try (var walk = Files.walk(source)) {
+      for (Path from : walk.toList()) {
+        Path to = target.resolve(source.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
   }
 
   static void delete(Path folder) throws IOException {

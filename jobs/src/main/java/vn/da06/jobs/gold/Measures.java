@@ -7,12 +7,10 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.format_string;
 
@@ -85,23 +83,17 @@ public final class Measures {
   /**
    * Eligible population per snapshot and ward: distinct citizens, not deceased, 14 or older on the snapshot
    * date; a citizen listed twice counts once, at the PERMANENT record's ward (the lowest such code), else at
-   * the lowest ward code. Columns {@code snapshot_date, ward_code, ward_era, eligible_population}.
+   * the lowest ward code. Columns {@code snapshot_date, ward_code, ward_era, eligible_population}; only wards
+   * with at least one eligible citizen.
    */
   public static Dataset<Row> eligibleBySnapshot(Dataset<Row> population) {
-    Column age14 = year(col("snapshot_date")).minus(year(col("birth_date"))).gt(Metrics.ELIGIBLE_AGE)
-        .or(year(col("snapshot_date")).minus(year(col("birth_date"))).equalTo(Metrics.ELIGIBLE_AGE)
-            .and(calendarMonth(col("snapshot_date")).gt(calendarMonth(col("birth_date")))
-                .or(calendarMonth(col("snapshot_date")).equalTo(calendarMonth(col("birth_date")))
-                    .and(dayofmonth(col("snapshot_date")).geq(dayofmonth(col("birth_date")))))));
-    WindowSpec perCitizen = Window.partitionBy("snapshot_date", "citizen_key")
-        .orderBy(when(col("residence_type").equalTo("PERMANENT"), 0).otherwise(1), col("ward_code"));
-    return population
-        .where(col("citizen_key").isNotNull().and(coalesce(col("is_deceased"), lit(false)).equalTo(false))
-            .and(col("birth_date").isNotNull()).and(age14))
-        .withColumn("_rank", row_number().over(perCitizen))
-        .where(col("_rank").equalTo(1))
-        .groupBy("snapshot_date", "ward_code", "ward_era")
-        .agg(count(lit(1)).as("eligible_population"));
+    return eligible(bySnapshot(population));
+  }
+
+  /** The eligible-population rows of a {@link #bySnapshot} result. */
+  public static Dataset<Row> eligible(Dataset<Row> bySnapshot) {
+    return bySnapshot.where(col("eligible_population").gt(0))
+        .select("snapshot_date", "ward_code", "ward_era", "eligible_population");
   }
 
   /**
@@ -109,7 +101,36 @@ public final class Measures {
    * ward_code, ward_era, dq_records, dq_incorrect, dq_incomplete, dq_unclean, dq_stale, dq_clean_records}.
    */
   public static Dataset<Row> dataQualityBySnapshot(Dataset<Row> population) {
+    return bySnapshot(population).drop("eligible_population");
+  }
+
+  /**
+   * Both snapshot figures in one pass over the population: per snapshot and ward of the record,
+   * {@code eligible_population} (see {@link #eligibleBySnapshot}) and the data-quality counts (see
+   * {@link #dataQualityBySnapshot}). One shuffle by citizen serves both the eligible citizen's ranking and the
+   * "id twice" rule, a second the "same person under another id" rule, then one aggregation.
+   */
+  public static Dataset<Row> bySnapshot(Dataset<Row> population) {
+    Column age14 = year(col("snapshot_date")).minus(year(col("birth_date"))).gt(Metrics.ELIGIBLE_AGE)
+        .or(year(col("snapshot_date")).minus(year(col("birth_date"))).equalTo(Metrics.ELIGIBLE_AGE)
+            .and(calendarMonth(col("snapshot_date")).gt(calendarMonth(col("birth_date")))
+                .or(calendarMonth(col("snapshot_date")).equalTo(calendarMonth(col("birth_date")))
+                    .and(dayofmonth(col("snapshot_date")).geq(dayofmonth(col("birth_date")))))));
+    Column eligible = col("citizen_key").isNotNull().and(coalesce(col("is_deceased"), lit(false)).equalTo(false))
+        .and(col("birth_date").isNotNull()).and(coalesce(age14, lit(false)));
+    // Eligible records of a citizen first, the PERMANENT one first, then the lowest ward code.
+    WindowSpec perCitizen = Window.partitionBy("snapshot_date", "citizen_key")
+        .orderBy(when(eligible, 0).otherwise(1), when(col("residence_type").equalTo("PERMANENT"), 0).otherwise(1),
+            col("ward_code"));
+    WindowSpec samePerson = Window.partitionBy("snapshot_date", "full_name_key", "birth_date", "ward_code");
+    Column key = coalesce(col("citizen_key"), lit(""));
     Dataset<Row> flagged = population
+        .withColumn("_eligible", eligible)
+        .withColumn("_rank", row_number().over(perCitizen))
+        .withColumn("_id_count", count(lit(1)).over(perCitizen.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())))
+        // "sạch": the same person (name, birth date, ward) under more than one id: its smallest and largest differ.
+        .withColumn("_other_id", org.apache.spark.sql.functions.min(key).over(samePerson)
+            .notEqual(org.apache.spark.sql.functions.max(key).over(samePerson)))
         .withColumn("dq_incorrect_flag", incorrect())
         .withColumn("dq_incomplete_flag", col("citizen_key").isNull().or(col("full_name_key").isNull())
             .or(col("birth_date").isNull()).or(col("sex").isNull()).or(col("residence_type").isNull()))
@@ -119,6 +140,7 @@ public final class Measures {
     Column clean = col("dq_incorrect_flag").or(col("dq_incomplete_flag")).or(col("dq_unclean_flag"))
         .or(col("dq_stale_flag")).unary_$bang();
     return flagged.groupBy("snapshot_date", "ward_code", "ward_era").agg(
+        sum(flag(col("_eligible").and(col("_rank").equalTo(1)))).as("eligible_population"),
         count(lit(1)).as("dq_records"),
         sum(flag(col("dq_incorrect_flag"))).as("dq_incorrect"),
         sum(flag(col("dq_incomplete_flag"))).as("dq_incomplete"),
@@ -147,11 +169,8 @@ public final class Measures {
 
   /** "sạch" fails: the id twice in the snapshot, or the same person (name, birth date, ward) under another id. */
   private static Column unclean() {
-    Column idTwice = col("citizen_key").isNotNull()
-        .and(count(lit(1)).over(Window.partitionBy("snapshot_date", "citizen_key")).gt(1));
-    Column samePerson = col("full_name_key").isNotNull().and(col("birth_date").isNotNull())
-        .and(size(collect_set(coalesce(col("citizen_key"), lit("")))
-            .over(Window.partitionBy("snapshot_date", "full_name_key", "birth_date", "ward_code"))).gt(1));
+    Column idTwice = col("citizen_key").isNotNull().and(col("_id_count").gt(1));
+    Column samePerson = col("full_name_key").isNotNull().and(col("birth_date").isNotNull()).and(col("_other_id"));
     return coalesce(idTwice, lit(false)).or(coalesce(samePerson, lit(false)));
   }
 

@@ -43,7 +43,15 @@ public final class WardMonthKpis {
   static final List<String> DQ_COUNTS = List.of("dq_records", "dq_incorrect", "dq_incomplete", "dq_unclean", "dq_stale",
       "dq_clean_records");
 
-  public record Result(Dataset<Row> asOfTime, Dataset<Row> current) {}
+  /**
+   * The two tables; both read the current wards' cumulative counts, which are cached once for the two writes
+   * ({@link #release()} frees them).
+   */
+  public record Result(Dataset<Row> asOfTime, Dataset<Row> current, Dataset<Row> shared) {
+    public void release() {
+      shared.unpersist();
+    }
+  }
 
   private WardMonthKpis() {}
 
@@ -93,6 +101,7 @@ public final class WardMonthKpis {
       }
       current = seeded;
     }
+    current = current.cache();
 
     Dataset<Row> asOfGrid = months.crossJoin(wards.select("ward_code", "era", "province_code", "district_code"))
         .where(monthEra(col("month")).equalTo(col("era"))).drop("era");
@@ -104,7 +113,7 @@ public final class WardMonthKpis {
     Dataset<Row> after = asOfFilled.where(monthEra(col("month")).equalTo(Era.POST_REFORM.name()))
         .join(currentCumulative, keys("ward_code", "month"));
     Dataset<Row> asOf = before.unionByName(after);
-    return new Result(finish(asOf), finish(current));
+    return new Result(finish(asOf), finish(current), current);
   }
 
   /** Join keys as Spark's Scala API wants them. */

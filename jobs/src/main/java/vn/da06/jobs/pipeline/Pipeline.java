@@ -440,8 +440,9 @@ public final class Pipeline {
     }
     eid = eid.cache();
     dossierMeasures = dossierMeasures.cache();
-    Dataset<Row> eligible = Measures.eligibleBySnapshot(population).cache();
-    Dataset<Row> quality = Measures.dataQualityBySnapshot(population).cache();
+    Dataset<Row> snapshotFigures = Measures.bySnapshot(population).cache();
+    Dataset<Row> eligible = Measures.eligible(snapshotFigures);
+    Dataset<Row> quality = snapshotFigures.drop("eligible_population");
 
     for (Dataset<Row> measures : List.of(eid, dossierMeasures)) {
       Row range = measures.agg(org.apache.spark.sql.functions.min("month"), org.apache.spark.sql.functions.max("month")).head();
@@ -478,6 +479,7 @@ public final class Pipeline {
     Column changedMonths = goldFrom == null ? lit(true) : col("month").geq(goldFrom);
     writeGoldTable(kpis.asOfTime().where(changedMonths), Tables.WARD_MONTH_KPIS, where);
     writeGoldTable(kpis.current().where(changedMonths), Tables.WARD_MONTH_KPIS_CURRENT, where);
+    kpis.release();
 
     Dataset<Row> perService = Measures.dossiers(dossiers, true);
     Dataset<Row> crosswalk = wards.select(col("ward_code").as("_code"), col("era").as("_era"), col("current_ward_code"));
@@ -500,14 +502,15 @@ public final class Pipeline {
     progress.stage("gold: %s", Tables.TARGET_PROGRESS);
     io.overwrite(progressRows, Tables.GOLD, Tables.TARGET_PROGRESS);
     versions.put("gold." + Tables.TARGET_PROGRESS, io.version(Tables.GOLD, Tables.TARGET_PROGRESS));
-    for (Dataset<Row> cached : List.of(eid, dossierMeasures, eligible, quality, wards)) {
+    for (Dataset<Row> cached : List.of(eid, dossierMeasures, snapshotFigures, wards)) {
       cached.unpersist();
     }
   }
 
   private void writeGoldTable(Dataset<Row> rows, String table, String where) {
     progress.stage("gold: %s (%s)", table, where.equals("true") ? "all months" : where);
-    io.replaceWhere(rows, Tables.GOLD, table, where, "month");
+    // One file per month: a month's gold is small, and readers (the dashboard, Trino) open fewer files.
+    io.replaceWhere(rows.repartition(col("month")), Tables.GOLD, table, where, "month");
     versions.put("gold." + table, io.version(Tables.GOLD, table));
   }
 

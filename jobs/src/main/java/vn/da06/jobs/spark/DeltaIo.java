@@ -45,12 +45,28 @@ public final class DeltaIo {
     return DeltaTable.forPath(spark, path(layer, table));
   }
 
-  /** The latest version of a table, or -1 if it does not exist. */
+  /**
+   * The latest version of a table, or -1 if it does not exist: the highest commit file in its {@code _delta_log}
+   * (a listing, not a Spark job; commit files are kept for the log retention, 400 days).
+   */
   public long version(String layer, String table) {
-    if (!exists(layer, table)) {
-      return -1;
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(layer, table), "_delta_log");
+    try {
+      org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(log)) {
+        return -1;
+      }
+      long latest = -1;
+      for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(log)) {
+        String name = status.getPath().getName();
+        if (name.matches("\\d{20}\\.json")) {
+          latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
+        }
+      }
+      return latest;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read the version of " + path(layer, table) + ": " + e.getMessage(), e);
     }
-    return table(layer, table).history(1).select("version").head().getLong(0);
   }
 
   public void append(Dataset<Row> rows, String layer, String table, String... partitionBy) {
