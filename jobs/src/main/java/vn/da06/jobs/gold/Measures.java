@@ -119,10 +119,12 @@ public final class Measures {
     Column eligible = col("citizen_key").isNotNull().and(coalesce(col("is_deceased"), lit(false)).equalTo(false))
         .and(col("birth_date").isNotNull()).and(coalesce(age14, lit(false)));
     // Eligible records of a citizen first, the PERMANENT one first, then the lowest ward code.
-    WindowSpec perCitizen = Window.partitionBy("snapshot_date", "citizen_key")
+    // The most selective key first: Spark sorts a window's rows on a prefix of the first key, and a snapshot
+    // date shared by every row would send each comparison to the full row comparator (the JFR's top frame).
+    WindowSpec perCitizen = Window.partitionBy("citizen_key", "snapshot_date")
         .orderBy(when(eligible, 0).otherwise(1), when(col("residence_type").equalTo("PERMANENT"), 0).otherwise(1),
             col("ward_code"));
-    WindowSpec samePerson = Window.partitionBy("snapshot_date", "full_name_key", "birth_date", "ward_code");
+    WindowSpec samePerson = Window.partitionBy("full_name_key", "birth_date", "ward_code", "snapshot_date");
     Column key = coalesce(col("citizen_key"), lit(""));
     Dataset<Row> flagged = population
         .withColumn("_eligible", eligible)
