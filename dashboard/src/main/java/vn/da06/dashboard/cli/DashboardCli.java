@@ -84,8 +84,31 @@ public final class DashboardCli {
 
   /** Starts the dashboard (gold loaded, poll running) and returns; the caller keeps the process alive. */
   public static Running serve(ServeOptions options) {
-    DeltaKpiStore store = new DeltaKpiStore(options.warehouse()).start(options.poll());
-    return new Running(start(options, store), store);
+    long started = System.nanoTime();
+    DeltaKpiStore store = new DeltaKpiStore(options.warehouse());
+    // Gold is read while Jetty starts (requests meanwhile get 503 "loading"); returns once both are done.
+    java.util.concurrent.CompletableFuture<DeltaKpiStore> loading =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> store.start(options.poll()));
+    Javalin app;
+    try {
+      app = start(options, store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    long listening = System.nanoTime();
+    try {
+      loading.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      app.stop();
+      store.close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    org.slf4j.LoggerFactory.getLogger(DashboardCli.class).info(
+        "serving: web server listening after {} ms, gold served after {} ms (JVM up {} ms before)",
+        (listening - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000,
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - started) / 1_000_000);
+    return new Running(app, store);
   }
 
   /** Starts the web server over any store (Delta Kernel, or Trino with --source trino). */
