@@ -88,7 +88,9 @@ final class DuckDbKpiReader {
           Map<String, String> partition = groupValues.get(result.getInt(1));
           String[] keys = new String[4];
           for (int k = 0; k < 4; k++) {
-            keys[k] = shared(strings, string(result, sources[k], resultIndex[k], partition, columns.get(k)));
+            String value = string(result, sources[k], resultIndex[k], partition, columns.get(k));
+            // a partition value is one string per file group already
+            keys[k] = sources[k] == Source.PARTITION ? value : shared(strings, value);
           }
           long[] counts = new long[countColumns];
           long nulls = 0;
