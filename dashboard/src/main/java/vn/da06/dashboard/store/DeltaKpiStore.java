@@ -35,8 +35,85 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
   /** What is served: the data, or why there is none. */
   private record Loaded(InMemoryGold gold, String problem) {}
 
+  private final Path snapshot;
+  private volatile boolean fromSnapshot;
+  private volatile java.util.concurrent.CompletableFuture<Void> snapshotWrite =
+      java.util.concurrent.CompletableFuture.completedFuture(null);
+
   public DeltaKpiStore(Path warehouse) {
+    this(warehouse, null);
+  }
+
+  /**
+   * A store that starts from {@code snapshot} (a {@link GoldSnapshot} file) when it was written from the
+   * tables' current Delta versions, and rewrites it after each load from the tables; null: no snapshot.
+   */
+  public DeltaKpiStore(Path warehouse, Path snapshot) {
     this.warehouse = warehouse.toAbsolutePath().normalize();
+    this.snapshot = snapshot == null ? null : snapshot.toAbsolutePath().normalize();
+  }
+
+  /** Whether the data served came from the snapshot file (true) or from the tables' Parquet files. */
+  public boolean servedFromSnapshot() {
+    return fromSnapshot;
+  }
+
+  /** The last snapshot write started (done at once when none was); tests and the bench wait on it. */
+  public java.util.concurrent.CompletableFuture<Void> snapshotWritten() {
+    return snapshotWrite;
+  }
+
+  /** Loads the snapshot when its key equals {@code latest}; empty (with a WARN for a bad file) otherwise. */
+  private Optional<InMemoryGold> fromSnapshot(Map<String, Long> latest) {
+    if (snapshot == null || !Files.exists(snapshot)) {
+      return Optional.empty();
+    }
+    long started = System.nanoTime();
+    GoldSnapshot.Contents contents;
+    try {
+      contents = GoldSnapshot.read(snapshot);
+    } catch (GoldSnapshot.Unusable e) {
+      LOG.warn("Ignoring the gold snapshot: {} (reading the tables instead; the snapshot is rewritten after)",
+          e.getMessage());
+      return Optional.empty();
+    }
+    if (!contents.warehouse().equals(warehouse.toString())
+        || !contents.version().tableVersions().equals(latest)) {
+      LOG.info("gold snapshot {} is of {} versions {}, the tables are at {}: reading the tables", snapshot,
+          contents.warehouse(), contents.version().tableVersions(), latest);
+      return Optional.empty();
+    }
+    long read = System.nanoTime();
+    InMemoryGold gold = InMemoryGold.fromTables(contents.version(), contents.tables(),
+        contents.kpis().getOrDefault(Tables.WARD_MONTH_KPIS, List.of()),
+        contents.kpis().getOrDefault(Tables.WARD_MONTH_KPIS_CURRENT, List.of()));
+    long built = System.nanoTime();
+    gold.precompute();
+    long done = System.nanoTime();
+    LOG.info("gold loaded from snapshot {}: version {} ({} ms: snapshot read {} ms, indexes {} ms, province"
+        + " aggregates {} ms; tables {})", snapshot, contents.version().version(), (done - started) / 1_000_000,
+        (read - started) / 1_000_000, (built - read) / 1_000_000, (done - built) / 1_000_000, latest);
+    return Optional.of(gold);
+  }
+
+  private void writeSnapshot(GoldSnapshot.Contents contents) {
+    if (snapshot == null) {
+      return;
+    }
+    snapshotWrite = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      long started = System.nanoTime();
+      try {
+        GoldSnapshot.write(snapshot, contents);
+        LOG.info("gold snapshot written to {} ({} bytes, {} ms)", snapshot, Files.size(snapshot),
+            (System.nanoTime() - started) / 1_000_000);
+      } catch (java.io.IOException | RuntimeException e) {
+        LOG.warn("Cannot write the gold snapshot {}: {} (the next start reads the tables)", snapshot, e.toString());
+      }
+    }, runnable -> {
+      Thread thread = new Thread(runnable, "gold-snapshot");
+      thread.setDaemon(true);
+      thread.start();
+    });
   }
 
   /** Loads now, then polls every {@code interval} for newer versions. */
@@ -71,6 +148,14 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
     InMemoryGold served = loaded.get().gold();
     if (served != null && served.version().tableVersions().equals(latest)) {
       return false;
+    }
+    if (served == null) {
+      Optional<InMemoryGold> fromSnapshot = fromSnapshot(latest);
+      if (fromSnapshot.isPresent()) {
+        this.fromSnapshot = true;
+        loaded.set(new Loaded(fromSnapshot.get(), null));
+        return true;
+      }
     }
     long started = System.nanoTime();
     Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
@@ -123,16 +208,20 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
           + " <inbox> --warehouse " + warehouse + " with feed files in the inbox, or ./da06 demo)"));
       return true;
     }
+    // In order once here: the snapshot keeps this order, so a snapshot start's sort finds it sorted.
+    kpis.replaceAll((name, rows) -> InMemoryGold.inOrder(rows));
     InMemoryGold gold = InMemoryGold.fromTables(full, tables, kpis.get(Tables.WARD_MONTH_KPIS),
         kpis.getOrDefault(Tables.WARD_MONTH_KPIS_CURRENT, List.of()));
     long built = System.nanoTime();
     gold.precompute();
+    this.fromSnapshot = false;
     loaded.set(new Loaded(gold, null));
     long done = System.nanoTime();
     LOG.info("gold loaded from {}: version {} ({} ms: other tables read after {} ms, ward-month tables after {} ms,"
         + " indexes {} ms, province aggregates {} ms; tables {})", warehouse, full.version(), (done - started) / 1_000_000,
         (bigRead - started) / 1_000_000, (smallRead - started) / 1_000_000, (built - smallRead) / 1_000_000,
         (done - built) / 1_000_000, versions);
+    writeSnapshot(new GoldSnapshot.Contents(warehouse.toString(), full, tables, kpis));
     return true;
   }
 

@@ -88,7 +88,7 @@ public final class InMemoryGold implements GoldData {
   }
 
   /** Ward-month rows by (month, ward_code), whichever reader built them. */
-  private static List<KpiRow> inOrder(List<KpiRow> rows) {
+  static List<KpiRow> inOrder(List<KpiRow> rows) {
     List<KpiRow> sorted = new ArrayList<>(rows);
     sorted.sort((a, b) -> {  // by month, then ward_code (months are shared strings: equal ones are the same)
       int byMonth = a.month() == b.month() ? 0 : a.month().compareTo(b.month());
