@@ -36,7 +36,7 @@ import java.util.zip.CRC32;
  */
 public final class GoldSnapshot {
   static final long MAGIC = 0x4441303647534E50L;  // "DA06GSNP"
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private static final byte NULL = 0;
   private static final byte STRING = 1;
@@ -147,6 +147,14 @@ public final class GoldSnapshot {
     for (Map.Entry<String, List<KpiRow>> table : contents.kpis().entrySet()) {
       writeString(out, table.getKey());
       out.writeInt(table.getValue().size());
+      // counts as 4-byte ints when every count of the table fits (a third less to read), else as longs
+      boolean wide = false;
+      for (KpiRow row : table.getValue()) {
+        for (int i = 0; i < counts && !wide; i++) {
+          wide = row.countAt(i) != (int) row.countAt(i);
+        }
+      }
+      out.writeBoolean(wide);
       for (KpiRow row : table.getValue()) {
         out.writeInt(strings.get(row.wardCode()));
         out.writeInt(strings.get(row.month()));
@@ -154,7 +162,11 @@ public final class GoldSnapshot {
         out.writeInt(row.districtCode() == null ? -1 : strings.get(row.districtCode()));
         out.writeLong(row.countNulls());
         for (int i = 0; i < counts; i++) {
-          out.writeLong(row.countAt(i));
+          if (wide) {
+            out.writeLong(row.countAt(i));
+          } else {
+            out.writeInt((int) row.countAt(i));
+          }
         }
         for (int i = 0; i < rates; i++) {
           out.writeDouble(row.rateAt(i));
@@ -234,6 +246,7 @@ public final class GoldSnapshot {
     for (int t = 0; t < kpiCount; t++) {
       String name = readString(in);
       int rowCount = in.getInt();
+      boolean wide = in.get() != 0;
       List<KpiRow> rows = new ArrayList<>(rowCount);
       for (int r = 0; r < rowCount; r++) {
         String ward = strings[in.getInt()];
@@ -242,8 +255,9 @@ public final class GoldSnapshot {
         int district = in.getInt();
         long nulls = in.getLong();
         long[] countValues = new long[counts];
-        in.asLongBuffer().get(countValues);
-        in.position(in.position() + counts * 8);
+        for (int i = 0; i < counts; i++) {
+          countValues[i] = wide ? in.getLong() : in.getInt();
+        }
         double[] rateValues = new double[rates];
         in.asDoubleBuffer().get(rateValues);
         in.position(in.position() + rates * 8);
