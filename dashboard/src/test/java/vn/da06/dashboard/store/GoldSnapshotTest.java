@@ -7,25 +7,33 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.da06.dashboard.TestWarehouse;
 
-/** A store started from a {@link GoldSnapshot} answers as one started from the tables, and only when it should. */
+/**
+ * A store started from a {@link GoldSnapshot} answers as one started from the tables, and only when it should.
+ * One warehouse copy and one load from the tables for the class (loads are the slow part); the test that adds
+ * a Delta commit to the copy runs last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GoldSnapshotTest {
-  @TempDir Path dir;
-  private Path warehouse;
-  private Path snapshot;
+  @TempDir static Path dir;
+  private static Path warehouse;
+  private static Path snapshot;
+  private static List<String> fromTables;
 
-  @BeforeEach
-  void copyWarehouse() throws IOException {
-    // a copy: a test adds a Delta commit to it
+  @BeforeAll
+  static void loadFromTables() throws IOException {
+    // a copy: the last test adds a Delta commit to it
     warehouse = dir.resolve("warehouse");
     Path source = TestWarehouse.get();
     try (Stream<Path> files = Files.walk(source)) {
@@ -39,30 +47,48 @@ class GoldSnapshotTest {
       }
     }
     snapshot = dir.resolve("state").resolve("dashboard-gold.snapshot");
-  }
-
-  @Test
-  void aSnapshotStartAnswersAsATableStart() throws Exception {
     try (DeltaKpiStore tables = new DeltaKpiStore(warehouse, snapshot)) {
       tables.refresh();
       tables.snapshotWritten().join();
       assertThat(tables.servedFromSnapshot()).isFalse();
-      assertThat(snapshot).isRegularFile();
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(snapshot))).isEqualTo("rw-------");
-      try (DeltaKpiStore fromSnapshot = new DeltaKpiStore(warehouse, snapshot)) {
-        fromSnapshot.refresh();
-        assertThat(fromSnapshot.servedFromSnapshot()).isTrue();
-        assertThat(answers(fromSnapshot.current())).isEqualTo(answers(tables.current()));
-      }
+      fromTables = answers(tables.current());
     }
   }
 
   @Test
-  void aNewDeltaVersionMakesTheStoreReadTheTablesAndRewriteTheSnapshot() throws Exception {
-    try (DeltaKpiStore first = new DeltaKpiStore(warehouse, snapshot)) {
-      first.refresh();
-      first.snapshotWritten().join();
+  @Order(1)
+  void aSnapshotStartAnswersAsATableStart() throws Exception {
+    assertThat(snapshot).isRegularFile();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(snapshot))).isEqualTo("rw-------");
+    try (DeltaKpiStore fromSnapshot = new DeltaKpiStore(warehouse, snapshot)) {
+      fromSnapshot.refresh();
+      assertThat(fromSnapshot.servedFromSnapshot()).isTrue();
+      assertThat(answers(fromSnapshot.current())).isEqualTo(fromTables);
     }
+  }
+
+  @Test
+  @Order(2)
+  void aDamagedSnapshotIsIgnored() throws Exception {
+    Path damaged = dir.resolve("damaged.snapshot");
+    byte[] bytes = Files.readAllBytes(snapshot);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(damaged, bytes);
+    assertThatThrownBy(() -> GoldSnapshot.read(damaged)).isInstanceOf(GoldSnapshot.Unusable.class)
+        .hasMessageContaining("fails its checksum");
+    try (DeltaKpiStore store = new DeltaKpiStore(warehouse, damaged)) {
+      store.refresh();
+      assertThat(store.servedFromSnapshot()).isFalse();
+      assertThat(answers(store.current())).isEqualTo(fromTables);
+    }
+    Path other = dir.resolve("other.snapshot");
+    Files.write(other, "DA06GSNP but not a snapshot".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> GoldSnapshot.read(other)).isInstanceOf(GoldSnapshot.Unusable.class);
+  }
+
+  @Test
+  @Order(3)
+  void aNewDeltaVersionMakesTheStoreReadTheTablesAndRewriteTheSnapshot() throws Exception {
     long before = new DeltaTableReader().latestVersion(warehouse.resolve("gold/dim_service")).orElseThrow();
     Files.writeString(warehouse.resolve("gold/dim_service/_delta_log/%020d.json".formatted(before + 1)),
         "{\"commitInfo\":{\"timestamp\":" + System.currentTimeMillis() + ",\"operation\":\"WRITE\","
@@ -78,28 +104,6 @@ class GoldSnapshotTest {
       third.refresh();
       assertThat(third.servedFromSnapshot()).isTrue();
     }
-  }
-
-  @Test
-  void aDamagedSnapshotIsIgnored() throws Exception {
-    List<String> expected;
-    try (DeltaKpiStore first = new DeltaKpiStore(warehouse, snapshot)) {
-      first.refresh();
-      first.snapshotWritten().join();
-      expected = answers(first.current());
-    }
-    byte[] bytes = Files.readAllBytes(snapshot);
-    bytes[bytes.length / 2] ^= 0x01;
-    Files.write(snapshot, bytes, StandardOpenOption.TRUNCATE_EXISTING);
-    assertThatThrownBy(() -> GoldSnapshot.read(snapshot)).isInstanceOf(GoldSnapshot.Unusable.class)
-        .hasMessageContaining("fails its checksum");
-    try (DeltaKpiStore second = new DeltaKpiStore(warehouse, snapshot)) {
-      second.refresh();
-      assertThat(second.servedFromSnapshot()).isFalse();
-      assertThat(answers(second.current())).isEqualTo(expected);
-    }
-    Files.write(snapshot, "DA06GSNP but not a snapshot".getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(() -> GoldSnapshot.read(snapshot)).isInstanceOf(GoldSnapshot.Unusable.class);
   }
 
   /** What the dashboard answers from gold, for the test province, its districts and wards, every month. */
