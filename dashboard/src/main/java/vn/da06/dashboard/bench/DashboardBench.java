@@ -25,6 +25,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.da06.dashboard.store.DeltaTableReader;
+import vn.da06.dashboard.store.DuckDbKpiReader;
 import vn.da06.warehouse.Tables;
 import vn.da06.warehouse.bench.Figure;
 import vn.da06.warehouse.access.Passwords;
@@ -86,13 +87,18 @@ public final class DashboardBench implements Callable<Integer> {
         provinces.merge((String) ward.get("province_code"), 1, Integer::sum);
       }
     }
+    // Months from the Delta log (the tables are partitioned by month), rows counted by DuckDB: no row is decoded.
+    DeltaTableReader.DataFiles currentFiles = reader.dataFiles(kpis);
     TreeSet<String> months = new TreeSet<>();
-    long currentRows = 0;
-    for (Map<String, Object> row : reader.read(kpis).rows()) {
-      months.add((String) row.get("month"));
-      currentRows++;
+    currentFiles.files().stream().map(file -> file.partitionValues().get("month")).filter(m -> m != null)
+        .forEach(months::add);
+    if (months.isEmpty()) {
+      throw new IllegalArgumentException("Cannot run the dashboard bench: " + kpis + " has no month partitions"
+          + " (delete " + warehouse + " and run ./da06 bench dashboard again to write it)");
     }
-    long asReportedRows = reader.read(warehouse.resolve("gold").resolve(Tables.WARD_MONTH_KPIS)).rows().size();
+    Path asReported = warehouse.resolve("gold").resolve(Tables.WARD_MONTH_KPIS);
+    long currentRows = DuckDbKpiReader.countRows(currentFiles, kpis);
+    long asReportedRows = DuckDbKpiReader.countRows(reader.dataFiles(asReported), asReported);
     int wards = provinces.values().stream().mapToInt(Integer::intValue).sum();
     log("gold: %d current wards in %d provinces, %d months (%s to %s); ward_month_kpis_current %,d rows,"
         + " ward_month_kpis %,d rows", wards, provinces.size(), months.size(), months.first(), months.last(),

@@ -20,7 +20,7 @@ import java.util.Map;
  * ({@link DeltaTableReader#dataFiles}); a table whose files cannot be read on their own (deletion vectors,
  * column mapping) is not given to this class.
  */
-final class DuckDbKpiReader {
+public final class DuckDbKpiReader {
   private DuckDbKpiReader() {}
 
   /** Where a column's values come from: a Parquet column, the file's partition values, or nowhere (NULL). */
@@ -132,6 +132,28 @@ final class DuckDbKpiReader {
       }
     }
     return rows;
+  }
+
+  /** The number of rows of the table's live files (a table with deletion vectors is refused, as above). */
+  public static long countRows(DeltaTableReader.DataFiles table, Path location) throws SQLException {
+    if (!table.unsupported().isEmpty()) {
+      throw new IllegalArgumentException("Cannot count the rows of " + location + " with DuckDB: the table uses "
+          + table.unsupported().get());
+    }
+    if (table.files().isEmpty()) {
+      return 0;
+    }
+    StringBuilder sql = new StringBuilder("SELECT count(*) FROM read_parquet([");
+    for (int f = 0; f < table.files().size(); f++) {
+      sql.append(f == 0 ? "'" : ", '").append(table.files().get(f).path().toString().replace("'", "''")).append("'");
+    }
+    sql.append("], union_by_name = true)");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql.toString())) {
+      result.next();
+      return result.getLong(1);
+    }
   }
 
   private static String string(ResultSet result, Source source, int index, Map<String, String> partition,

@@ -30,6 +30,7 @@ class DuckDbKpiReaderTest {
 
     assertThat(version.version()).isEqualTo(files.version().version());
     assertThat(duck).hasSizeGreaterThan(100).isEqualTo(text(kernel.rows()));
+    assertThat(DuckDbKpiReader.countRows(files, table)).isEqualTo(kernel.rows().size());
     // Both NULL counts and NULL rates are in gold (a ward without dossiers has no on-time rate), and survive.
     assertThat(duck).anyMatch(row -> row.contains("=null"));
     assertThat(duck).anyMatch(row -> row.matches(".*_rate=0\\.\\d+.*"));
