@@ -27,7 +27,7 @@ public final class TestWarehouse {
   private TestWarehouse() {}
 
   public static synchronized Path get() {
-    String given = System.getProperty("da06.test.warehouse");
+    String given = System.getProperty("da06.test.warehouse", System.getenv("DA06_TEST_WAREHOUSE"));
     if (root == null && given != null && !given.isBlank()) {
       root = Path.of(given);  // a warehouse built before, to iterate on the dashboard quickly
     }

@@ -130,6 +130,49 @@ public final class DeltaTableReader {
     return new TableVersion(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine)));
   }
 
+  /**
+   * The live data files of the latest snapshot and their partition values, read from the Delta log alone
+   * (no Parquet): what a vectorized reader ({@link DuckDbKpiReader}) needs. {@code unsupported} says why
+   * the files cannot be read on their own (deletion vectors, column mapping); the rows are then read here.
+   */
+  public record DataFiles(TableVersion version, StructType schema, List<String> partitionColumns,
+      List<DataFile> files, Optional<String> unsupported) {}
+
+  /** One AddFile: its local path and its partition values by column name. */
+  public record DataFile(Path path, Map<String, String> partitionValues) {}
+
+  public DataFiles dataFiles(Path location) {
+    Snapshot snapshot = TableManager.loadSnapshot(location.toString()).build(engine);
+    List<DataFile> files = new ArrayList<>();
+    String unsupported = null;
+    if (snapshot instanceof io.delta.kernel.internal.SnapshotImpl impl) {
+      String mapping = impl.getMetadata().getConfiguration().getOrDefault("delta.columnMapping.mode", "none");
+      if (!mapping.equals("none")) {
+        unsupported = "column mapping mode " + mapping;
+      }
+    }
+    Scan scan = snapshot.getScanBuilder().build();
+    try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
+      while (scanFiles.hasNext()) {
+        try (CloseableIterator<Row> scanFileRows = scanFiles.next().getRows()) {
+          while (scanFileRows.hasNext()) {
+            Row scanFile = scanFileRows.next();
+            if (InternalScanFileUtils.getDeletionVectorDescriptorFromRow(scanFile) != null) {
+              unsupported = "deletion vectors";
+            }
+            String path = InternalScanFileUtils.getAddFileStatus(scanFile).getPath();
+            Path local = path.startsWith("file:") ? Path.of(java.net.URI.create(path)) : Path.of(path);
+            files.add(new DataFile(local, InternalScanFileUtils.getPartitionValues(scanFile)));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the files of Delta table " + location + ": " + e.getMessage(), e);
+    }
+    return new DataFiles(new TableVersion(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine))),
+        snapshot.getSchema(), snapshot.getPartitionColumnNames(), files, Optional.ofNullable(unsupported));
+  }
+
   private static Map<String, Object> toMap(Row row) {
     StructType schema = row.getSchema();
     Map<String, Object> values = new LinkedHashMap<>();

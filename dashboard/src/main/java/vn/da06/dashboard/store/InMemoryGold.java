@@ -88,9 +88,12 @@ public final class InMemoryGold implements GoldData {
   }
 
   /** Ward-month rows by (month, ward_code), whichever reader built them. */
-  private static List<KpiRow> inOrder(List<KpiRow> rows) {
+  static List<KpiRow> inOrder(List<KpiRow> rows) {
     List<KpiRow> sorted = new ArrayList<>(rows);
-    sorted.sort(Comparator.comparing(KpiRow::month).thenComparing(KpiRow::wardCode));
+    sorted.sort((a, b) -> {  // by month, then ward_code (months are shared strings: equal ones are the same)
+      int byMonth = a.month() == b.month() ? 0 : a.month().compareTo(b.month());
+      return byMonth != 0 ? byMonth : a.wardCode().compareTo(b.wardCode());
+    });
     return sorted;
   }
 
@@ -289,27 +292,36 @@ public final class InMemoryGold implements GoldData {
           provinceCodes.add(ward.provinceCode());
         }
       }
-      Map<String, List<String>> preToProvinces = new HashMap<>();
-      Map<String, List<String>> currentToProvinces = new HashMap<>();
-      for (String code : provinceCodes) {
-        unit(code).ifPresent(scope -> {
-          scope.preReformWards().forEach(w -> preToProvinces.computeIfAbsent(w, k -> new ArrayList<>()).add(code));
-          scope.currentWards().forEach(w -> currentToProvinces.computeIfAbsent(w, k -> new ArrayList<>()).add(code));
+      // Provinces by index, and each ward's provinces as indexes: the pass below makes no key per row.
+      List<String> provinces = new ArrayList<>(provinceCodes);
+      Map<String, int[]> preToProvinces = new HashMap<>();
+      Map<String, int[]> currentToProvinces = new HashMap<>();
+      for (int p = 0; p < provinces.size(); p++) {
+        int index = p;
+        unit(provinces.get(p)).ifPresent(scope -> {
+          scope.preReformWards().forEach(w -> preToProvinces.merge(w, new int[] {index}, InMemoryGold::concat));
+          scope.currentWards().forEach(w -> currentToProvinces.merge(w, new int[] {index}, InMemoryGold::concat));
         });
       }
       int columns = KpiRow.COUNT_COLUMNS.size();
-      Map<String, long[]> totals = new HashMap<>();
-      Map<String, boolean[]> seen = new HashMap<>();
-      Map<String, int[]> counts = new HashMap<>();
+      int[] none = new int[0];
+      Map<String, Aggregate> result = new HashMap<>();
       for (WardView view : WardView.values()) {
         for (Map.Entry<String, List<KpiRow>> month : kpisByMonth.get(view).entrySet()) {
           boolean current = view == WardView.CURRENT || month.getKey().compareTo(UnitScope.REFORM_MONTH) >= 0;
+          Map<String, int[]> toProvinces = current ? currentToProvinces : preToProvinces;
+          long[][] totals = new long[provinces.size()][];
+          boolean[][] seen = new boolean[provinces.size()][];
+          int[] counts = new int[provinces.size()];
           for (KpiRow row : month.getValue()) {
-            for (String province : (current ? currentToProvinces : preToProvinces).getOrDefault(row.wardCode(), List.of())) {
-              String key = view + "|" + month.getKey() + "|" + province;
-              long[] sum = totals.computeIfAbsent(key, k -> new long[columns]);
-              boolean[] any = seen.computeIfAbsent(key, k -> new boolean[columns]);
-              counts.computeIfAbsent(key, k -> new int[1])[0]++;
+            for (int province : toProvinces.getOrDefault(row.wardCode(), none)) {
+              if (totals[province] == null) {
+                totals[province] = new long[columns];
+                seen[province] = new boolean[columns];
+              }
+              long[] sum = totals[province];
+              boolean[] any = seen[province];
+              counts[province]++;
               for (int i = 0; i < columns; i++) {
                 if (!row.isNullAt(i)) {
                   sum[i] += row.countAt(i);
@@ -318,14 +330,23 @@ public final class InMemoryGold implements GoldData {
               }
             }
           }
+          for (int p = 0; p < provinces.size(); p++) {
+            if (counts[p] > 0) {
+              result.put(view + "|" + month.getKey() + "|" + provinces.get(p),
+                  new Aggregate(counts[p], vn.da06.dashboard.kpi.Aggregation.fromTotals(totals[p], seen[p])));
+            }
+          }
         }
       }
-      Map<String, Aggregate> result = new HashMap<>();
-      totals.forEach((key, sum) -> result.put(key,
-          new Aggregate(counts.get(key)[0], vn.da06.dashboard.kpi.Aggregation.fromTotals(sum, seen.get(key)))));
       provinceAggregates = result;
       return result;
     }
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   /** Computes the province figures now (the server does it right after a load, before the first request). */

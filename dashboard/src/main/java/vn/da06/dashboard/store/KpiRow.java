@@ -125,6 +125,16 @@ public final class KpiRow {
     return counts[index];
   }
 
+  /** The null bits of the count slots (bit i: slot i is NULL); for {@link GoldSnapshot}. */
+  long countNulls() {
+    return countNulls;
+  }
+
+  /** The rate of slot {@code index} of {@link #RATE_COLUMNS}, NaN for NULL; for {@link GoldSnapshot}. */
+  double rateAt(int index) {
+    return rates[index];
+  }
+
   public boolean isNullAt(int index) {
     return (countNulls & (1L << index)) != 0;
   }

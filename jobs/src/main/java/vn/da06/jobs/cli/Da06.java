@@ -126,7 +126,7 @@ public final class Da06 {
   }
 
   @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the pipeline (see BENCHMARKS.md).",
-      subcommands = {PipelineBench.class, GoldBench.class, IncrementalBench.class, DqBench.class})
+      subcommands = {PipelineBench.class, ScaleBench.class, GoldBench.class, IncrementalBench.class, DqBench.class})
   static final class Bench implements Callable<Integer> {
     @Override
     public Integer call() {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.da06.jobs.generate.GeneratorSummary;
 import vn.da06.jobs.pipeline.RunSummary;
+import vn.da06.warehouse.bench.Figure;
 
 /** {@code ./da06 bench pipeline}: generate, run the pipeline on a fresh warehouse, print rows/s and peak memory. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
@@ -22,8 +23,16 @@ final class PipelineBench implements Callable<Integer> {
   @Option(names = "--dir", defaultValue = "data/bench", description = "Work folder (inbox and warehouse go below it). Default: ${DEFAULT-VALUE}")
   Path dir;
 
+  @Option(names = "--json", description = "One JSON object per figure instead of the table (progress goes to stderr).")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
+    java.io.PrintStream out = json ? System.err : System.out;
+    java.io.PrintStream stdout = System.out;
+    if (json) {
+      System.setOut(System.err); // the generator's and the run's own lines: stdout holds only the figures
+    }
     Path inbox = dir.resolve("inbox-scale-" + scale);
     Path warehouse = dir.resolve("warehouse-scale-" + scale);
     if (Files.exists(warehouse)) {
@@ -35,10 +44,31 @@ final class PipelineBench implements Callable<Integer> {
     GeneratorSummary generated = Da06.generate(inbox, "20", YearMonth.of(2022, 3), YearMonth.of(2026, 10), scale, 7, 0);
     double generateSeconds = (System.nanoTime() - generateStart) / 1e9;
     long start = System.nanoTime();
-    vn.da06.jobs.pipeline.Progress progress = new vn.da06.jobs.pipeline.Progress(System.out);
+    vn.da06.jobs.pipeline.Progress progress = new vn.da06.jobs.pipeline.Progress(out);
     RunSummary summary = Da06.runPipeline(inbox.toString(), warehouse.toString(), progress);
     double seconds = (System.nanoTime() - start) / 1e9;
     long rows = summary.feeds().values().stream().mapToLong(RunSummary.FeedCounts::rowsRead).sum();
+    if (json) {
+      com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      java.util.List<Figure> figures = new java.util.ArrayList<>();
+      figures.add(Figure.plain("pipeline_rows", rows, "rows"));
+      figures.add(Figure.plain("pipeline_seconds", seconds, "s"));
+      // 100M applications + 200M dossiers + 100M population records in 60 minutes on this machine.
+      figures.add(new Figure("pipeline_rows_per_s", rows / seconds, "rows/s", null, null, ">= 111111 rows/s (400M rows in 60 min)",
+          rows / seconds >= 400e6 / 3600));
+      summary.feeds().forEach((feed, counts) -> {
+        double stage = stageSeconds(progress, "bronze " + feed + ": reading", "bronze " + feed + ": ");
+        figures.add(Figure.plain("pipeline_bronze_" + feed + "_rows_per_s", counts.rowsRead() / Math.max(stage, 0.001), "rows/s"));
+      });
+      figures.add(Figure.plain("pipeline_silver_seconds", stageSeconds(progress, "silver ", "gold: "), "s"));
+      figures.add(Figure.plain("pipeline_gold_seconds", progress.elapsed().toMillis() / 1000.0 - at(progress, "gold: "), "s"));
+      figures.add(new Figure("pipeline_peak_heap_mb", peakHeapMb(), "MB", null, null, "<= 12288 MB", peakHeapMb() <= 12288));
+      figures.add(Figure.plain("pipeline_peak_rss_mb", peakRssKb() >> 10, "MB"));
+      for (Figure figure : figures) {
+        stdout.println(mapper.writeValueAsString(figure.json()));
+      }
+      return 0;
+    }
     System.out.println();
     System.out.printf("bench pipeline --scale %s%n", scale);
     System.out.printf("  generate: %.1f s%n", generateSeconds);
@@ -85,6 +115,12 @@ final class PipelineBench implements Callable<Integer> {
       }
     }
     return peak >> 20;
+  }
+
+  /** VmHWM of this process in kB, or 0 where /proc is not available. */
+  static long peakRssKb() {
+    String text = peakRss();
+    return text.endsWith(" kB") ? Long.parseLong(text.substring(0, text.length() - 3).trim()) : 0;
   }
 
   static String peakRss() {

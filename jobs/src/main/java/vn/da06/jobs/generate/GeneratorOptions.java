@@ -15,9 +15,24 @@ import java.time.YearMonth;
  * @param scale 1.0 is about 40,000 residents for the whole province; the other feeds follow
  * @param seed output is byte-identical for the same seed and options, whatever the thread count
  * @param threads worker threads
+ * @param snapshots which month ends get a population snapshot; {@link Snapshots#QUARTERLY} (the default)
+ *     repeats every resident each quarter, the others keep population records proportional to applications
+ * @param dossierFactor multiplies each resident's monthly chance of a service dossier (1.0 = the default
+ *     mix, about 1.6 dossiers per application; 1.23 gives the national 2 : 1)
  */
 public record GeneratorOptions(
-    Path out, String provinceCode, YearMonth from, YearMonth to, double scale, long seed, int threads) {
+    Path out, String provinceCode, YearMonth from, YearMonth to, double scale, long seed, int threads,
+    Snapshots snapshots, double dossierFactor) {
+
+  /** Population snapshot dates. */
+  public enum Snapshots {
+    /** Every quarter's end and the last month (the default: the dashboard's quarterly data-quality trend). */
+    QUARTERLY,
+    /** Every December and the last month: one record per resident per year, as the national feed. */
+    YEARLY,
+    /** The last month only. */
+    LATEST
+  }
 
   public static final String DEFAULT_PROVINCE = "20";
   public static final YearMonth DEFAULT_FROM = YearMonth.of(2022, 3);
@@ -45,9 +60,18 @@ public record GeneratorOptions(
     if (!(scale > 0) || scale > 10_000) {
       throw new IllegalArgumentException("scale must be > 0 and ≤ 10000: " + scale);
     }
+    requireNonNull(snapshots, "snapshots is null");
+    if (!(dossierFactor > 0) || dossierFactor > 30) {
+      throw new IllegalArgumentException("dossier factor must be > 0 and ≤ 30: " + dossierFactor);
+    }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be ≥ 1: " + threads);
     }
+  }
+
+  /** Quarterly snapshots, the default dossier mix. */
+  public GeneratorOptions(Path out, String provinceCode, YearMonth from, YearMonth to, double scale, long seed, int threads) {
+    this(out, provinceCode, from, to, scale, seed, threads, Snapshots.QUARTERLY, 1.0);
   }
 
   /** The defaults, writing into {@code out}. */
@@ -58,18 +82,26 @@ public record GeneratorOptions(
   }
 
   public GeneratorOptions withOut(Path newOut) {
-    return new GeneratorOptions(newOut, provinceCode, from, to, scale, seed, threads);
+    return new GeneratorOptions(newOut, provinceCode, from, to, scale, seed, threads, snapshots, dossierFactor);
   }
 
   public GeneratorOptions withScale(double newScale) {
-    return new GeneratorOptions(out, provinceCode, from, to, newScale, seed, threads);
+    return new GeneratorOptions(out, provinceCode, from, to, newScale, seed, threads, snapshots, dossierFactor);
   }
 
   public GeneratorOptions withThreads(int newThreads) {
-    return new GeneratorOptions(out, provinceCode, from, to, scale, seed, newThreads);
+    return new GeneratorOptions(out, provinceCode, from, to, scale, seed, newThreads, snapshots, dossierFactor);
   }
 
   public GeneratorOptions withMonths(YearMonth newFrom, YearMonth newTo) {
-    return new GeneratorOptions(out, provinceCode, newFrom, newTo, scale, seed, threads);
+    return new GeneratorOptions(out, provinceCode, newFrom, newTo, scale, seed, threads, snapshots, dossierFactor);
+  }
+
+  public GeneratorOptions withSnapshots(Snapshots newSnapshots) {
+    return new GeneratorOptions(out, provinceCode, from, to, scale, seed, threads, newSnapshots, dossierFactor);
+  }
+
+  public GeneratorOptions withDossierFactor(double newFactor) {
+    return new GeneratorOptions(out, provinceCode, from, to, scale, seed, threads, snapshots, newFactor);
   }
 }

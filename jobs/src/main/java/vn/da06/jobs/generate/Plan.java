@@ -64,7 +64,12 @@ final class Plan {
     this.end = endDate.atTime(23, 59, 59);
     List<LocalDate> snapshotList = new ArrayList<>();
     for (YearMonth m : months) {
-      if (m.getMonthValue() % 3 == 0 || m.equals(options.to())) {
+      boolean periodEnd = switch (options.snapshots()) {
+        case QUARTERLY -> m.getMonthValue() % 3 == 0;
+        case YEARLY -> m.getMonthValue() == 12;
+        case LATEST -> false;
+      };
+      if (periodEnd || m.equals(options.to())) {
         snapshotList.add(m.atEndOfMonth());
       }
     }

@@ -566,7 +566,7 @@ final class UnitGenerator {
         continue;
       }
       long days = to.toEpochDay() - from.toEpochDay() + 1;
-      if (random.nextDouble() < 0.03 * days / month.lengthOfMonth()) {
+      if (random.nextDouble() < 0.03 * plan.options.dossierFactor() * days / month.lengthOfMonth()) {
         LocalDate day = from.plusDays(random.nextLong(days));
         newDossier(random, p, day, wardOn(p, day), ++serial);
       }

@@ -46,6 +46,8 @@ public final class CsvRows {
       .setAllowDuplicateHeaderNames(true)
       .get();
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   private CsvRows() {}
 
   /** The untyped schema of a feed's rows as read: lineage, then the contract's columns as text. */
@@ -84,7 +86,7 @@ public final class CsvRows {
   /** Normalised full name as the "sạch" rule compares it: NFC, case-folded, single spaces. */
   public static String normaliseName(String name) {
     String nfc = Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-    return nfc.trim().replaceAll("\\s+", " ");
+    return SPACES.matcher(nfc.trim()).replaceAll(" ");
   }
 
   /** The rows of one file. The iterator streams: memory does not grow with the file. */

@@ -175,6 +175,9 @@ public final class Pipeline {
 
     // Bronze and quarantine, per feed.
     Map<Feed, Dataset<Row>> batches = new EnumMap<>(Feed.class);
+    // Before the one-row-per-key step: enough for the earliest month touched (an older version of a row can only
+    // make it earlier, so gold redoes at least what it must) and one shuffle less per feed.
+    Map<Feed, Dataset<Row>> acceptedRows = new EnumMap<>(Feed.class);
     Map<String, RunSummary.FeedCounts> feedCounts = new LinkedHashMap<>();
     List<Row> ingestedRows = new ArrayList<>();
     Dataset<Row> quarantine = null;
@@ -215,7 +218,9 @@ public final class Pipeline {
       feedCounts.put(feed.folder(), new RunSummary.FeedCounts(read, read - quarantinedCount, quarantinedCount));
       progress.stage("bronze %s: %d rows read, %d accepted, %d quarantined", feed.folder(), read, read - quarantinedCount,
           quarantinedCount);
-      batches.put(feed, SilverTransforms.latest(SilverTransforms.accepted(bronze).drop("run_id"), SilverTransforms.spec(feed)));
+      Dataset<Row> accepted = SilverTransforms.accepted(bronze).drop("run_id");
+      acceptedRows.put(feed, accepted);
+      batches.put(feed, SilverTransforms.latest(accepted, SilverTransforms.spec(feed)));
     }
     if (quarantine != null) {
       String allShas = toIngest.values().stream().flatMap(List::stream).map(f -> "'" + f.sha256() + "'")
@@ -229,7 +234,7 @@ public final class Pipeline {
     }
 
     // Record which months gold must redo before silver changes: a killed run must not forget them.
-    String fromMonth = affectedFrom(batches);
+    String fromMonth = affectedFrom(acceptedRows);
     if (fromMonth != null) {
       io.append(spark.createDataFrame(List.of(RowFactory.create(runId, fromMonth)), GOLD_PENDING), Tables.OPS, Tables.GOLD_PENDING);
     }
@@ -261,9 +266,17 @@ public final class Pipeline {
     SerializableConfiguration hadoop = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     Pseudonymizer keyed = pseudonymizer;
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(files, Math.max(1, files.size()))
+        .parallelize(files, tasks(files.size(), spark.sparkContext().defaultParallelism()))
         .flatMap(file -> CsvRows.read(file, keyed, hadoop.value()));
     return spark.createDataFrame(rows, CsvRows.rawSchema(feed));
+  }
+
+  /**
+   * Read tasks for a feed's files: a few per core, not one per file. Each task (and each bronze Parquet file it
+   * writes) costs a fixed setup, which at one task per monthly file dominated a feed of small files.
+   */
+  static int tasks(int files, int parallelism) {
+    return Math.max(1, Math.min(files, 2 * Math.max(1, parallelism)));
   }
 
   /** The earliest month whose gold figures the batch changes: its own months and those of the rows it replaces. */
