@@ -420,6 +420,7 @@ public final class Pipeline {
 
     boolean incremental = incremental(goldFrom);
     Dataset<Row> seeds = null;
+    Dataset<Row> carriedEligible = null;
     TreeSet<String> months = new TreeSet<>();
     Set<String> goldProvinces = new TreeSet<>();
     if (incremental) {
@@ -430,11 +431,17 @@ public final class Pipeline {
       applications = applications.where(col("received_at").geq(from).or(col("activated_at").geq(from)));
       dossiers = dossiers.where(col("submitted_at").geq(from).or(col("resolved_at").geq(from)));
       reports = reports.where(col("report_date").geq(lit(java.sql.Date.valueOf(first.atDay(1)))));
-      LocalDate oldest = snapshots.stream().filter(d -> !d.isAfter(first.atEndOfMonth())).reduce((a, b) -> b)
-          .orElse(first.atDay(1));
-      population = population.where(col("snapshot_date").geq(lit(java.sql.Date.valueOf(oldest))));
+      // Only the snapshots taken from that month on are measured. The month before used the latest earlier
+      // snapshot for its eligible population, on the same (current) wards: its gold figure is carried over.
+      population = population.where(col("snapshot_date").geq(lit(java.sql.Date.valueOf(first.atDay(1)))));
       Dataset<Row> gold = io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT);
       String previous = first.minusMonths(1).toString();
+      LocalDate carried = snapshots.stream().filter(d -> d.isBefore(first.atDay(1))).reduce((a, b) -> b).orElse(null);
+      if (carried != null) {
+        carriedEligible = gold.where(col("month").equalTo(previous).and(col("eligible_population").gt(0)))
+            .select(lit(java.sql.Date.valueOf(carried)).as("snapshot_date"), col("ward_code"),
+                lit(Era.POST_REFORM.name()).as("ward_era"), col("eligible_population"));
+      }
       seeds = gold.where(col("month").equalTo(previous)).select(col("ward_code"), col("eid_applications_l1_cum"),
           col("eid_applications_l2_cum"), col("eid_activations_l1_cum"), col("eid_activations_l2_cum"));
       Row last = gold.agg(org.apache.spark.sql.functions.max("month")).head();
@@ -455,6 +462,9 @@ public final class Pipeline {
     dossierMeasures = dossierMeasures.cache();
     Dataset<Row> snapshotFigures = Measures.bySnapshot(population).cache();
     Dataset<Row> eligible = Measures.eligible(snapshotFigures);
+    if (carriedEligible != null) {
+      eligible = eligible.unionByName(carriedEligible);
+    }
     Dataset<Row> quality = snapshotFigures.drop("eligible_population");
 
     for (Dataset<Row> measures : List.of(eid, dossierMeasures)) {
