@@ -202,26 +202,19 @@ final class ScaleBench implements Callable<Integer> {
   }
 
   static long parseSize(String label) {
-    String digits = label.replace("_", "");
-    long multiplier = 1;
-    if (digits.endsWith("K")) {
-      multiplier = 1_000;
-      digits = digits.substring(0, digits.length() - 1);
-    } else if (digits.endsWith("M")) {
-      multiplier = 1_000_000;
-      digits = digits.substring(0, digits.length() - 1);
-    }
+    long value;
     try {
-      double value = Double.parseDouble(digits) * multiplier;
-      if (value < 1_000) {
-        throw new NumberFormatException();
-      }
-      return (long) value;
-    } catch (NumberFormatException e) {
+      value = RowCount.parse(label);
+    } catch (picocli.CommandLine.TypeConversionException e) {
+      value = 0;
+    }
+    if (value < 1_000) {
       throw new IllegalArgumentException("Cannot read size '" + label
           + "': it is not an application count of at least 1000 (write e.g. 100K, 1M or 2500000)");
     }
+    return value;
   }
+
 
   static SizeResult failed(String label, long applications, String failure) {
     return new SizeResult(label, applications, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, failure);

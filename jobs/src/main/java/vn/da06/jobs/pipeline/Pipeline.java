@@ -134,13 +134,7 @@ public final class Pipeline {
    * records no run. What {@code ./da06 bench gold} times against the reference engine.
    */
   public void rebuildGold() {
-    Path adminDir = Path.of(options.inbox(), "admin_units");
-    AdminUnits units = AdminUnitsLoader.load(Files.isDirectory(adminDir) ? adminDir : null);
-    Dataset<Row> dimWard = Dimensions.wards(spark, units).cache();
-    Dataset<Row> knownUnits = Dimensions.knownUnits(spark, units).cache();
-    writeGold(dimWard, knownUnits, null);
-    dimWard.unpersist();
-    knownUnits.unpersist();
+    updateGold(null);
   }
 
   private RunSummary runStages() {
@@ -380,7 +374,7 @@ public final class Pipeline {
   }
 
   /**
-   * Recomputes gold from {@code fromMonth} on, reading only the silver rows dated from that month (and the
+   * Recomputes gold from {@code fromMonth} on (every month when NULL), reading only the silver rows dated from that month (and the
    * population snapshots those months use), as a run does after new rows arrived; reads no inbox and records no
    * run. What {@code ./da06 bench incremental} times against a full rebuild.
    */
