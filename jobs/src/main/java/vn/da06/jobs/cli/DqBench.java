@@ -2,7 +2,6 @@ package vn.da06.jobs.cli;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -69,7 +68,7 @@ final class DqBench implements Callable<Integer> {
     }
     double[] duckSeconds = new double[repeat];
     for (int i = -1; i < repeat; i++) {
-      try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+      try (Connection connection = DuckDbGold.open()) {
         long start = System.nanoTime();
         DuckDbGold.quality(connection, files);
         if (i < 0) {

@@ -3,7 +3,6 @@ package vn.da06.jobs.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +65,7 @@ final class GoldBench implements Callable<Integer> {
     // code checked, and no time is reported for results that differ.
     double warmUp = sparkGold(spark, target);
     System.err.printf("bench gold: first (warm-up) Spark run %.1f s%n", warmUp);
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+    try (Connection connection = DuckDbGold.open()) {
       DuckDbGold.compute(connection, inputs);
       if (!GoldReference.agree(connection, io, "bench gold")) {
         return 1;
@@ -103,7 +102,7 @@ final class GoldBench implements Callable<Integer> {
 
   /** Seconds of DuckDB computing both KPI tables on a fresh in-memory database (nothing computed before reused). */
   static double duckDbGold(DuckDbGold.Inputs inputs) throws java.sql.SQLException {
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+    try (Connection connection = DuckDbGold.open()) {
       long start = System.nanoTime();
       DuckDbGold.compute(connection, inputs);
       return (System.nanoTime() - start) / 1e9;

@@ -2,7 +2,6 @@ package vn.da06.jobs.cli;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -75,7 +74,7 @@ final class IncrementalBench implements Callable<Integer> {
 
     DeltaIo io = new DeltaIo(spark, warehouse);
     DuckDbGold.Inputs inputs = GoldReference.inputs(io);
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+    try (Connection connection = DuckDbGold.open()) {
       DuckDbGold.compute(connection, inputs);
       if (!GoldReference.agree(connection, io, "bench incremental")) {
         return 1;
