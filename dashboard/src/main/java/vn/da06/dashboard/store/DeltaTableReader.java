@@ -49,18 +49,30 @@ import org.apache.hadoop.conf.Configuration;
  * Boolean, LocalDate, Instant, List of strings. Deletion vectors are honoured through the selection vector.
  */
 public final class DeltaTableReader {
-  private final Engine engine;
+  private volatile Engine engine;
 
-  public DeltaTableReader() {
-    this.engine = DefaultEngine.create(new Configuration());
+  public DeltaTableReader() {}
+
+  /** Kernel's engine, built on first use: a start from the local snapshot never needs it. */
+  private Engine engine() {
+    Engine built = engine;
+    if (built == null) {
+      synchronized (this) {
+        if (engine == null) {
+          engine = DefaultEngine.create(new Configuration());
+        }
+        built = engine;
+      }
+    }
+    return built;
   }
 
   /** The latest version of the table, or empty when there is no Delta table at {@code location}. */
   public Optional<Long> latestVersion(Path location) {
-    if (!Files.isDirectory(location.resolve("_delta_log"))) {
-      return Optional.empty();
-    }
-    return Optional.of(TableManager.loadSnapshot(location.toString()).build(engine).getVersion());
+    // A listing, not a Kernel snapshot: this runs at every poll and before a start from the local snapshot,
+    // where building the Kernel engine and reading the log cost seconds.
+    java.util.OptionalLong version = vn.da06.warehouse.DeltaLog.latestVersion(location);
+    return version.isPresent() ? Optional.of(version.getAsLong()) : Optional.empty();
   }
 
   /** What is done with each batch of a scan: the data and, when some rows were deleted, which rows to keep. */
@@ -72,7 +84,7 @@ public final class DeltaTableReader {
   public record TableVersion(long version, Instant committedAt) {}
 
   public TableData read(Path location) {
-    return read(TableManager.loadSnapshot(location.toString()).build(engine), location);
+    return read(TableManager.loadSnapshot(location.toString()).build(engine()), location);
   }
 
   /**
@@ -80,7 +92,7 @@ public final class DeltaTableReader {
    * rebuilt later from the same data. Fails when the version's log or data files were removed.
    */
   public TableData readAtVersion(Path location, long version) {
-    return read(TableManager.loadSnapshot(location.toString()).atVersion(version).build(engine), location);
+    return read(TableManager.loadSnapshot(location.toString()).atVersion(version).build(engine()), location);
   }
 
   private TableData read(Snapshot snapshot, Path location) {
@@ -99,23 +111,23 @@ public final class DeltaTableReader {
 
   /** Reads every data file of the latest snapshot, batch by batch (column vectors, no row objects). */
   public TableVersion scan(Path location, BatchConsumer consumer) {
-    return scan(TableManager.loadSnapshot(location.toString()).build(engine), location, consumer);
+    return scan(TableManager.loadSnapshot(location.toString()).build(engine()), location, consumer);
   }
 
   private TableVersion scan(Snapshot snapshot, Path location, BatchConsumer consumer) {
     Scan scan = snapshot.getScanBuilder().build();
-    Row scanState = scan.getScanState(engine);
+    Row scanState = scan.getScanState(engine());
     StructType physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
-    try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
+    try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine())) {
       while (scanFiles.hasNext()) {
         try (CloseableIterator<Row> scanFileRows = scanFiles.next().getRows()) {
           while (scanFileRows.hasNext()) {
             Row scanFile = scanFileRows.next();
             FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
-            CloseableIterator<FileReadResult> physical = engine.getParquetHandler()
+            CloseableIterator<FileReadResult> physical = engine().getParquetHandler()
                 .readParquetFiles(Utils.singletonCloseableIterator(file), physicalSchema, Optional.empty());
             try (CloseableIterator<FilteredColumnarBatch> logical =
-                Scan.transformPhysicalData(engine, scanState, scanFile, physical.map(FileReadResult::getData))) {
+                Scan.transformPhysicalData(engine(), scanState, scanFile, physical.map(FileReadResult::getData))) {
               while (logical.hasNext()) {
                 FilteredColumnarBatch batch = logical.next();
                 consumer.accept(batch.getData(), batch.getSelectionVector());
@@ -127,7 +139,7 @@ public final class DeltaTableReader {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read Delta table " + location + ": " + e.getMessage(), e);
     }
-    return new TableVersion(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine)));
+    return new TableVersion(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine())));
   }
 
   /**
@@ -142,7 +154,7 @@ public final class DeltaTableReader {
   public record DataFile(Path path, Map<String, String> partitionValues) {}
 
   public DataFiles dataFiles(Path location) {
-    Snapshot snapshot = TableManager.loadSnapshot(location.toString()).build(engine);
+    Snapshot snapshot = TableManager.loadSnapshot(location.toString()).build(engine());
     List<DataFile> files = new ArrayList<>();
     String unsupported = null;
     if (snapshot instanceof io.delta.kernel.internal.SnapshotImpl impl) {
@@ -152,7 +164,7 @@ public final class DeltaTableReader {
       }
     }
     Scan scan = snapshot.getScanBuilder().build();
-    try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
+    try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine())) {
       while (scanFiles.hasNext()) {
         try (CloseableIterator<Row> scanFileRows = scanFiles.next().getRows()) {
           while (scanFileRows.hasNext()) {
@@ -169,7 +181,7 @@ public final class DeltaTableReader {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the files of Delta table " + location + ": " + e.getMessage(), e);
     }
-    return new DataFiles(new TableVersion(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine))),
+    return new DataFiles(new TableVersion(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine()))),
         snapshot.getSchema(), snapshot.getPartitionColumnNames(), files, Optional.ofNullable(unsupported));
   }
 

@@ -257,8 +257,10 @@ public final class InMemoryGold implements GoldData {
     if (cached != null) {
       return cached;
     }
-    if (scope.level() == UnitLevel.PROVINCE && unit(scope.code()).filter(scope::equals).isPresent()) {
-      Aggregate province = provinceAggregates().get(view + "|" + month + "|" + scope.code());
+    // The province figures once computed (in the background after a load); until then, from the month's rows.
+    Map<String, Aggregate> provinces = provinceAggregates;
+    if (provinces != null && scope.level() == UnitLevel.PROVINCE && unit(scope.code()).filter(scope::equals).isPresent()) {
+      Aggregate province = provinces.get(view + "|" + month + "|" + scope.code());
       if (province != null) {
         return province;
       }
@@ -349,7 +351,10 @@ public final class InMemoryGold implements GoldData {
     return both;
   }
 
-  /** Computes the province figures now (the server does it right after a load, before the first request). */
+  /**
+   * Computes the province figures now. The server does it on a background thread right after a load, while it
+   * already answers: a province asked for before they are done is summed from its month's rows.
+   */
   public void precompute() {
     provinceAggregates();
   }

@@ -56,14 +56,8 @@ public final class DeltaIo {
       if (!fs.exists(log)) {
         return -1;
       }
-      long latest = -1;
-      for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(log)) {
-        String name = status.getPath().getName();
-        if (name.matches("\\d{20}\\.json")) {
-          latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
-        }
-      }
-      return latest;
+      return vn.da06.warehouse.DeltaLog.latestVersion(
+          java.util.Arrays.stream(fs.listStatus(log)).map(status -> status.getPath().getName()));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("Cannot read the version of " + path(layer, table) + ": " + e.getMessage(), e);
     }
