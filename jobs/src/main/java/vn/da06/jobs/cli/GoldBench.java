@@ -66,18 +66,23 @@ final class GoldBench implements Callable<Integer> {
     double warmUp = sparkGold(spark, target);
     System.err.printf("bench gold: first (warm-up) Spark run %.1f s%n", warmUp);
     try (Connection connection = DuckDbGold.open()) {
+      long started = System.nanoTime();
       DuckDbGold.compute(connection, inputs);
+      System.err.printf("bench gold: first DuckDB run %.1f s; comparing%n", (System.nanoTime() - started) / 1e9);
       if (!GoldReference.agree(connection, io, "bench gold")) {
         return 1;
       }
     }
     List<Double> sparkSeconds = new ArrayList<>();
+    // Each time is logged as soon as measured: a run of an hour at 100M rows keeps its figures if it stops later.
     while (sparkSeconds.size() < repeat) {
       sparkSeconds.add(sparkGold(spark, target));
+      System.err.printf("bench gold: timed Spark run %.1f s%n", sparkSeconds.get(sparkSeconds.size() - 1));
     }
     double[] duckSeconds = new double[repeat];
     for (int i = 0; i < repeat; i++) {
       duckSeconds[i] = duckDbGold(inputs);
+      System.err.printf("bench gold: timed DuckDB run %.1f s%n", duckSeconds[i]);
     }
     double sparkMedian = median(sparkSeconds.stream().mapToDouble(Double::doubleValue).toArray());
     double duckMedian = median(duckSeconds);

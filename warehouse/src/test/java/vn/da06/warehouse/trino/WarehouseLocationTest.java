@@ -28,7 +28,8 @@ class WarehouseLocationTest {
         Map.entry("fs.native-local.enabled", "true"),
         Map.entry("local.location", dir.resolve("warehouse").toString()),
         Map.entry("delta.register-table-procedure.enabled", "true"),
-        Map.entry("hive.metastore.disable-location-checks", "true"));
+        Map.entry("hive.metastore.disable-location-checks", "true"),
+        Map.entry("delta.dynamic-filtering.wait-timeout", "1s"));
     assertThat(TableSync.registerStatement(local, Tables.GOLD, Tables.WARD_MONTH_KPIS)).isEqualTo(
         "CALL delta.system.register_table(schema_name => 'gold', table_name => 'ward_month_kpis',"
             + " table_location => 'local:///gold/ward_month_kpis')");
