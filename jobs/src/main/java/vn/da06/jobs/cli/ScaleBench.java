@@ -215,7 +215,6 @@ final class ScaleBench implements Callable<Integer> {
     return value;
   }
 
-
   static SizeResult failed(String label, long applications, String failure) {
     return new SizeResult(label, applications, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, failure);
   }

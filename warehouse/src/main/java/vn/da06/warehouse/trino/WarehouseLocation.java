@@ -106,8 +106,6 @@ public record WarehouseLocation(String uri, Scheme scheme) {
    * The catalog properties of {@code delta.properties} for this location, in order. {@code environment} is
    * where the optional S3 and HDFS settings are read from (the process's environment in production).
    */
-  static final String DYNAMIC_FILTER_WAIT = "1s";
-
   public Map<String, String> catalogProperties(Map<String, String> environment) {
     Map<String, String> catalog = new LinkedHashMap<>();
     catalog.put("connector.name", "delta_lake");
@@ -156,7 +154,7 @@ public record WarehouseLocation(String uri, Scheme scheme) {
     catalog.put("hive.metastore.disable-location-checks", "true");
     // The analysts' "latest month" queries join a one-row subquery on the month partition: split generation
     // waits up to this long for that dynamic filter, so only the latest month's files are read.
-    catalog.put("delta.dynamic-filtering.wait-timeout", DYNAMIC_FILTER_WAIT);
+    catalog.put("delta.dynamic-filtering.wait-timeout", "1s");
     return catalog;
   }
 
