@@ -189,7 +189,7 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
       }
       for (String name : latest.keySet()) {
         if (!big.containsKey(name)) {
-          small.put(name, reader.read(table(name)));
+          small.put(name, readSmall(name));
         }
       }
       bigRead = System.nanoTime();
@@ -278,6 +278,29 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
     LOG.info("gold.{}: {} rows from {} files read with {} in {} ms", name, rows.size(), files.files().size(), how,
         (System.nanoTime() - started) / 1_000_000);
     return rows;
+  }
+
+  /**
+   * A small table's rows: its live files (Delta Kernel's log) decoded by DuckDB, as for the ward-month tables,
+   * or by Delta Kernel's own reader when DuckDB cannot read them the same way.
+   */
+  private DeltaTableReader.TableData readSmall(String name) {
+    Path location = table(name);
+    long started = System.nanoTime();
+    DeltaTableReader.DataFiles files = reader.dataFiles(location);
+    Optional<String> unsupported = DuckDbTableReader.unsupported(files);
+    if (unsupported.isEmpty()) {
+      try {
+        List<Map<String, Object>> rows = DuckDbTableReader.read(files, location);
+        LOG.info("gold.{}: {} rows from {} files read with DuckDB in {} ms", name, rows.size(), files.files().size(),
+            (System.nanoTime() - started) / 1_000_000);
+        return new DeltaTableReader.TableData(files.version().version(), files.version().committedAt(), rows);
+      } catch (java.sql.SQLException e) {
+        unsupported = Optional.of("files DuckDB cannot read: " + e.getMessage());
+      }
+    }
+    LOG.info("gold.{}: reading it with Delta Kernel's Parquet reader ({})", name, unsupported.get());
+    return reader.read(location);
   }
 
   private void refreshQuietly() {
