@@ -65,6 +65,10 @@ public final class DashboardBench implements Callable<Integer> {
   @Option(names = "--server-opts", defaultValue = "", description = "JVM options of the server (default: none, the JVM's own heap size)")
   String serverOptions;
 
+  @Option(names = "--class-archive", description = "the server's AppCDS archive (./da06 passes .da06/dashboard.jsa):"
+      + " written by an untimed start when missing; cold start is measured with and without it")
+  Path classArchive;
+
   @Option(names = "--json", description = "one JSON object per figure instead of text")
   boolean json;
 
@@ -139,11 +143,37 @@ public final class DashboardBench implements Callable<Integer> {
     HttpRequest first = HttpRequest.newBuilder(URI.create(firstUrl))
         .header("Authorization", "Bearer " + tokens.get(firstProvince)).timeout(Duration.ofSeconds(30)).build();
 
+    // Without the class archive first (the first start after a build), then, when there is one, with it.
+    Double coldStartWithout = null;
+    List<String> archived = null;
+    if (classArchive != null && !classPathIsJars()) {
+      log("class archive %s not used: the class path has directories, and the JVM archives classes from jars only",
+          classArchive);
+    } else if (classArchive != null) {
+      coldStartWithout = timedStart(command, http, first, dir.resolve("server-no-archive.log"), snapshot, 10);
+      log("cold start without the class archive: %.2f s", coldStartWithout);
+      if (!Files.exists(classArchive)) {
+        List<String> training = withJvmOptions(command, "-XX:ArchiveClassesAtExit=" + classArchive);
+        double seconds = timedStart(training, http, first, dir.resolve("server-archiving.log"), snapshot, 120);
+        if (!Files.exists(classArchive)) {
+          throw new IllegalStateException("Cannot measure cold start with the class archive: the server wrote no "
+              + classArchive + " when it stopped (see " + dir.resolve("server-archiving.log") + ")");
+        }
+        log("class archive %s written by an untimed start (%.2f s to the first answer, %,d bytes)", classArchive,
+            seconds, Files.size(classArchive));
+      }
+      archived = withJvmOptions(command, "-XX:SharedArchiveFile=" + classArchive);
+    }
+    if (archived != null) {
+      command = archived;
+    }
+    Files.deleteIfExists(snapshot);
     long started = System.nanoTime();
     Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
     try {
       double coldStart = waitForFirstAnswer(http, first, server, started, serverLog);
-      log("cold start: %.2f s to the first 200 of %s", coldStart, firstUrl.replace(base, ""));
+      log("cold start%s: %.2f s to the first 200 of %s", archived == null ? "" : " (class archive)", coldStart,
+          firstUrl.replace(base, ""));
       log("warm-up: wrk 5 s on the KPI API");
       wrk(5, script, base + "/");
       log("wrk %d s, %d connections, %d threads: the KPI API (%d provinces x %d months, by a Lua script)",
@@ -168,7 +198,7 @@ public final class DashboardBench implements Callable<Integer> {
       log("warm start (snapshot present): %.2f s to the first 200 of %s", warmStart, firstUrl.replace(base, ""));
 
       double ratio = api.requestsPerSecond() / trivial.requestsPerSecond();
-      List<Figure> figures = List.of(
+      List<Figure> figures = new ArrayList<>(List.of(
           new Figure("kpi_api_throughput", api.requestsPerSecond(), "req/s", trivial.requestsPerSecond(), ratio,
               ">= 0.4 x /health", ratio >= 0.4),
           Figure.plain("trivial_route_throughput", trivial.requestsPerSecond(), "req/s"),
@@ -182,7 +212,10 @@ public final class DashboardBench implements Callable<Integer> {
           new Figure("warm_start", warmStart, "s", null, null, "< 3 s", warmStart < 3),
           new Figure("heap_in_use", heapBytes / 1024.0 / 1024.0, "MB", (double) (currentRows + asReportedRows), null,
               "< 512 MB", heapBytes < 512L * 1024 * 1024),
-          Figure.plain("gold_rows", currentRows + asReportedRows, "rows"));
+          Figure.plain("gold_rows", currentRows + asReportedRows, "rows")));
+      if (coldStartWithout != null) {
+        figures.add(7, Figure.plain("cold_start_without_class_archive", coldStartWithout, "s"));
+      }
       for (Figure figure : figures) {
         System.out.println(json ? JSON.writeValueAsString(figure.json()) : figure.text());
       }
@@ -196,9 +229,42 @@ public final class DashboardBench implements Callable<Integer> {
     }
   }
 
+  /**
+   * Seconds from starting {@code command} (no gold snapshot) to its first 200; the server is then stopped,
+   * given {@code stopSeconds} to exit (a class archive is written at exit), and its snapshot removed.
+   */
+  private static double timedStart(List<String> command, HttpClient http, HttpRequest first, Path log, Path snapshot,
+      int stopSeconds) throws Exception {
+    Files.deleteIfExists(snapshot);
+    long started = System.nanoTime();
+    Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      return waitForFirstAnswer(http, first, server, started, log);
+    } finally {
+      stop(server, stopSeconds);
+      Files.deleteIfExists(snapshot);
+    }
+  }
+
+  /** {@code command} (java first) with JVM options added after the executable; the CDS log is kept quiet. */
+  private static List<String> withJvmOptions(List<String> command, String option) {
+    List<String> result = new ArrayList<>(command);
+    result.addAll(1, List.of(option, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    return result;
+  }
+
+  private static boolean classPathIsJars() {
+    return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .noneMatch(entry -> Files.isDirectory(Path.of(entry)));
+  }
+
   private static void stop(Process server) throws InterruptedException {
+    stop(server, 10);
+  }
+
+  private static void stop(Process server, int seconds) throws InterruptedException {
     server.destroy();
-    if (!server.waitFor(10, TimeUnit.SECONDS)) {
+    if (!server.waitFor(seconds, TimeUnit.SECONDS)) {
       server.destroyForcibly();
       server.waitFor(10, TimeUnit.SECONDS);
     }
