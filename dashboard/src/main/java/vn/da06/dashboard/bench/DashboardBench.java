@@ -205,6 +205,7 @@ public final class DashboardBench implements Callable<Integer> {
           Figure.plain("kpi_api_p50", api.p50Millis(), "ms"),
           new Figure("kpi_api_p99", api.p99Millis(), "ms", null, null, "< 25 ms at " + connections + " connections",
               api.p99Millis() < 25),
+          Figure.plain("trivial_route_p99", trivial.p99Millis(), "ms"),
           new Figure("kpi_api_errors", api.errors(), "count", (double) api.requests(), null, "0", api.errors() == 0),
           new Figure("trivial_route_errors", trivial.errors(), "count", (double) trivial.requests(), null, "0",
               trivial.errors() == 0),
@@ -214,7 +215,7 @@ public final class DashboardBench implements Callable<Integer> {
               "< 512 MB", heapBytes < 512L * 1024 * 1024),
           Figure.plain("gold_rows", currentRows + asReportedRows, "rows")));
       if (coldStartWithout != null) {
-        figures.add(7, Figure.plain("cold_start_without_class_archive", coldStartWithout, "s"));
+        figures.add(8, Figure.plain("cold_start_without_class_archive", coldStartWithout, "s"));
       }
       for (Figure figure : figures) {
         System.out.println(json ? JSON.writeValueAsString(figure.json()) : figure.text());
