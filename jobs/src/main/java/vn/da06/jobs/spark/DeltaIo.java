@@ -81,7 +81,14 @@ public final class DeltaIo {
     if (exists(layer, table)) {
       return;
     }
-    io.delta.tables.DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).location(path(layer, table))
+    // A qualified location: Delta's catalog takes a relative one (a warehouse given as data/warehouse) for a name.
+    org.apache.hadoop.fs.Path location = new org.apache.hadoop.fs.Path(path(layer, table));
+    try {
+      location = location.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(location);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot create Delta table " + location + ": " + e.getMessage(), e);
+    }
+    io.delta.tables.DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).location(location.toString())
         .addColumns(schema).partitionedBy(partitionBy);
     for (java.util.Map.Entry<String, String> property : properties.entrySet()) {
       builder = builder.property(property.getKey(), property.getValue());
