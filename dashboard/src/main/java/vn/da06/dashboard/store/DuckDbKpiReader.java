@@ -188,14 +188,10 @@ public final class DuckDbKpiReader {
     if (table.files().isEmpty()) {
       return 0;
     }
-    StringBuilder sql = new StringBuilder("SELECT count(*) FROM read_parquet([");
-    for (int f = 0; f < table.files().size(); f++) {
-      sql.append(f == 0 ? "'" : ", '").append(table.files().get(f).path().toString().replace("'", "''")).append("'");
-    }
-    sql.append("], union_by_name = true)");
+    String sql = "SELECT count(*) FROM " + readParquet(table.files().stream().map(DeltaTableReader.DataFile::path).toList());
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql.toString())) {
+        ResultSet result = statement.executeQuery(sql)) {
       result.next();
       return result.getLong(1);
     }
@@ -208,14 +204,15 @@ public final class DuckDbKpiReader {
     String select = columns.isEmpty() ? "" : ", " + quoted(columns);
     for (int g = 0; g < groupValues.size(); g++) {
       sql.append(g == 0 ? "" : " UNION ALL ").append("SELECT ").append(g).append(" AS _group").append(select)
-          .append(" FROM read_parquet([");
-      List<Path> paths = groups.get(groupValues.get(g));
-      for (int f = 0; f < paths.size(); f++) {
-        sql.append(f == 0 ? "'" : ", '").append(paths.get(f).toString().replace("'", "''")).append("'");
-      }
-      sql.append("], union_by_name = true)");
+          .append(" FROM ").append(readParquet(groups.get(groupValues.get(g))));
     }
     return sql.toString();
+  }
+
+  /** DuckDB's {@code read_parquet} of these files, their columns matched by name. */
+  static String readParquet(List<Path> files) {
+    return "read_parquet([" + String.join(", ", files.stream().map(f -> "'" + f.toString().replace("'", "''") + "'").toList())
+        + "], union_by_name = true)";
   }
 
   private static String quoted(List<String> columns) {

@@ -89,8 +89,7 @@ final class DuckDbTableReader {
           sql.append(", ").append(name);
         }
       }
-      sql.append(" FROM read_parquet('").append(file.path().toString().replace("'", "''"))
-          .append("', union_by_name = true)");
+      sql.append(" FROM ").append(DuckDbKpiReader.readParquet(List.of(file.path())));
     }
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
