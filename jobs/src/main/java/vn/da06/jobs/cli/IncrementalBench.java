@@ -64,7 +64,8 @@ final class IncrementalBench implements Callable<Integer> {
     // Twice: the first (untimed) warms the JVM as the full rebuild timed below is warm; the update is idempotent.
     new Pipeline(spark, new Pipeline.Options("data/none", warehouse), Pseudonymizer.fromEnvironment(), Progress.quiet())
         .updateGold(month);
-    Progress progress = Progress.quiet();
+    // The timed update's stages go to stderr, so a run shows where its time went.
+    Progress progress = new Progress(System.err);
     new Pipeline(spark, new Pipeline.Options("data/none", warehouse), Pseudonymizer.fromEnvironment(), progress).updateGold(month);
     if (progress.marks().stream().noneMatch(m -> m.line().contains("rows of those months only"))) {
       System.err.println("bench incremental: the update recomputed from all rows, not the new month's: no time reported");
