@@ -101,6 +101,23 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
     return Optional.of(gold);
   }
 
+  /** The temporary files of snapshot writes a stopped server left behind, deleted (they are never read). */
+  private void removeSnapshotLeftovers() {
+    if (snapshot == null) {
+      return;
+    }
+    try {
+      int removed = GoldSnapshot.removeLeftovers(snapshot);
+      if (removed > 0) {
+        LOG.info("deleted {} unfinished gold snapshot file(s) next to {}, left by a server stopped while it wrote"
+            + " one", removed, snapshot);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("Cannot delete unfinished gold snapshot files next to {}: {} (delete {}*.tmp by hand)", snapshot,
+          e.toString(), snapshot);
+    }
+  }
+
   private void writeSnapshot(GoldSnapshot.Contents contents) {
     if (snapshot == null) {
       return;
@@ -123,6 +140,7 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
 
   /** Loads now, then polls every {@code interval} for newer versions. */
   public DeltaKpiStore start(Duration interval) {
+    removeSnapshotLeftovers();
     loaded.compareAndSet(loaded.get(), new Loaded(null, "The dashboard is loading gold from " + warehouse
         + " (try again in a few seconds)"));
     refresh();

@@ -56,6 +56,24 @@ class GoldSnapshotTest {
   }
 
   @Test
+  @Order(0)
+  void aStartDeletesTheUnfinishedSnapshotFilesOfAStoppedServer() throws Exception {
+    Path state = snapshot.getParent();
+    Path unfinished = Files.writeString(state.resolve(snapshot.getFileName() + "4849190180622404025.tmp"), "half");
+    Path otherFile = Files.writeString(state.resolve(snapshot.getFileName() + ".notes.tmp"), "kept");
+    Path snapshotBefore = state.resolve("before.snapshot");
+    Files.copy(snapshot, snapshotBefore);
+    try (DeltaKpiStore store = new DeltaKpiStore(warehouse, snapshot).start(java.time.Duration.ofHours(1))) {
+      assertThat(store.servedFromSnapshot()).isTrue();
+    }
+    assertThat(unfinished).doesNotExist();
+    assertThat(otherFile).exists();
+    assertThat(snapshot).hasSameBinaryContentAs(snapshotBefore);
+    Files.delete(otherFile);
+    Files.delete(snapshotBefore);
+  }
+
+  @Test
   @Order(1)
   void aSnapshotStartAnswersAsATableStart() throws Exception {
     assertThat(snapshot).isRegularFile();
