@@ -142,6 +142,10 @@ public final class DashboardBench implements Callable<Integer> {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest first = HttpRequest.newBuilder(URI.create(firstUrl))
         .header("Authorization", "Bearer " + tokens.get(firstProvince)).timeout(Duration.ofSeconds(30)).build();
+    // The earliest month: a first start serves the latest month first, and this one once every month is read.
+    String earliestUrl = base + "/api/v1/units/" + firstProvince + "/kpis?month=" + months.first();
+    HttpRequest earliest = HttpRequest.newBuilder(URI.create(earliestUrl))
+        .header("Authorization", "Bearer " + tokens.get(firstProvince)).timeout(Duration.ofSeconds(30)).build();
 
     // Without the class archive first (the first start after a build), then, when there is one, with it.
     Double coldStartWithout = null;
@@ -174,6 +178,8 @@ public final class DashboardBench implements Callable<Integer> {
       double coldStart = waitForFirstAnswer(http, first, server, started, serverLog);
       log("cold start%s: %.2f s to the first 200 of %s", archived == null ? "" : " (class archive)", coldStart,
           firstUrl.replace(base, ""));
+      double allMonths = waitForFirstAnswer(http, earliest, server, started, serverLog);
+      log("cold start, every month: %.2f s to the first 200 of %s", allMonths, earliestUrl.replace(base, ""));
       // Throughput and latency are the steady server's: the start's own background work (the province aggregates,
       // the snapshot file) takes seconds of CPU that wrk would otherwise share, on a machine of two cores.
       double settled = waitForStartupWork(server, serverLog, snapshot, started);
@@ -207,6 +213,7 @@ public final class DashboardBench implements Callable<Integer> {
           new Figure("trivial_route_errors", trivial.errors(), "count", (double) trivial.requests(), null, "0",
               trivial.errors() == 0),
           new Figure("cold_start", coldStart, "s", null, null, "< 3 s", coldStart < 3),
+          Figure.plain("cold_start_every_month", allMonths, "s"),
           new Figure("warm_start", warmStart, "s", null, null, "< 3 s", warmStart < 3),
           Figure.plain("startup_work_done", settled, "s"),
           new Figure("heap_in_use", heapBytes / 1024.0 / 1024.0, "MB", (double) (currentRows + asReportedRows), null,

@@ -33,7 +33,7 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
   });
 
   /** What is served: the data, or why there is none. */
-  private record Loaded(InMemoryGold gold, String problem) {}
+  private record Loaded(GoldData gold, String problem) {}
 
   private final Path snapshot;
   private volatile boolean fromSnapshot;
@@ -49,16 +49,31 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
    * tables' current Delta versions, and rewrites it after each load from the tables; null: no snapshot.
    */
   public DeltaKpiStore(Path warehouse, Path snapshot) {
+    this(warehouse, snapshot, runnable -> {
+      Thread thread = new Thread(runnable, "gold-rest");
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  /** As above; {@code rest} runs the read of the months before the latest at a first start (tests hold it). */
+  DeltaKpiStore(Path warehouse, Path snapshot, java.util.concurrent.Executor rest) {
     this.warehouse = warehouse.toAbsolutePath().normalize();
     this.snapshot = snapshot == null ? null : snapshot.toAbsolutePath().normalize();
+    this.rest = rest;
   }
+
+  private final java.util.concurrent.Executor rest;
 
   /** Whether the data served came from the snapshot file (true) or from the tables' Parquet files. */
   public boolean servedFromSnapshot() {
     return fromSnapshot;
   }
 
-  /** The last snapshot write started (done at once when none was); tests and the bench wait on it. */
+  /**
+   * The last snapshot write started (done at once when none was); tests and the bench wait on it. After a first
+   * start that served the latest month first, it is done once the whole gold is served and its snapshot written.
+   */
   public java.util.concurrent.CompletableFuture<Void> snapshotWritten() {
     return snapshotWrite;
   }
@@ -118,11 +133,11 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
     }
   }
 
-  private void writeSnapshot(GoldSnapshot.Contents contents) {
+  private java.util.concurrent.CompletableFuture<Void> writeSnapshot(GoldSnapshot.Contents contents) {
     if (snapshot == null) {
-      return;
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
-    snapshotWrite = java.util.concurrent.CompletableFuture.runAsync(() -> {
+    return snapshotWrite = java.util.concurrent.CompletableFuture.runAsync(() -> {
       long started = System.nanoTime();
       try {
         GoldSnapshot.write(snapshot, contents);
@@ -174,8 +189,10 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
     for (String name : Tables.GOLD_TABLES) {
       reader.latestVersion(table(name)).ifPresent(version -> latest.put(name, version));
     }
-    InMemoryGold served = loaded.get().gold();
-    if (served != null && served.version().tableVersions().equals(latest)) {
+    GoldData served = loaded.get().gold();
+    // A partial gold whose months before the latest could not be read is read again.
+    if (served != null && served.version().tableVersions().equals(latest)
+        && !(served instanceof PartialGold partial && partial.failed())) {
       return false;
     }
     if (served == null) {
@@ -187,22 +204,33 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
         return true;
       }
     }
+    return load(latest, served == null);
+  }
+
+  /**
+   * Reads gold at the versions of {@code latest} and serves it. At a first start ({@code partial}) the latest
+   * month of each ward-month table is read first and served at once ({@link PartialGold}); the months before it
+   * are read after, on a thread of their own, and the whole gold replaces the partial one when they are in.
+   */
+  private boolean load(Map<String, Long> latest, boolean partial) {
     long started = System.nanoTime();
+    if (partial) {
+      DuckDbKpiReader.loadInBackground();
+    }
     Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-    Map<String, List<KpiRow>> kpis = new LinkedHashMap<>();
     Map<String, Long> versions = new LinkedHashMap<>();
     DataVersion version = null;
     // The two big tables are read side by side (they dominate the load: a country is ~700,000 rows), and
     // the small ones on this thread meanwhile.
-    Map<String, java.util.concurrent.CompletableFuture<List<KpiRow>>> big = new LinkedHashMap<>();
+    Map<String, java.util.concurrent.CompletableFuture<KpiRead>> big = new LinkedHashMap<>();
     java.util.concurrent.ExecutorService loaders = Executors.newFixedThreadPool(2);
-    Map<String, DeltaTableReader.TableVersion> bigVersions = new java.util.concurrent.ConcurrentHashMap<>();
     Map<String, DeltaTableReader.TableData> small = new LinkedHashMap<>();
+    Map<String, KpiRead> firstReads = new LinkedHashMap<>();
     long bigRead;
     try {
       for (String name : latest.keySet()) {
         if (name.equals(Tables.WARD_MONTH_KPIS) || name.equals(Tables.WARD_MONTH_KPIS_CURRENT)) {
-          big.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() -> readKpis(name, bigVersions), loaders));
+          big.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() -> readKpis(name, partial), loaders));
         }
       }
       for (String name : latest.keySet()) {
@@ -211,8 +239,8 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
         }
       }
       bigRead = System.nanoTime();
-      for (Map.Entry<String, java.util.concurrent.CompletableFuture<List<KpiRow>>> entry : big.entrySet()) {
-        kpis.put(entry.getKey(), entry.getValue().join());
+      for (Map.Entry<String, java.util.concurrent.CompletableFuture<KpiRead>> entry : big.entrySet()) {
+        firstReads.put(entry.getKey(), entry.getValue().join());
       }
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -220,11 +248,14 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
       loaders.shutdown();
     }
     for (String name : latest.keySet()) {
-      DeltaTableReader.TableVersion read = bigVersions.get(name);
-      if (read == null) {
+      KpiRead kpiRead = firstReads.get(name);
+      DeltaTableReader.TableVersion read;
+      if (kpiRead == null) {
         DeltaTableReader.TableData data = small.get(name);
         tables.put(name, data.rows());
         read = new DeltaTableReader.TableVersion(data.version(), data.committedAt());
+      } else {
+        read = kpiRead.version();
       }
       versions.put(name, read.version());
       if (name.equals(Tables.WARD_MONTH_KPIS)) {
@@ -233,24 +264,104 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
     }
     long smallRead = System.nanoTime();
     DataVersion full = new DataVersion(version.version(), version.updatedAt(), versions);
-    if (kpis.get(Tables.WARD_MONTH_KPIS).isEmpty()) {
+    if (firstReads.get(Tables.WARD_MONTH_KPIS).rows().isEmpty()) {
       loaded.set(new Loaded(null, "gold.ward_month_kpis in " + warehouse + " has no rows yet (run ./da06 run --inbox"
           + " <inbox> --warehouse " + warehouse + " with feed files in the inbox, or ./da06 demo)"));
       return true;
     }
-    // In order once here: the snapshot keeps this order, so a snapshot start's sort finds it sorted.
-    kpis.replaceAll((name, rows) -> InMemoryGold.inOrder(rows));
+    Map<String, List<KpiRow>> kpis = new LinkedHashMap<>();
+    firstReads.forEach((name, read) -> kpis.put(name, InMemoryGold.inOrder(read.rows())));
     InMemoryGold gold = InMemoryGold.fromTables(full, tables, kpis.get(Tables.WARD_MONTH_KPIS),
         kpis.getOrDefault(Tables.WARD_MONTH_KPIS_CURRENT, List.of()));
     long built = System.nanoTime();
+    String timing = String.format("%d ms: other tables read after %d ms, ward-month tables after %d ms, indexes %d ms",
+        (built - started) / 1_000_000, (bigRead - started) / 1_000_000, (smallRead - started) / 1_000_000,
+        (built - smallRead) / 1_000_000);
+    if (firstReads.values().stream().allMatch(read -> read.rest().isEmpty())) {
+      serveWhole(gold, tables, kpis, "gold loaded from " + warehouse + ": version " + full.version() + " (" + timing
+          + "; tables " + versions + ")");
+      return true;
+    }
+    // A first start: the latest month is served now, the months before it once read.
+    Map<WardView, List<String>> months = new java.util.EnumMap<>(WardView.class);
+    Map<WardView, String> loadedFrom = new java.util.EnumMap<>(WardView.class);
+    firstReads.forEach((name, read) -> {
+      WardView view = name.equals(Tables.WARD_MONTH_KPIS) ? WardView.AS_REPORTED : WardView.CURRENT;
+      months.put(view, read.months());
+      read.loadedFrom().ifPresent(month -> loadedFrom.put(view, month));
+    });
+    java.util.concurrent.CompletableFuture<InMemoryGold> whole = new java.util.concurrent.CompletableFuture<>();
+    // Done once the whole gold is served and its snapshot written (or neither will be): tests and the bench wait.
+    java.util.concurrent.CompletableFuture<Void> written = new java.util.concurrent.CompletableFuture<>();
+    snapshotWrite = written;
+    Loaded partialGold = new Loaded(new PartialGold(gold, months, loadedFrom, whole, WAIT_FOR_WHOLE), null);
+    this.fromSnapshot = false;
+    loaded.set(partialGold);
+    LOG.info("gold served from {}: version {}, the latest month only ({} ward-month rows; {}); reading the months"
+        + " before it", warehouse, full.version(), firstReads.values().stream().mapToInt(r -> r.rows().size()).sum(),
+        timing);
+    rest.execute(() -> {
+      long restStarted = System.nanoTime();
+      try {
+        Map<String, List<KpiRow>> all = readRest(firstReads);
+        InMemoryGold wholeGold = InMemoryGold.fromTables(full, tables, all.get(Tables.WARD_MONTH_KPIS),
+            all.getOrDefault(Tables.WARD_MONTH_KPIS_CURRENT, List.of()));
+        whole.complete(wholeGold);
+        // A newer version loaded meanwhile by the poll is not replaced by this older one.
+        if (loaded.compareAndSet(partialGold, new Loaded(wholeGold, null))) {
+          precomputeInBackground(wholeGold);
+          LOG.info("gold loaded from {}: version {} (the months before the latest read in {} ms, {} ms after the start"
+              + " of the load; tables {})", warehouse, full.version(), (System.nanoTime() - restStarted) / 1_000_000,
+              (System.nanoTime() - started) / 1_000_000, versions);
+          writeSnapshot(new GoldSnapshot.Contents(warehouse.toString(), full, tables, all))
+              .whenComplete((done, error) -> written.complete(null));
+        } else {
+          written.complete(null);
+        }
+      } catch (RuntimeException e) {
+        written.complete(null);
+        whole.completeExceptionally(e);
+        LOG.warn("Cannot read the months before the latest from {}: {} (serving the latest month; the next poll"
+            + " reads gold again)", warehouse, e.toString());
+      }
+    });
+    return true;
+  }
+
+  /** Serves {@code gold} (read whole), computes its province figures and writes the snapshot. */
+  private void serveWhole(InMemoryGold gold, Map<String, List<Map<String, Object>>> tables,
+      Map<String, List<KpiRow>> kpis, String message) {
     this.fromSnapshot = false;
     loaded.set(new Loaded(gold, null));
     precomputeInBackground(gold);
-    LOG.info("gold loaded from {}: version {} ({} ms: other tables read after {} ms, ward-month tables after {} ms,"
-        + " indexes {} ms; tables {})", warehouse, full.version(), (built - started) / 1_000_000,
-        (bigRead - started) / 1_000_000, (smallRead - started) / 1_000_000, (built - smallRead) / 1_000_000, versions);
-    writeSnapshot(new GoldSnapshot.Contents(warehouse.toString(), full, tables, kpis));
-    return true;
+    LOG.info(message);
+    writeSnapshot(new GoldSnapshot.Contents(warehouse.toString(), gold.version(), tables, kpis));
+  }
+
+  /** The ward-month rows of every table: those read first and the rest of their files, read side by side. */
+  private Map<String, List<KpiRow>> readRest(Map<String, KpiRead> firstReads) {
+    java.util.concurrent.ExecutorService loaders = Executors.newFixedThreadPool(2);
+    try {
+      Map<String, java.util.concurrent.CompletableFuture<List<KpiRow>>> rest = new LinkedHashMap<>();
+      firstReads.forEach((name, read) -> rest.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        List<KpiRow> rows = new java.util.ArrayList<>(read.rows());
+        if (read.rest().isPresent()) {
+          long started = System.nanoTime();
+          List<KpiRow> more = readKpiFiles(name, read.rest().get());
+          LOG.info("gold.{}: {} rows of the {} months before the latest read in {} ms", name, more.size(),
+              read.months().size() - 1, (System.nanoTime() - started) / 1_000_000);
+          rows.addAll(more);
+        }
+        return InMemoryGold.inOrder(rows);
+      }, loaders)));
+      Map<String, List<KpiRow>> all = new LinkedHashMap<>();
+      rest.forEach((name, future) -> all.put(name, future.join()));
+      return all;
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    } finally {
+      loaders.shutdown();
+    }
   }
 
   /** The province figures of {@code gold}, on a thread of their own: the data is served meanwhile. */
@@ -266,36 +377,88 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
   }
 
   /**
-   * A ward-month table's rows: the live files (Delta Kernel) decoded by DuckDB, or, when the table uses
-   * what those files alone do not say (deletion vectors, column mapping), by Delta Kernel's own reader.
+   * A ward-month table as first read: its version, the rows read, every month it has (oldest first), the first
+   * month whose rows are all read ({@code ""}: every month), and the files left to read (none: all read).
    */
-  private List<KpiRow> readKpis(String name, Map<String, DeltaTableReader.TableVersion> versions) {
+  private record KpiRead(DeltaTableReader.TableVersion version, List<KpiRow> rows, List<String> months,
+      Optional<String> loadedFrom, Optional<DeltaTableReader.DataFiles> rest) {}
+
+  /**
+   * A ward-month table's rows: the live files (Delta Kernel) decoded by DuckDB, or, when the table uses what
+   * those files alone do not say (deletion vectors, column mapping), by Delta Kernel's own reader. With
+   * {@code latestFirst}, a table partitioned by month is read for its latest month only, and the rest is
+   * left for {@link #readRest}.
+   */
+  private KpiRead readKpis(String name, boolean latestFirst) {
     Path location = table(name);
     long started = System.nanoTime();
     DeltaTableReader.DataFiles files = reader.dataFiles(location);
-    String how;
-    List<KpiRow> rows;
     if (files.unsupported().isPresent()) {
       LOG.warn("gold.{} uses {}: reading it with Delta Kernel's Parquet reader, which is ~10x slower than DuckDB"
           + " (rewrite the table without them, e.g. REORG TABLE ... APPLY (PURGE), for a fast start)", name,
           files.unsupported().get());
       KpiRowLoader loader = new KpiRowLoader();
-      versions.put(name, reader.scan(location, loader));
-      rows = loader.rows();
-      how = "Delta Kernel";
-    } else {
-      try {
-        rows = DuckDbKpiReader.read(files, location);
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException("Cannot read gold." + name + " in " + location + " with DuckDB: "
-            + e.getMessage() + " (check the table's Parquet files; the server keeps the previous data)", e);
-      }
-      versions.put(name, files.version());
-      how = "DuckDB";
+      DeltaTableReader.TableVersion version = reader.scan(location, loader);
+      List<KpiRow> rows = loader.rows();
+      LOG.info("gold.{}: {} rows read with Delta Kernel in {} ms", name, rows.size(),
+          (System.nanoTime() - started) / 1_000_000);
+      return whole(version, rows);
     }
-    LOG.info("gold.{}: {} rows from {} files read with {} in {} ms", name, rows.size(), files.files().size(), how,
+    java.util.TreeSet<String> months = new java.util.TreeSet<>();
+    boolean byMonth = files.partitionColumns().contains(MONTH);
+    for (DeltaTableReader.DataFile file : files.files()) {
+      String month = file.partitionValues().get(MONTH);
+      if (month == null) {
+        byMonth = false;
+      } else {
+        months.add(month);
+      }
+    }
+    if (latestFirst && byMonth && months.size() > 1) {
+      String latest = months.last();
+      List<DeltaTableReader.DataFile> first = new java.util.ArrayList<>();
+      List<DeltaTableReader.DataFile> rest = new java.util.ArrayList<>();
+      for (DeltaTableReader.DataFile file : files.files()) {
+        (latest.equals(file.partitionValues().get(MONTH)) ? first : rest).add(file);
+      }
+      List<KpiRow> rows = readKpiFiles(name, withFiles(files, first));
+      LOG.info("gold.{}: {} rows of {} (the latest of {} months) read in {} ms", name, rows.size(), latest,
+          months.size(), (System.nanoTime() - started) / 1_000_000);
+      return new KpiRead(files.version(), rows, List.copyOf(months), Optional.of(latest),
+          Optional.of(withFiles(files, rest)));
+    }
+    List<KpiRow> rows = readKpiFiles(name, files);
+    LOG.info("gold.{}: {} rows from {} files read with DuckDB in {} ms", name, rows.size(), files.files().size(),
         (System.nanoTime() - started) / 1_000_000);
-    return rows;
+    return whole(files.version(), rows);
+  }
+
+  /** Months partition the ward-month tables (the warehouse contract). */
+  private static final String MONTH = "month";
+
+  /** How long a request outside the latest month waits, at a first start, for the months before it. */
+  private static final Duration WAIT_FOR_WHOLE = Duration.ofSeconds(20);
+
+  private static KpiRead whole(DeltaTableReader.TableVersion version, List<KpiRow> rows) {
+    List<String> months = rows.stream().map(KpiRow::month).distinct().sorted().toList();
+    return new KpiRead(version, rows, months, Optional.of(""), Optional.empty());
+  }
+
+  private static DeltaTableReader.DataFiles withFiles(DeltaTableReader.DataFiles table,
+      List<DeltaTableReader.DataFile> files) {
+    return new DeltaTableReader.DataFiles(table.version(), table.schema(), table.partitionColumns(), files,
+        table.unsupported());
+  }
+
+  /** The rows of {@code files} of a ward-month table, decoded by DuckDB. */
+  private List<KpiRow> readKpiFiles(String name, DeltaTableReader.DataFiles files) {
+    Path location = table(name);
+    try {
+      return DuckDbKpiReader.read(files, location);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Cannot read gold." + name + " in " + location + " with DuckDB: "
+          + e.getMessage() + " (check the table's Parquet files; the server keeps the previous data)", e);
+    }
   }
 
   /**
@@ -340,7 +503,7 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
   }
 
   public Optional<DataVersion> version() {
-    return Optional.ofNullable(loaded.get().gold()).map(InMemoryGold::version);
+    return Optional.ofNullable(loaded.get().gold()).map(GoldData::version);
   }
 
   @Override

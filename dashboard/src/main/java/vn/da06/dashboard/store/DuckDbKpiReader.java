@@ -28,6 +28,22 @@ import org.duckdb.DuckDBReadableVector;
 public final class DuckDbKpiReader {
   private DuckDbKpiReader() {}
 
+  /**
+   * Loads DuckDB's native library on a thread of its own (its driver unpacks ~60 MB from its jar and links it,
+   * ~0.5 s), so that a first start does it while Delta Kernel lists the files rather than after.
+   */
+  static void loadInBackground() {
+    Thread thread = new Thread(() -> {
+      try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+        connection.isValid(1);
+      } catch (SQLException | RuntimeException | LinkageError e) {
+        // The first read reports it, with the table it was reading.
+      }
+    }, "duckdb-load");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   /** Where a column's values come from: a Parquet column, the file's partition values, or nowhere (NULL). */
   private enum Source { PARQUET, PARTITION, ABSENT }
 

@@ -125,7 +125,7 @@ class GoldSnapshotTest {
   }
 
   /** What the dashboard answers from gold, for the test province, its districts and wards, every month. */
-  private static List<String> answers(GoldData gold) {
+  static List<String> answers(GoldData gold) {
     List<String> answers = new ArrayList<>();
     answers.add(gold.version().version() + " " + gold.version().updatedAt() + " "
         + new java.util.TreeMap<>(gold.version().tableVersions()));
