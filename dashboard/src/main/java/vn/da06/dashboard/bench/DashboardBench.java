@@ -53,7 +53,7 @@ public final class DashboardBench implements Callable<Integer> {
   @Option(names = "--dir", defaultValue = "data/bench/dashboard-run", description = "users file, Lua script, server log")
   Path dir;
 
-  @Option(names = "--duration", defaultValue = "20", description = "seconds of each wrk run (after a 5 s warm-up)")
+  @Option(names = "--duration", defaultValue = "20", description = "seconds of each wrk run (after a 15 s warm-up of the KPI API)")
   int duration;
 
   @Option(names = "--connections", defaultValue = "64")
