@@ -318,11 +318,15 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
         } else {
           written.complete(null);
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Never left pending (out of memory included): the waiting requests get a 503 and the next poll reads again.
         written.complete(null);
         whole.completeExceptionally(e);
         LOG.warn("Cannot read the months before the latest from {}: {} (serving the latest month; the next poll"
             + " reads gold again)", warehouse, e.toString());
+        if (e instanceof Error error) {
+          throw error;
+        }
       }
     });
     return true;
