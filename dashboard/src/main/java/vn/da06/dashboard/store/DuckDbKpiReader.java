@@ -29,8 +29,8 @@ public final class DuckDbKpiReader {
   private DuckDbKpiReader() {}
 
   /**
-   * Loads DuckDB's native library on a thread of its own (its driver unpacks ~60 MB from its jar and links it,
-   * ~0.5 s), so that a first start does it while Delta Kernel lists the files rather than after.
+   * Loads DuckDB's native library on a thread of its own (at every start its driver unpacks the 61 MB library
+   * from its jar and links it), so that a first start does it while Delta Kernel lists the files, not after.
    */
   static void loadInBackground() {
     Thread thread = new Thread(() -> {
