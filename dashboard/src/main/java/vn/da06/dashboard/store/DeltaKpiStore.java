@@ -269,6 +269,7 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
           + " <inbox> --warehouse " + warehouse + " with feed files in the inbox, or ./da06 demo)"));
       return true;
     }
+    // In order once here: the snapshot keeps this order, so a snapshot start's sort finds it sorted.
     Map<String, List<KpiRow>> kpis = new LinkedHashMap<>();
     firstReads.forEach((name, read) -> kpis.put(name, InMemoryGold.inOrder(read.rows())));
     InMemoryGold gold = InMemoryGold.fromTables(full, tables, kpis.get(Tables.WARD_MONTH_KPIS),
@@ -288,7 +289,7 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
     firstReads.forEach((name, read) -> {
       WardView view = name.equals(Tables.WARD_MONTH_KPIS) ? WardView.AS_REPORTED : WardView.CURRENT;
       months.put(view, read.months());
-      read.loadedFrom().ifPresent(month -> loadedFrom.put(view, month));
+      loadedFrom.put(view, read.loadedFrom());
     });
     java.util.concurrent.CompletableFuture<InMemoryGold> whole = new java.util.concurrent.CompletableFuture<>();
     // Done once the whole gold is served and its snapshot written (or neither will be): tests and the bench wait.
@@ -385,7 +386,7 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
    * month whose rows are all read ({@code ""}: every month), and the files left to read (none: all read).
    */
   private record KpiRead(DeltaTableReader.TableVersion version, List<KpiRow> rows, List<String> months,
-      Optional<String> loadedFrom, Optional<DeltaTableReader.DataFiles> rest) {}
+      String loadedFrom, Optional<DeltaTableReader.DataFiles> rest) {}
 
   /**
    * A ward-month table's rows: the live files (Delta Kernel) decoded by DuckDB, or, when the table uses what
@@ -428,8 +429,7 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
       List<KpiRow> rows = readKpiFiles(name, withFiles(files, first));
       LOG.info("gold.{}: {} rows of {} (the latest of {} months) read in {} ms", name, rows.size(), latest,
           months.size(), (System.nanoTime() - started) / 1_000_000);
-      return new KpiRead(files.version(), rows, List.copyOf(months), Optional.of(latest),
-          Optional.of(withFiles(files, rest)));
+      return new KpiRead(files.version(), rows, List.copyOf(months), latest, Optional.of(withFiles(files, rest)));
     }
     List<KpiRow> rows = readKpiFiles(name, files);
     LOG.info("gold.{}: {} rows from {} files read with DuckDB in {} ms", name, rows.size(), files.files().size(),
@@ -445,7 +445,7 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
 
   private static KpiRead whole(DeltaTableReader.TableVersion version, List<KpiRow> rows) {
     List<String> months = rows.stream().map(KpiRow::month).distinct().sorted().toList();
-    return new KpiRead(version, rows, months, Optional.of(""), Optional.empty());
+    return new KpiRead(version, rows, months, "", Optional.empty());
   }
 
   private static DeltaTableReader.DataFiles withFiles(DeltaTableReader.DataFiles table,

@@ -27,7 +27,8 @@ final class PartialGold implements GoldData {
   /**
    * @param loaded the small tables and, of each view, the ward-month rows of the months from {@code loadedFrom}
    * @param months every month of each view (oldest first), as the whole gold will have them
-   * @param loadedFrom of each view, the first month whose rows {@code loaded} holds (absent: none loaded)
+   * @param loadedFrom of each view, the first month from which {@code loaded} holds every row ({@code ""}: every
+   *     month; a view absent here: none)
    * @param whole the whole gold of the same versions, when read
    */
   PartialGold(InMemoryGold loaded, Map<WardView, List<String>> months, Map<WardView, String> loadedFrom,
