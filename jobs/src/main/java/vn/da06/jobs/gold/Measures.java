@@ -1,8 +1,10 @@
 package vn.da06.jobs.gold;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
@@ -12,7 +14,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lpad;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -101,16 +103,42 @@ public final class Measures {
    * ward_code, ward_era, dq_records, dq_incorrect, dq_incomplete, dq_unclean, dq_stale, dq_clean_records}.
    */
   public static Dataset<Row> dataQualityBySnapshot(Dataset<Row> population) {
-    return bySnapshot(population).drop("eligible_population");
+    return quality(flagged(population));
   }
 
   /**
-   * Both snapshot figures in one pass over the population: per snapshot and ward of the record,
-   * {@code eligible_population} (see {@link #eligibleBySnapshot}) and the data-quality counts (see
-   * {@link #dataQualityBySnapshot}). One shuffle by citizen serves both the eligible citizen's ranking and the
-   * "id twice" rule, a second the "same person under another id" rule, then one aggregation.
+   * Both snapshot figures over the population: per snapshot and ward of the record, {@code eligible_population}
+   * (see {@link #eligibleBySnapshot}) and the data-quality counts (see {@link #dataQualityBySnapshot}).
+   *
+   * <p>Only a citizen with more than one record in a snapshot needs its records side by side (to count it once,
+   * and for "sạch"), and those are few. So two aggregations over narrow columns find them — the ids listed twice,
+   * and the (name, birth date, ward) listed under more than one id — and the records are flagged by joining
+   * those small sets back, broadcast. Only the eligible records of ids listed twice are ranked (a window over a
+   * few rows); every other eligible record is its citizen's only one. Two window sorts of every record, each
+   * after a shuffle of the whole population, did the same before: {@code bench dq} over 10M records took 35.0 s with
+   * them and 28.9 s this way, back to back (BENCHMARKS.md).
    */
   public static Dataset<Row> bySnapshot(Dataset<Row> population) {
+    Dataset<Row> flagged = flagged(population);
+    // An eligible citizen counts once: at its PERMANENT record's ward, then the lowest ward code.
+    Dataset<Row> eligibleRecords = flagged.where(col("_eligible"))
+        .select("snapshot_date", "citizen_key", "ward_code", "ward_era", "residence_type", "_id_twice");
+    WindowSpec perCitizen = Window.partitionBy("citizen_key", "snapshot_date")
+        .orderBy(when(col("residence_type").equalTo("PERMANENT"), 0).otherwise(1), col("ward_code"));
+    Dataset<Row> counted = eligibleRecords.where(col("_id_twice").isNull())
+        .unionByName(eligibleRecords.where(col("_id_twice"))
+            .withColumn("_rank", row_number().over(perCitizen)).where(col("_rank").equalTo(1)).drop("_rank"));
+    Dataset<Row> eligibleCounts = counted.groupBy("snapshot_date", "ward_code", "ward_era")
+        .agg(count(lit(1)).as("eligible_population"));
+    return quality(flagged).join(eligibleCounts, WardMonthKpis.keys("snapshot_date", "ward_code", "ward_era"), "left")
+        .select(col("snapshot_date"), col("ward_code"), col("ward_era"),
+            coalesce(col("eligible_population"), lit(0L)).as("eligible_population"),
+            col("dq_records"), col("dq_incorrect"), col("dq_incomplete"), col("dq_unclean"), col("dq_stale"),
+            col("dq_clean_records"));
+  }
+
+  /** Each record with {@code _eligible}, {@code _id_twice} (NULL or true) and the four rules' flags. */
+  private static Dataset<Row> flagged(Dataset<Row> population) {
     Column age14 = year(col("snapshot_date")).minus(year(col("birth_date"))).gt(Metrics.ELIGIBLE_AGE)
         .or(year(col("snapshot_date")).minus(year(col("birth_date"))).equalTo(Metrics.ELIGIBLE_AGE)
             .and(calendarMonth(col("snapshot_date")).gt(calendarMonth(col("birth_date")))
@@ -118,31 +146,34 @@ public final class Measures {
                     .and(dayofmonth(col("snapshot_date")).geq(dayofmonth(col("birth_date")))))));
     Column eligible = col("citizen_key").isNotNull().and(coalesce(col("is_deceased"), lit(false)).equalTo(false))
         .and(col("birth_date").isNotNull()).and(coalesce(age14, lit(false)));
-    // Eligible records of a citizen first, the PERMANENT one first, then the lowest ward code.
-    // The most selective key first: Spark sorts a window's rows on a prefix of the first key, and a snapshot
-    // date shared by every row would send each comparison to the full row comparator (the JFR's top frame).
-    WindowSpec perCitizen = Window.partitionBy("citizen_key", "snapshot_date")
-        .orderBy(when(eligible, 0).otherwise(1), when(col("residence_type").equalTo("PERMANENT"), 0).otherwise(1),
-            col("ward_code"));
-    WindowSpec samePerson = Window.partitionBy("full_name_key", "birth_date", "ward_code", "snapshot_date");
-    Column key = coalesce(col("citizen_key"), lit(""));
-    Dataset<Row> flagged = population
+    // "sạch", first half: the id listed more than once in the snapshot.
+    Dataset<Row> idsTwice = population.where(col("citizen_key").isNotNull())
+        .groupBy("citizen_key", "snapshot_date").agg(count(lit(1)).as("_n"))
+        .where(col("_n").gt(1)).select(col("citizen_key"), col("snapshot_date"), lit(true).as("_id_twice"));
+    // "sạch", second half: the same person (name, birth date, ward) under more than one id (a missing id counts
+    // as one more id, as the empty string).
+    String[] person = {"full_name_key", "birth_date", "ward_code", "snapshot_date"};
+    Dataset<Row> otherIds = population.where(col("full_name_key").isNotNull().and(col("birth_date").isNotNull()))
+        .groupBy(person[0], person[1], person[2], person[3])
+        .agg(countDistinct(coalesce(col("citizen_key"), lit(""))).as("_ids"))
+        .where(col("_ids").gt(1)).select(col(person[0]), col(person[1]), col(person[2]), col(person[3]), lit(true).as("_other_id"));
+    return population
+        .join(broadcast(idsTwice), WardMonthKpis.keys("citizen_key", "snapshot_date"), "left")
+        .join(broadcast(otherIds), WardMonthKpis.keys(person), "left")
         .withColumn("_eligible", eligible)
-        .withColumn("_rank", row_number().over(perCitizen))
-        .withColumn("_id_count", count(lit(1)).over(perCitizen.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())))
-        // "sạch": the same person (name, birth date, ward) under more than one id: its smallest and largest differ.
-        .withColumn("_other_id", org.apache.spark.sql.functions.min(key).over(samePerson)
-            .notEqual(org.apache.spark.sql.functions.max(key).over(samePerson)))
         .withColumn("dq_incorrect_flag", incorrect())
         .withColumn("dq_incomplete_flag", col("citizen_key").isNull().or(col("full_name_key").isNull())
             .or(col("birth_date").isNull()).or(col("sex").isNull()).or(col("residence_type").isNull()))
-        .withColumn("dq_unclean_flag", unclean())
+        .withColumn("dq_unclean_flag", coalesce(col("_id_twice"), lit(false)).or(coalesce(col("_other_id"), lit(false))))
         .withColumn("dq_stale_flag", col("last_verified_at").isNull()
             .or(datediff(col("snapshot_date"), col("last_verified_at")).gt(Metrics.STALE_AFTER_DAYS)));
+  }
+
+  /** The four rules' counts per snapshot and ward of the record, from {@link #flagged}. */
+  private static Dataset<Row> quality(Dataset<Row> flagged) {
     Column clean = col("dq_incorrect_flag").or(col("dq_incomplete_flag")).or(col("dq_unclean_flag"))
         .or(col("dq_stale_flag")).unary_$bang();
     return flagged.groupBy("snapshot_date", "ward_code", "ward_era").agg(
-        sum(flag(col("_eligible").and(col("_rank").equalTo(1)))).as("eligible_population"),
         count(lit(1)).as("dq_records"),
         sum(flag(col("dq_incorrect_flag"))).as("dq_incorrect"),
         sum(flag(col("dq_incomplete_flag"))).as("dq_incomplete"),
@@ -162,18 +193,11 @@ public final class Measures {
     Column wrongSexCentury = col("sex").isNotNull().and(col("birth_date").isNotNull())
         .and(birthYear.between(1900, 2099)).and(sexCentury.notEqual(expectedSexCentury));
     Column wrongYear = col("birth_date").isNotNull()
-        .and(substring(prefix, 5, 2).notEqual(format_string("%02d", birthYear.mod(100))));
+        .and(substring(prefix, 5, 2).notEqual(lpad(birthYear.mod(100).cast("string"), 2, "0")));
     Column badBirth = col("birth_date").gt(col("snapshot_date")).or(col("birth_date").lt(lit("1900-01-01").cast("date")));
     Column badId = col("citizen_id_valid").equalTo(false)
         .or(province.lt(1)).or(province.gt(96)).or(wrongSexCentury).or(wrongYear);
     return coalesce(badId, lit(false)).or(coalesce(badBirth, lit(false)));
-  }
-
-  /** "sạch" fails: the id twice in the snapshot, or the same person (name, birth date, ward) under another id. */
-  private static Column unclean() {
-    Column idTwice = col("citizen_key").isNotNull().and(col("_id_count").gt(1));
-    Column samePerson = col("full_name_key").isNotNull().and(col("birth_date").isNotNull()).and(col("_other_id"));
-    return coalesce(idTwice, lit(false)).or(coalesce(samePerson, lit(false)));
   }
 
   static Column flag(Column condition) {
