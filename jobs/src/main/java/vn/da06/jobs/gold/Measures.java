@@ -153,10 +153,10 @@ public final class Measures {
     // "sạch", second half: the same person (name, birth date, ward) under more than one id (a missing id counts
     // as one more id, as the empty string).
     String[] person = {"full_name_key", "birth_date", "ward_code", "snapshot_date"};
+    Column[] personColumns = java.util.Arrays.stream(person).map(c -> col(c)).toArray(Column[]::new);
     Dataset<Row> otherIds = population.where(col("full_name_key").isNotNull().and(col("birth_date").isNotNull()))
-        .groupBy(person[0], person[1], person[2], person[3])
-        .agg(countDistinct(coalesce(col("citizen_key"), lit(""))).as("_ids"))
-        .where(col("_ids").gt(1)).select(col(person[0]), col(person[1]), col(person[2]), col(person[3]), lit(true).as("_other_id"));
+        .groupBy(personColumns).agg(countDistinct(coalesce(col("citizen_key"), lit(""))).as("_ids"))
+        .where(col("_ids").gt(1)).select(personColumns).withColumn("_other_id", lit(true));
     return population
         .join(broadcast(idsTwice), WardMonthKpis.keys("citizen_key", "snapshot_date"), "left")
         .join(broadcast(otherIds), WardMonthKpis.keys(person), "left")

@@ -84,6 +84,34 @@ class TransformsTest {
   }
 
   @Test
+  void aCitizenListedTwiceCountsOnceAtThePermanentRecordsWardAndBothRecordsAreUnclean() {
+    StructType schema = new StructType().add("snapshot_date", DataTypes.DateType).add("citizen_key", DataTypes.StringType)
+        .add("citizen_id_valid", DataTypes.BooleanType).add("citizen_id_prefix", DataTypes.StringType)
+        .add("full_name_key", DataTypes.StringType).add("birth_date", DataTypes.DateType).add("sex", DataTypes.StringType)
+        .add("ward_code", DataTypes.StringType).add("ward_era", DataTypes.StringType).add("residence_type", DataTypes.StringType)
+        .add("is_deceased", DataTypes.BooleanType).add("last_verified_at", DataTypes.DateType);
+    Date snapshot = Date.valueOf("2025-03-31");
+    Date fresh = Date.valueOf("2025-01-01");
+    Date born = Date.valueOf("1985-02-03");
+    Dataset<Row> rows = spark.createDataFrame(List.of(
+        // k1 twice: TEMPORARY at the lower ward code, PERMANENT at the higher one.
+        RowFactory.create(snapshot, "k1", true, "020185", "n1", born, "F", "06325", "PRE_REFORM", "TEMPORARY", false, fresh),
+        RowFactory.create(snapshot, "k1", true, "020185", "n1", born, "F", "06328", "PRE_REFORM", "PERMANENT", false, fresh),
+        // k2 twice, both TEMPORARY: the lowest ward code.
+        RowFactory.create(snapshot, "k2", true, "020185", "n2", born, "F", "06331", "PRE_REFORM", "TEMPORARY", false, fresh),
+        RowFactory.create(snapshot, "k2", true, "020185", "n2", born, "F", "06325", "PRE_REFORM", "TEMPORARY", false, fresh),
+        // k3 once.
+        RowFactory.create(snapshot, "k3", true, "020185", "n3", born, "F", "06331", "PRE_REFORM", "PERMANENT", false, fresh)),
+        schema);
+    java.util.Map<String, Row> byWard = new java.util.TreeMap<>();
+    Measures.bySnapshot(rows).collectAsList().forEach(row -> byWard.put(row.<String>getAs("ward_code"), row));
+    assertThat(byWard).containsOnlyKeys("06325", "06328", "06331");
+    assertThat(byWard.values()).extracting(r -> r.<Long>getAs("eligible_population")).containsExactly(1L, 1L, 1L);
+    assertThat(byWard.values()).extracting(r -> r.<Long>getAs("dq_unclean")).containsExactly(2L, 1L, 1L);
+    assertThat(byWard.values()).extracting(r -> r.<Long>getAs("dq_records")).containsExactly(2L, 1L, 2L);
+  }
+
+  @Test
   void aRateIsNullWhereItsDenominatorIsZero() {
     Dataset<Row> rows = spark.range(1).select(lit(3L).as("n"), lit(0L).as("zero"), lit(4L).as("d"));
     Row row = rows.select(WardMonthKpis.rate(col("n"), col("zero")), WardMonthKpis.rate(col("n"), col("d"))).head();
