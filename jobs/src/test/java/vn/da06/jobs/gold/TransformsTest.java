@@ -20,6 +20,16 @@ import vn.da06.warehouse.Feed;
 
 /** The pure transforms on rows built in memory. */
 class TransformsTest {
+  /** The silver population columns the snapshot figures read. */
+  static final StructType POPULATION = new StructType().add("snapshot_date", DataTypes.DateType)
+      .add("citizen_key", DataTypes.StringType).add("citizen_id_valid", DataTypes.BooleanType)
+      .add("citizen_id_prefix", DataTypes.StringType).add("full_name_key", DataTypes.StringType)
+      .add("birth_date", DataTypes.DateType).add("sex", DataTypes.StringType).add("ward_code", DataTypes.StringType)
+      .add("ward_era", DataTypes.StringType).add("residence_type", DataTypes.StringType)
+      .add("is_deceased", DataTypes.BooleanType).add("last_verified_at", DataTypes.DateType);
+  static final Date SNAPSHOT = Date.valueOf("2025-03-31");
+  static final Date FRESH = Date.valueOf("2025-01-01");
+
   final SparkSession spark = SharedSpark.get();
 
   @Test
@@ -49,27 +59,20 @@ class TransformsTest {
 
   @Test
   void dataQualityRulesFlagEachDefectOnce() {
-    StructType schema = new StructType().add("snapshot_date", DataTypes.DateType).add("citizen_key", DataTypes.StringType)
-        .add("citizen_id_valid", DataTypes.BooleanType).add("citizen_id_prefix", DataTypes.StringType)
-        .add("full_name_key", DataTypes.StringType).add("birth_date", DataTypes.DateType).add("sex", DataTypes.StringType)
-        .add("ward_code", DataTypes.StringType).add("ward_era", DataTypes.StringType).add("residence_type", DataTypes.StringType)
-        .add("is_deceased", DataTypes.BooleanType).add("last_verified_at", DataTypes.DateType);
-    Date snapshot = Date.valueOf("2025-03-31");
-    Date fresh = Date.valueOf("2025-01-01");
     Dataset<Row> rows = spark.createDataFrame(List.of(
         // clean: 020 province, 1 = female born 1900s, 85 = 1985
-        RowFactory.create(snapshot, "k1", true, "020185", "n1", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, fresh),
+        RowFactory.create(SNAPSHOT, "k1", true, "020185", "n1", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, FRESH),
         // đúng: year digits 84 for 1985
-        RowFactory.create(snapshot, "k2", true, "020184", "n2", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, fresh),
+        RowFactory.create(SNAPSHOT, "k2", true, "020184", "n2", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, FRESH),
         // đúng: province 097 does not exist
-        RowFactory.create(snapshot, "k3", true, "097185", "n3", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, fresh),
+        RowFactory.create(SNAPSHOT, "k3", true, "097185", "n3", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, FRESH),
         // đủ: no residence type; sống: verified 366 days before
-        RowFactory.create(snapshot, "k4", true, "020185", "n4", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", null, false,
+        RowFactory.create(SNAPSHOT, "k4", true, "020185", "n4", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", null, false,
             Date.valueOf("2024-03-30")),
         // sạch: same name, birth date and ward as k5 under another id
-        RowFactory.create(snapshot, "k5", true, "020090", "n5", Date.valueOf("1990-01-01"), "M", "06325", "PRE_REFORM", "PERMANENT", false, fresh),
-        RowFactory.create(snapshot, "k6", true, "020090", "n5", Date.valueOf("1990-01-01"), "M", "06325", "PRE_REFORM", "PERMANENT", false, fresh)),
-        schema);
+        RowFactory.create(SNAPSHOT, "k5", true, "020090", "n5", Date.valueOf("1990-01-01"), "M", "06325", "PRE_REFORM", "PERMANENT", false, FRESH),
+        RowFactory.create(SNAPSHOT, "k6", true, "020090", "n5", Date.valueOf("1990-01-01"), "M", "06325", "PRE_REFORM", "PERMANENT", false, FRESH)),
+        POPULATION);
     Row quality = Measures.dataQualityBySnapshot(rows).head();
     assertThat(quality.<Long>getAs("dq_records")).isEqualTo(6);
     assertThat(quality.<Long>getAs("dq_incorrect")).isEqualTo(2);
@@ -85,24 +88,17 @@ class TransformsTest {
 
   @Test
   void aCitizenListedTwiceCountsOnceAtThePermanentRecordsWardAndBothRecordsAreUnclean() {
-    StructType schema = new StructType().add("snapshot_date", DataTypes.DateType).add("citizen_key", DataTypes.StringType)
-        .add("citizen_id_valid", DataTypes.BooleanType).add("citizen_id_prefix", DataTypes.StringType)
-        .add("full_name_key", DataTypes.StringType).add("birth_date", DataTypes.DateType).add("sex", DataTypes.StringType)
-        .add("ward_code", DataTypes.StringType).add("ward_era", DataTypes.StringType).add("residence_type", DataTypes.StringType)
-        .add("is_deceased", DataTypes.BooleanType).add("last_verified_at", DataTypes.DateType);
-    Date snapshot = Date.valueOf("2025-03-31");
-    Date fresh = Date.valueOf("2025-01-01");
     Date born = Date.valueOf("1985-02-03");
     Dataset<Row> rows = spark.createDataFrame(List.of(
         // k1 twice: TEMPORARY at the lower ward code, PERMANENT at the higher one.
-        RowFactory.create(snapshot, "k1", true, "020185", "n1", born, "F", "06325", "PRE_REFORM", "TEMPORARY", false, fresh),
-        RowFactory.create(snapshot, "k1", true, "020185", "n1", born, "F", "06328", "PRE_REFORM", "PERMANENT", false, fresh),
+        RowFactory.create(SNAPSHOT, "k1", true, "020185", "n1", born, "F", "06325", "PRE_REFORM", "TEMPORARY", false, FRESH),
+        RowFactory.create(SNAPSHOT, "k1", true, "020185", "n1", born, "F", "06328", "PRE_REFORM", "PERMANENT", false, FRESH),
         // k2 twice, both TEMPORARY: the lowest ward code.
-        RowFactory.create(snapshot, "k2", true, "020185", "n2", born, "F", "06331", "PRE_REFORM", "TEMPORARY", false, fresh),
-        RowFactory.create(snapshot, "k2", true, "020185", "n2", born, "F", "06325", "PRE_REFORM", "TEMPORARY", false, fresh),
+        RowFactory.create(SNAPSHOT, "k2", true, "020185", "n2", born, "F", "06331", "PRE_REFORM", "TEMPORARY", false, FRESH),
+        RowFactory.create(SNAPSHOT, "k2", true, "020185", "n2", born, "F", "06325", "PRE_REFORM", "TEMPORARY", false, FRESH),
         // k3 once.
-        RowFactory.create(snapshot, "k3", true, "020185", "n3", born, "F", "06331", "PRE_REFORM", "PERMANENT", false, fresh)),
-        schema);
+        RowFactory.create(SNAPSHOT, "k3", true, "020185", "n3", born, "F", "06331", "PRE_REFORM", "PERMANENT", false, FRESH)),
+        POPULATION);
     java.util.Map<String, Row> byWard = new java.util.TreeMap<>();
     Measures.bySnapshot(rows).collectAsList().forEach(row -> byWard.put(row.<String>getAs("ward_code"), row));
     assertThat(byWard).containsOnlyKeys("06325", "06328", "06331");
