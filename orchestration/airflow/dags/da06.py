@@ -52,6 +52,10 @@ SPARK_CONF = {
     "spark.sql.catalog.spark_catalog": "org.apache.spark.sql.delta.catalog.DeltaCatalog",
     "spark.sql.session.timeZone": TIMEZONE,
     "spark.ui.showConsoleProgress": "false",
+    # Spark's generated code for typing a feed is over HotSpot's 8,000-byte method limit: without this flag it
+    # stays interpreted (BENCHMARKS.md, scale).
+    "spark.driver.extraJavaOptions": "-XX:-DontCompileHugeMethods",
+    "spark.executor.extraJavaOptions": "-XX:-DontCompileHugeMethods",
 }
 ENV_VARS = {"DA06_PSEUDONYM_KEY_FILE": "{{ var.value.da06_pseudonym_key_file }}"}
 

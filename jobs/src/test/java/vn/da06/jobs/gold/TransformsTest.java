@@ -36,12 +36,29 @@ class TransformsTest {
   void readsEveryTimestampFormatOfTheContractInVietnamTime() {
     Dataset<Row> text = spark.createDataFrame(List.of(RowFactory.create("2023-07-10 16:59:59"),
             RowFactory.create("2023-07-10T16:59:59"), RowFactory.create("2023-07-10T09:59:59Z".replace("Z", "+00:00")),
-            RowFactory.create("10/07/2023 16:59"), RowFactory.create("")),
+            RowFactory.create("2023-07-10T09:59:59.250Z"), RowFactory.create("2023-07-10T16:59:59+07:00"),
+            RowFactory.create("10/07/2023 16:59"), RowFactory.create(""), RowFactory.create("2023-02-30 10:00:00"),
+            RowFactory.create("2023-07-10 24:00:00"), RowFactory.create("2023-07-10 16:59:59+07:00"),
+            RowFactory.create("2023-7-10 16:59:59"), RowFactory.create("2023-07-10 16:59"), RowFactory.create("2023-07-10"),
+            RowFactory.create(" 2023-07-10 16:59:59"), RowFactory.create((Object) null)),
         new StructType().add("value", DataTypes.StringType));
     List<Row> parsed = text.select(org.apache.spark.sql.functions.date_format(BronzeTransforms.timestamp(col("value")),
         "yyyy-MM-dd HH:mm:ss")).collectAsList();
     assertThat(parsed).extracting(r -> r.isNullAt(0) ? null : r.getString(0))
-        .containsExactly("2023-07-10 16:59:59", "2023-07-10 16:59:59", "2023-07-10 16:59:59", null, null);
+        .containsExactly("2023-07-10 16:59:59", "2023-07-10 16:59:59", "2023-07-10 16:59:59", "2023-07-10 16:59:59",
+            "2023-07-10 16:59:59", null, null, null, null, null, null, null, null, null, null);
+  }
+
+  @Test
+  void readsBothDateFormatsOfTheContractAndNothingElse() {
+    Dataset<Row> text = spark.createDataFrame(List.of(RowFactory.create("2024-02-29"), RowFactory.create("29/02/2024"),
+            RowFactory.create("2023-02-29"), RowFactory.create("31/04/2024"), RowFactory.create("2024-2-9"),
+            RowFactory.create("9/2/2024"), RowFactory.create("2024/02/29"), RowFactory.create("02/29/2024"),
+            RowFactory.create("2024-02-29 10:00:00"), RowFactory.create(""), RowFactory.create((Object) null)),
+        new StructType().add("value", DataTypes.StringType));
+    List<Row> parsed = text.select(BronzeTransforms.date(col("value")).cast("string")).collectAsList();
+    assertThat(parsed).extracting(r -> r.isNullAt(0) ? null : r.getString(0))
+        .containsExactly("2024-02-29", "2024-02-29", null, null, null, null, null, null, null, null, null);
   }
 
   @Test
