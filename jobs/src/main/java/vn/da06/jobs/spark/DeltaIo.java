@@ -73,6 +73,23 @@ public final class DeltaIo {
   }
 
   /**
+   * Creates the table empty, with {@code schema} and these table properties, unless it exists: for properties that
+   * must hold from the first commit on (the session's defaults, such as the retention, apply as well).
+   */
+  public void createIfMissing(org.apache.spark.sql.types.StructType schema, java.util.Map<String, String> properties,
+      String layer, String table, String... partitionBy) {
+    if (exists(layer, table)) {
+      return;
+    }
+    io.delta.tables.DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).location(path(layer, table))
+        .addColumns(schema).partitionedBy(partitionBy);
+    for (java.util.Map.Entry<String, String> property : properties.entrySet()) {
+      builder = builder.property(property.getKey(), property.getValue());
+    }
+    builder.execute();
+  }
+
+  /**
    * Replaces the rows matching {@code condition} with {@code rows} in one commit (the table is created if
    * missing). Readers see the old rows or the new ones, never a mix.
    */

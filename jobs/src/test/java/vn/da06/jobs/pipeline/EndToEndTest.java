@@ -144,6 +144,16 @@ class EndToEndTest {
       assertThat(properties).as(table).containsEntry("delta.logRetentionDuration", "interval 400 days")
           .containsEntry("delta.deletedFileRetentionDuration", "interval 400 days");
     }
+    // Bronze tables are created with their statistics column before the first rows, and keep the retention too.
+    for (String feed : List.of("eid_applications", "service_dossiers", "population")) {
+      Map<String, String> properties = scala.jdk.javaapi.CollectionConverters.asJava(io.table(Tables.BRONZE, feed).detail()
+          .select("properties").head().<scala.collection.Map<String, String>>getAs(0));
+      assertThat(properties).as(feed).containsEntry("delta.logRetentionDuration", "interval 400 days")
+          .containsEntry("delta.dataSkippingStatsColumns", "source_sha256");
+      String stats = io.read(Tables.BRONZE, feed).sparkSession().read().json(io.path(Tables.BRONZE, feed) + "/_delta_log/*.json")
+          .where("add IS NOT NULL").select("add.stats").head().getString(0);
+      assertThat(stats).as(feed).contains("\"source_sha256\"").doesNotContain("\"line_number\"");
+    }
   }
 
   @Test
