@@ -81,7 +81,15 @@ public final class DeltaIo {
     if (exists(layer, table)) {
       return;
     }
-    io.delta.tables.DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).location(path(layer, table))
+    // Qualified (file:/..., hdfs://...): Delta's table builder takes a relative location for a table name.
+    org.apache.hadoop.fs.Path location = new org.apache.hadoop.fs.Path(path(layer, table));
+    String qualified;
+    try {
+      qualified = location.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(location).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot reach " + location + ": " + e.getMessage(), e);
+    }
+    io.delta.tables.DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).location(qualified)
         .addColumns(schema).partitionedBy(partitionBy);
     for (java.util.Map.Entry<String, String> property : properties.entrySet()) {
       builder = builder.property(property.getKey(), property.getValue());
