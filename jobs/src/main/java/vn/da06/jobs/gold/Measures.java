@@ -12,12 +12,16 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.year;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lpad;
 
+import java.util.Iterator;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -111,12 +115,13 @@ public final class Measures {
    * (see {@link #eligibleBySnapshot}) and the data-quality counts (see {@link #dataQualityBySnapshot}).
    *
    * <p>Only a citizen with more than one record in a snapshot needs its records side by side (to count it once,
-   * and for "sạch"), and those are few. So two aggregations over narrow columns find them — the ids listed twice,
-   * and the (name, birth date, ward) listed under more than one id — and the records are flagged by joining
-   * those small sets back, broadcast. Only the eligible records of ids listed twice are ranked (a window over a
-   * few rows); every other eligible record is its citizen's only one. Two window sorts of every record, each
-   * after a shuffle of the whole population, did the same before: {@code bench dq} over 10M records took 35.0 s with
-   * them and 28.9 s this way, back to back (BENCHMARKS.md).
+   * and for "sạch"), and those are few. So {@link #sharingKey} finds the records that share a key — the ids
+   * listed twice, and the (name, birth date, ward) listed under more than one id — the exact sets are counted
+   * over those few records, and every record is flagged by joining the sets back, broadcast. Only the eligible
+   * records of ids listed twice are ranked (a window over a few rows); every other eligible record is its
+   * citizen's only one. Two window sorts of every record, each after a shuffle of the whole population, did the
+   * same before: {@code bench dq} over 10M records took 35.0 s with them, 28.9 s with two aggregations over the
+   * keys' text columns, and 16.3 s with {@link #sharingKey} (BENCHMARKS.md).
    */
   public static Dataset<Row> bySnapshot(Dataset<Row> population) {
     Dataset<Row> flagged = flagged(population);
@@ -147,14 +152,14 @@ public final class Measures {
     Column eligible = col("citizen_key").isNotNull().and(coalesce(col("is_deceased"), lit(false)).equalTo(false))
         .and(col("birth_date").isNotNull()).and(coalesce(age14, lit(false)));
     // "sạch", first half: the id listed more than once in the snapshot.
-    Dataset<Row> idsTwice = population.where(col("citizen_key").isNotNull())
+    Dataset<Row> idsTwice = sharingKey(population.where(col("citizen_key").isNotNull()), "citizen_key", "snapshot_date")
         .groupBy("citizen_key", "snapshot_date").agg(count(lit(1)).as("_n"))
         .where(col("_n").gt(1)).select(col("citizen_key"), col("snapshot_date"), lit(true).as("_id_twice"));
     // "sạch", second half: the same person (name, birth date, ward) under more than one id (a missing id counts
     // as one more id, as the empty string).
     String[] person = {"full_name_key", "birth_date", "ward_code", "snapshot_date"};
     Column[] personColumns = java.util.Arrays.stream(person).map(c -> col(c)).toArray(Column[]::new);
-    Dataset<Row> otherIds = population.where(col("full_name_key").isNotNull().and(col("birth_date").isNotNull()))
+    Dataset<Row> otherIds = sharingKey(population.where(col("full_name_key").isNotNull().and(col("birth_date").isNotNull())), person)
         .groupBy(personColumns).agg(countDistinct(coalesce(col("citizen_key"), lit(""))).as("_ids"))
         .where(col("_ids").gt(1)).select(personColumns).withColumn("_other_id", lit(true));
     return population
@@ -167,6 +172,66 @@ public final class Measures {
         .withColumn("dq_unclean_flag", coalesce(col("_id_twice"), lit(false)).or(coalesce(col("_other_id"), lit(false))))
         .withColumn("dq_stale_flag", col("last_verified_at").isNull()
             .or(datediff(col("snapshot_date"), col("last_verified_at")).gt(Metrics.STALE_AFTER_DAYS)));
+  }
+
+  /**
+   * The rows whose key (the columns given) is shared with another row: the only rows a "listed more than once"
+   * rule needs to look at closely, and few. They are found by a 64-bit hash of the key: the hashes are sorted
+   * within hash partitions and a hash seen twice in a row is kept; the rows with such a hash are then joined back,
+   * broadcast. Exact: rows with the same key have the same hash, so none is missed; a collision only lets through
+   * a row whose key is not shared, and the caller's count over the key itself drops it.
+   *
+   * <p>Over {@code bench dq}'s 10M records, finding the shared ids by counting each id over its text columns took
+   * 6.4 s and the shared persons (with their distinct ids) 17.4 s; counting each hash in Spark's hash aggregation
+   * 4.9 and 5.4 s; sorting the hashes (Spark's radix sort of a long column) 3.2 s for the ids.
+   */
+  private static Dataset<Row> sharingKey(Dataset<Row> rows, String... key) {
+    Column hash = xxhash64(java.util.Arrays.stream(key).map(c -> col(c)).toArray(Column[]::new));
+    Dataset<Row> shared = rows.select(hash.as("_key_hash")).repartition(col("_key_hash")).sortWithinPartitions("_key_hash")
+        .as(Encoders.LONG()).mapPartitions(new Repeated(), Encoders.LONG()).toDF("_key_hash");
+    return rows.join(broadcast(shared), hash.equalTo(col("_key_hash")), "left_semi");
+  }
+
+  /** Over sorted values: each value that occurs more than once, once. */
+  static final class Repeated implements MapPartitionsFunction<Long, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Long> call(Iterator<Long> sorted) {
+      return new Iterator<>() {
+        private Long next = advance(null);
+
+        private Long advance(Long after) {
+          Long previous = null;
+          while (sorted.hasNext()) {
+            Long value = sorted.next();
+            if (value.equals(after)) {
+              continue; // already given
+            }
+            if (value.equals(previous)) {
+              return value;
+            }
+            previous = value;
+          }
+          return null;
+        }
+
+        @Override
+        public boolean hasNext() {
+          return next != null;
+        }
+
+        @Override
+        public Long next() {
+          if (next == null) {
+            throw new java.util.NoSuchElementException();
+          }
+          Long value = next;
+          next = advance(value);
+          return value;
+        }
+      };
+    }
   }
 
   /** The four rules' counts per snapshot and ward of the record, from {@link #flagged}. */

@@ -125,6 +125,15 @@ class TransformsTest {
   }
 
   @Test
+  void overSortedValuesEachRepeatedValueIsGivenOnce() throws Exception {
+    List<Long> repeated = new java.util.ArrayList<>();
+    new Measures.Repeated().call(List.of(-7L, -7L, 1L, 2L, 2L, 2L, 3L, 4L, 4L, 9L).iterator()).forEachRemaining(repeated::add);
+    assertThat(repeated).containsExactly(-7L, 2L, 4L);
+    assertThat(new Measures.Repeated().call(List.of(1L, 2L, 3L).iterator()).hasNext()).isFalse();
+    assertThat(new Measures.Repeated().call(List.<Long>of().iterator()).hasNext()).isFalse();
+  }
+
+  @Test
   void aRateIsNullWhereItsDenominatorIsZero() {
     Dataset<Row> rows = spark.range(1).select(lit(3L).as("n"), lit(0L).as("zero"), lit(4L).as("d"));
     Row row = rows.select(WardMonthKpis.rate(col("n"), col("zero")), WardMonthKpis.rate(col("n"), col("d"))).head();
