@@ -60,10 +60,13 @@ final class DqBench implements Callable<Integer> {
       long start = System.nanoTime();
       List<Row> result = Measures.dataQualityBySnapshot(io.read(Tables.SILVER, Feed.POPULATION.folder()))
           .selectExpr(COLUMNS).collectAsList();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      // Each time as soon as measured, as bench gold does: the median alone hides a run-to-run spread.
+      System.err.printf("bench dq: %s Spark run %.1f s%n", i < 0 ? "first (warm-up)" : "timed", seconds);
       if (i < 0) {
         sparkRows = result;
       } else {
-        sparkSeconds[i] = (System.nanoTime() - start) / 1e9;
+        sparkSeconds[i] = seconds;
       }
     }
     double[] duckSeconds = new double[repeat];
@@ -77,6 +80,7 @@ final class DqBench implements Callable<Integer> {
           }
         } else {
           duckSeconds[i] = (System.nanoTime() - start) / 1e9;
+          System.err.printf("bench dq: timed DuckDB run %.1f s%n", duckSeconds[i]);
         }
       }
     }
