@@ -121,7 +121,7 @@ public final class Measures {
    * records of ids listed twice are ranked (a window over a few rows); every other eligible record is its
    * citizen's only one. Two window sorts of every record, each after a shuffle of the whole population, did the
    * same before: {@code bench dq} over 10M records took 35.0 s with them, 28.9 s with two aggregations over the
-   * keys' text columns, and 16.3 s with {@link #sharingKey} (BENCHMARKS.md).
+   * keys' text columns, and 19.0–24.6 s (medians of three runs) with {@link #sharingKey} (BENCHMARKS.md).
    */
   public static Dataset<Row> bySnapshot(Dataset<Row> population) {
     Dataset<Row> flagged = flagged(population);
