@@ -1,5 +1,6 @@
 package vn.da06.jobs.gold;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -7,8 +8,13 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.inline;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.shiftleft;
+import static org.apache.spark.sql.functions.shiftright;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -17,7 +23,9 @@ import static org.apache.spark.sql.functions.year;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lpad;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,6 +35,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import vn.da06.warehouse.EssentialServices;
 import vn.da06.warehouse.Metrics;
+import vn.da06.warehouse.admin.Era;
 
 /**
  * Silver rows → monthly measures keyed by the ward code as recorded and its era: {@code ward_code, ward_era,
@@ -48,18 +57,12 @@ public final class Measures {
 
   /** eid_applications_l1/l2 by received month; eid_activations_l1/l2 by activated month. */
   public static Dataset<Row> eid(Dataset<Row> applications) {
-    Column l1 = col("level").equalTo(1);
-    Column l2 = col("level").equalTo(2);
-    Dataset<Row> received = applications
-        .select(col("ward_code"), col("ward_era"), month(col("received_at")).as("month"),
-            flag(l1).as("eid_applications_l1"), flag(l2).as("eid_applications_l2"),
-            lit(0L).as("eid_activations_l1"), lit(0L).as("eid_activations_l2"));
-    Dataset<Row> activated = applications.where(col("activated_at").isNotNull())
-        .select(col("ward_code"), col("ward_era"), month(col("activated_at")).as("month"),
-            lit(0L).as("eid_applications_l1"), lit(0L).as("eid_applications_l2"),
-            flag(l1).as("eid_activations_l1"), flag(l2).as("eid_activations_l2"));
-    return sumBy(received.unionByName(activated), "eid_applications_l1", "eid_applications_l2",
-        "eid_activations_l1", "eid_activations_l2");
+    Column l1 = flag(col("level").equalTo(1));
+    Column l2 = flag(col("level").equalTo(2));
+    return monthlySums(applications, List.of(),
+        List.of("eid_applications_l1", "eid_applications_l2", "eid_activations_l1", "eid_activations_l2"),
+        new Event(col("received_at"), l1, l2, lit(0L), lit(0L)),
+        new Event(col("activated_at"), lit(0L), lit(0L), l1, l2));
   }
 
   /** Dossier counts by submitted month, resolution counts by resolved month, optionally per service. */
@@ -67,23 +70,73 @@ public final class Measures {
     Column online = col("channel").equalTo("ONLINE");
     Column essential = col("service_code").isin(EssentialServices.NAMES.keySet().toArray());
     Column withDue = col("due_at").isNotNull();
-    Dataset<Row> submitted = dossiers.select(col("ward_code"), col("ward_era"), col("service_code"),
-        month(col("submitted_at")).as("month"),
-        lit(1L).as("dossiers_total"), flag(online).as("dossiers_online"),
-        flag(essential).as("essential_dossiers_total"), flag(essential.and(online)).as("essential_dossiers_online"),
-        flag(online.and(col("auth_method").equalTo("VNEID"))).as("dossiers_online_vneid"),
-        lit(0L).as("dossiers_resolved"), lit(0L).as("dossiers_resolved_on_time"), lit(0L).as("dossiers_resolved_with_due"));
-    Dataset<Row> resolved = dossiers.where(col("resolved_at").isNotNull()).select(col("ward_code"), col("ward_era"),
-        col("service_code"), month(col("resolved_at")).as("month"),
-        lit(0L).as("dossiers_total"), lit(0L).as("dossiers_online"), lit(0L).as("essential_dossiers_total"),
-        lit(0L).as("essential_dossiers_online"), lit(0L).as("dossiers_online_vneid"),
-        lit(1L).as("dossiers_resolved"), flag(withDue.and(col("resolved_at").leq(col("due_at")))).as("dossiers_resolved_on_time"),
-        flag(withDue).as("dossiers_resolved_with_due"));
-    Dataset<Row> all = submitted.unionByName(resolved);
-    String[] measures = {"dossiers_total", "dossiers_online", "essential_dossiers_total", "essential_dossiers_online",
-        "dossiers_online_vneid", "dossiers_resolved", "dossiers_resolved_on_time", "dossiers_resolved_with_due"};
-    return perService ? sumBy(all, new String[] {"ward_code", "ward_era", "month", "service_code"}, measures)
-        : sumBy(all, measures);
+    Column zero = lit(0L);
+    return monthlySums(dossiers, perService ? List.of("service_code") : List.of(),
+        List.of("dossiers_total", "dossiers_online", "essential_dossiers_total", "essential_dossiers_online",
+            "dossiers_online_vneid", "dossiers_resolved", "dossiers_resolved_on_time", "dossiers_resolved_with_due"),
+        new Event(col("submitted_at"), lit(1L), flag(online), flag(essential), flag(essential.and(online)),
+            flag(online.and(col("auth_method").equalTo("VNEID"))), zero, zero, zero),
+        new Event(col("resolved_at"), zero, zero, zero, zero, zero, lit(1L),
+            flag(withDue.and(col("resolved_at").leq(col("due_at")))), flag(withDue)));
+  }
+
+  /** One kind of event a row records: when it happened (the month it counts in; none when NULL) and its counts. */
+  private record Event(Column at, Column... counts) {}
+
+  /**
+   * Each row's events summed by {@code ward_code, ward_era, month} (and the extra keys): columns those keys, then
+   * one per measure, in order.
+   *
+   * <p>One pass over the rows: each row gives one row per kind of event ({@code inline} of an array of structs),
+   * and the three keys are grouped as one long ({@link #packedKey}), turned back into text only for the sums.
+   * Over the 25M applications of {@code bench gold --rows 100M}, in a harness (second of two runs), the eid sums
+   * took 38.9 s as a union of two scans grouped by the three text columns, 23.8 s in one pass, 19.8 s by the
+   * long key and 17.7 s with both.
+   */
+  private static Dataset<Row> monthlySums(Dataset<Row> rows, List<String> extraKeys, List<String> measures, Event... events) {
+    Column[] structs = new Column[events.length];
+    for (int e = 0; e < events.length; e++) {
+      List<Column> fields = new ArrayList<>(List.of(packedKey(events[e].at()).as("_key")));
+      for (int m = 0; m < measures.size(); m++) {
+        fields.add(events[e].counts()[m].as(measures.get(m)));
+      }
+      structs[e] = struct(fields.toArray(Column[]::new));
+    }
+    List<Column> selected = new ArrayList<>(extraKeys.stream().map(k -> col(k)).toList());
+    selected.add(inline(array(structs)));
+    List<Column> groups = new ArrayList<>(List.of(col("_key")));
+    groups.addAll(extraKeys.stream().map(k -> col(k)).toList());
+    List<Column> sums = measures.stream().map(m -> sum(col(m)).as(m)).toList();
+    List<Column> result = new ArrayList<>(List.of(unpacked(col("_key"))));
+    result.addAll(extraKeys.stream().map(k -> col(k)).toList());
+    result.addAll(measures.stream().map(m -> col(m)).toList());
+    return rows.select(selected.toArray(Column[]::new)).where(col("_key").isNotNull())
+        .groupBy(groups.toArray(Column[]::new))
+        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new))
+        .select(result.toArray(Column[]::new));
+  }
+
+  private static final long ERA_BIT = 1L << 19;
+  private static final int WARD_SHIFT = 20;
+
+  /**
+   * The row's ward code, era and the month of {@code at} in one long: ward code (5 digits, as silver holds it) ·
+   * 2²⁰ + 2¹⁹ for the current era + year · 12 + month − 1 (the month as {@link #month} reads it, in the
+   * session's time zone). NULL when {@code at}, the ward code or the era is.
+   */
+  static Column packedKey(Column at) {
+    Column era = when(col("ward_era").equalTo(Era.POST_REFORM.name()), ERA_BIT)
+        .when(col("ward_era").equalTo(Era.PRE_REFORM.name()), 0L);
+    Column monthIndex = year(at).cast("long").multiply(12).plus(calendarMonth(at)).minus(1);
+    return shiftleft(col("ward_code").cast("long"), WARD_SHIFT).plus(era).plus(monthIndex);
+  }
+
+  /** {@code ward_code, ward_era, month} of a {@link #packedKey}. */
+  static Column[] unpacked(Column key) {
+    Column monthIndex = key.bitwiseAND(ERA_BIT - 1);
+    return new Column[] {lpad(shiftright(key, WARD_SHIFT).cast("string"), 5, "0").as("ward_code"),
+        when(key.bitwiseAND(ERA_BIT).notEqual(0), Era.POST_REFORM.name()).otherwise(Era.PRE_REFORM.name()).as("ward_era"),
+        format_string("%04d-%02d", monthIndex.divide(12).cast("int"), monthIndex.mod(12).plus(1).cast("int")).as("month")};
   }
 
   /**
@@ -267,18 +320,5 @@ public final class Measures {
 
   static Column flag(Column condition) {
     return when(condition, 1L).otherwise(0L);
-  }
-
-  private static Dataset<Row> sumBy(Dataset<Row> rows, String... measures) {
-    return sumBy(rows, new String[] {"ward_code", "ward_era", "month"}, measures);
-  }
-
-  private static Dataset<Row> sumBy(Dataset<Row> rows, String[] keys, String[] measures) {
-    Column[] sums = new Column[measures.length];
-    for (int i = 0; i < measures.length; i++) {
-      sums[i] = sum(col(measures[i])).as(measures[i]);
-    }
-    Column[] keyColumns = java.util.Arrays.stream(keys).map(k -> col(k)).toArray(Column[]::new);
-    return rows.groupBy(keyColumns).agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length));
   }
 }

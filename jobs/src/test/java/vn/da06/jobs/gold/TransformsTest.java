@@ -125,6 +125,34 @@ class TransformsTest {
   }
 
   @Test
+  void eachApplicationCountsInItsVietnameseReceivedMonthAndEachActivationInItsActivatedMonth() {
+    StructType schema = new StructType().add("ward_code", DataTypes.StringType).add("ward_era", DataTypes.StringType)
+        .add("level", DataTypes.IntegerType).add("received_at", DataTypes.TimestampType)
+        .add("activated_at", DataTypes.TimestampType);
+    Dataset<Row> applications = spark.createDataFrame(List.of(
+        // 00:30 on 1 July 2025 in Vietnam, still 30 June in UTC; activated in August.
+        RowFactory.create("00004", "POST_REFORM", 2, at("2025-06-30T17:30:00Z"), at("2025-08-02T03:00:00Z")),
+        RowFactory.create("00004", "POST_REFORM", 1, at("2025-07-15T03:00:00Z"), null),
+        // The same code before the reform is another ward.
+        RowFactory.create("00004", "PRE_REFORM", 1, at("2025-06-30T16:59:59Z"), at("2025-07-01T01:00:00Z")),
+        RowFactory.create("99999", "PRE_REFORM", 2, at("2022-12-31T16:59:59Z"), null)), schema);
+    List<String> sums = Measures.eid(applications).orderBy("ward_code", "ward_era", "month").collectAsList().stream()
+        .map(r -> String.join(" ", r.getString(0), r.getString(1), r.getString(2), r.get(3) + "," + r.get(4) + ","
+            + r.get(5) + "," + r.get(6)))
+        .toList();
+    assertThat(sums).containsExactly(
+        "00004 POST_REFORM 2025-07 1,1,0,0",
+        "00004 POST_REFORM 2025-08 0,0,0,1",
+        "00004 PRE_REFORM 2025-06 1,0,0,0",
+        "00004 PRE_REFORM 2025-07 0,0,1,0",
+        "99999 PRE_REFORM 2022-12 0,1,0,0");
+  }
+
+  private static java.sql.Timestamp at(String instant) {
+    return java.sql.Timestamp.from(java.time.Instant.parse(instant));
+  }
+
+  @Test
   void overSortedValuesEachRepeatedValueIsGivenOnce() throws Exception {
     List<Long> repeated = new java.util.ArrayList<>();
     new Measures.Repeated().call(List.of(-7L, -7L, 1L, 2L, 2L, 2L, 3L, 4L, 4L, 9L).iterator()).forEachRemaining(repeated::add);
