@@ -319,10 +319,12 @@ class TrinoAnalystsTest {
         assertThat(compared).isGreaterThan(150);
         assertThat(withWards).as("answers that list wards").isGreaterThan(50);
         assertThat(denied).as("the ward user's requests for the province").isEqualTo(2 * months.size());
-        // The commit time: Delta Kernel takes the commit file's modification time, Trino the commitInfo time.
+        // The commit time: Delta Kernel takes the commit file's modification time, Trino the commitInfo time,
+        // written before the file. On a loaded machine the two were 13.7 s apart once (the test failed at 5 s);
+        // a time read in the wrong time zone would be hours apart.
         Instant kernelTime = gold.version().updatedAt();
         Instant trinoTime = throughTrino.current().version().updatedAt();
-        assertThat(Duration.between(kernelTime, trinoTime).abs()).isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.between(kernelTime, trinoTime).abs()).isLessThan(Duration.ofMinutes(2));
         assertThat(get(overTrino.port(), provinceToken, "/units/20").status()).isEqualTo(200);
       } finally {
         overDelta.stop();
