@@ -229,61 +229,52 @@ public final class Measures {
 
   /**
    * The rows whose key (the columns given) is shared with another row: the only rows a "listed more than once"
-   * rule needs to look at closely, and few. They are found by a 64-bit hash of the key: the hashes are sorted
-   * within hash partitions and a hash seen twice in a row is kept; the rows with such a hash are then joined back,
+   * rule needs to look at closely, and few. They are found by a 64-bit hash of the key: the hashes are shuffled by
+   * themselves, each partition's are sorted ({@link Repeated}) and a hash seen twice is kept; the rows with such a
+   * hash are then joined back,
    * broadcast. Exact: rows with the same key have the same hash, so none is missed; a collision only lets through
    * a row whose key is not shared, and the caller's count over the key itself drops it.
    *
    * <p>Over {@code bench dq}'s 10M records, finding the shared ids by counting each id over its text columns took
    * 6.4 s and the shared persons (with their distinct ids) 17.4 s; counting each hash in Spark's hash aggregation
-   * 4.9 and 5.4 s; sorting the hashes (Spark's radix sort of a long column) 3.2 s for the ids.
+   * 4.9 and 5.4 s; sorting the hashes (Spark's radix sort of a long column) 3.2 s for the ids. Spark's sort of
+   * the two keys' hashes then took 5.8 and 5.7 s of CPU in the whole rules (its event log), now a sort of each
+   * partition's {@code long[]}.
    */
   private static Dataset<Row> sharingKey(Dataset<Row> rows, String... key) {
     Column hash = xxhash64(java.util.Arrays.stream(key).map(c -> col(c)).toArray(Column[]::new));
-    Dataset<Row> shared = rows.select(hash.as("_key_hash")).repartition(col("_key_hash")).sortWithinPartitions("_key_hash")
-        .as(Encoders.LONG()).mapPartitions(new Repeated(), Encoders.LONG()).toDF("_key_hash");
+    Dataset<Row> shared = rows.select(hash.as("_key_hash")).repartition(col("_key_hash")).as(Encoders.LONG())
+        .mapPartitions(new Repeated(), Encoders.LONG()).toDF("_key_hash");
     return rows.join(broadcast(shared), hash.equalTo(col("_key_hash")), "left_semi");
   }
 
-  /** Over sorted values: each value that occurs more than once, once. */
+  /**
+   * Each value of a partition that occurs in it more than once, once. The partition's values are read into one
+   * {@code long[]} and sorted there: a partition is one shuffle partition of hashes (8 bytes a row; adaptive
+   * execution keeps it near 64 MB), and sorting a primitive array took a fraction of the CPU of Spark's sort
+   * of the same rows (BENCHMARKS.md).
+   */
   static final class Repeated implements MapPartitionsFunction<Long, Long> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Iterator<Long> call(Iterator<Long> sorted) {
-      return new Iterator<>() {
-        private Long next = advance(null);
-
-        private Long advance(Long after) {
-          Long previous = null;
-          while (sorted.hasNext()) {
-            Long value = sorted.next();
-            if (value.equals(after)) {
-              continue; // already given
-            }
-            if (value.equals(previous)) {
-              return value;
-            }
-            previous = value;
-          }
-          return null;
+    public Iterator<Long> call(Iterator<Long> values) {
+      long[] sorted = new long[1 << 12];
+      int size = 0;
+      while (values.hasNext()) {
+        if (size == sorted.length) {
+          sorted = java.util.Arrays.copyOf(sorted, sorted.length * 2);
         }
-
-        @Override
-        public boolean hasNext() {
-          return next != null;
+        sorted[size++] = values.next();
+      }
+      java.util.Arrays.sort(sorted, 0, size);
+      List<Long> repeated = new ArrayList<>();
+      for (int i = 1; i < size; i++) {
+        if (sorted[i] == sorted[i - 1] && (repeated.isEmpty() || repeated.get(repeated.size() - 1) != sorted[i])) {
+          repeated.add(sorted[i]);
         }
-
-        @Override
-        public Long next() {
-          if (next == null) {
-            throw new java.util.NoSuchElementException();
-          }
-          Long value = next;
-          next = advance(value);
-          return value;
-        }
-      };
+      }
+      return repeated.iterator();
     }
   }
 

@@ -153,12 +153,24 @@ class TransformsTest {
   }
 
   @Test
-  void overSortedValuesEachRepeatedValueIsGivenOnce() throws Exception {
+  void ofAPartitionsValuesEachRepeatedValueIsGivenOnce() throws Exception {
     List<Long> repeated = new java.util.ArrayList<>();
-    new Measures.Repeated().call(List.of(-7L, -7L, 1L, 2L, 2L, 2L, 3L, 4L, 4L, 9L).iterator()).forEachRemaining(repeated::add);
+    new Measures.Repeated().call(List.of(4L, -7L, 2L, 9L, 2L, -7L, 1L, 2L, 3L, 4L).iterator()).forEachRemaining(repeated::add);
     assertThat(repeated).containsExactly(-7L, 2L, 4L);
-    assertThat(new Measures.Repeated().call(List.of(1L, 2L, 3L).iterator()).hasNext()).isFalse();
+    assertThat(new Measures.Repeated().call(List.of(3L, 1L, 2L).iterator()).hasNext()).isFalse();
     assertThat(new Measures.Repeated().call(List.<Long>of().iterator()).hasNext()).isFalse();
+    // More values than the first array holds: 0..4999 twice, and 5000..9999 once, interleaved.
+    List<Long> many = new java.util.ArrayList<>();
+    for (long v = 0; v < 10_000; v++) {
+      many.add(v);
+      if (v < 5_000) {
+        many.add(4_999 - v);
+      }
+    }
+    List<Long> found = new java.util.ArrayList<>();
+    new Measures.Repeated().call(many.iterator()).forEachRemaining(found::add);
+    assertThat(found).hasSize(5_000).first().isEqualTo(0L);
+    assertThat(found.get(4_999)).isEqualTo(4_999L);
   }
 
   @Test
