@@ -243,15 +243,32 @@ public final class Measures {
    */
   private static Dataset<Row> sharingKey(Dataset<Row> rows, String... key) {
     Column hash = xxhash64(java.util.Arrays.stream(key).map(c -> col(c)).toArray(Column[]::new));
-    Dataset<Row> shared = rows.select(hash.as("_key_hash")).repartition(col("_key_hash")).as(Encoders.LONG())
-        .mapPartitions(new Repeated(), Encoders.LONG()).toDF("_key_hash");
+    Dataset<Row> shared = rows.select(hash.as("_key_hash")).repartition(hashPartitions(rows), col("_key_hash"))
+        .as(Encoders.LONG()).mapPartitions(new Repeated(), Encoders.LONG()).toDF("_key_hash");
     return rows.join(broadcast(shared), hash.equalTo(col("_key_hash")), "left_semi");
+  }
+
+  /** Bytes of input (Spark's estimate of the rows' size) per partition of their hashes. */
+  private static final long INPUT_BYTES_PER_HASH_PARTITION = 512L << 20;
+
+  /**
+   * Partitions for the hashes of {@code rows}: the session's shuffle partitions, or more for a large input, so
+   * that each partition's hashes, which {@link Repeated} holds in memory, stay near 12M at most (~100 MB).
+   * Silver's population takes ~45 bytes a record, so 512 MB of input is ~12M hashes: a national snapshot of 100M
+   * records gets 9 partitions, twelve of them 101; bench dq's 10M records (452 MB) keep the session's 8.
+   */
+  static int hashPartitions(Dataset<Row> rows) {
+    int configured = Integer.parseInt(rows.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+    long estimated = rows.queryExecution().optimizedPlan().stats().sizeInBytes().bigInteger()
+        .min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+    long needed = Math.min(4096, Math.max(1, estimated) / INPUT_BYTES_PER_HASH_PARTITION + 1);
+    return (int) Math.max(configured, needed);
   }
 
   /**
    * Each value of a partition that occurs in it more than once, once. The partition's values are read into one
-   * {@code long[]} and sorted there: a partition is one shuffle partition of hashes (8 bytes a row; adaptive
-   * execution keeps it near 64 MB), and sorting a primitive array took a fraction of the CPU of Spark's sort
+   * {@code long[]} and sorted there: a partition is one shuffle partition of hashes (8 bytes a row, about 12M
+   * at most: {@link #hashPartitions}), and sorting a primitive array took a fraction of the CPU of Spark's sort
    * of the same rows (BENCHMARKS.md).
    */
   static final class Repeated implements MapPartitionsFunction<Long, Long> {

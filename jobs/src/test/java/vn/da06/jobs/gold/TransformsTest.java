@@ -174,6 +174,14 @@ class TransformsTest {
   }
 
   @Test
+  void aLargeInputsHashesGetMorePartitionsSoEachFitsInMemory() {
+    int configured = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    assertThat(Measures.hashPartitions(spark.range(1_000).toDF())).isEqualTo(configured);
+    // 10 billion ids, 80 GB by Spark's estimate (never computed): ~150 partitions of 512 MB of input each.
+    assertThat(Measures.hashPartitions(spark.range(10_000_000_000L).toDF())).isBetween(150, 160);
+  }
+
+  @Test
   void aRateIsNullWhereItsDenominatorIsZero() {
     Dataset<Row> rows = spark.range(1).select(lit(3L).as("n"), lit(0L).as("zero"), lit(4L).as("d"));
     Row row = rows.select(WardMonthKpis.rate(col("n"), col("zero")), WardMonthKpis.rate(col("n"), col("d"))).head();
