@@ -91,7 +91,7 @@ public final class Measures {
    * and the three keys are grouped as one long ({@link #packedKey}), turned back into text only for the sums.
    * Over the 25M applications of {@code bench gold --rows 100M}, in a harness (second of two runs), the eid sums
    * took 38.9 s as a union of two scans grouped by the three text columns, 23.8 s in one pass, 19.8 s by the
-   * long key and 17.7 s with both.
+   * long key over two scans and 17.7 s with both.
    */
   private static Dataset<Row> monthlySums(Dataset<Row> rows, List<String> extraKeys, List<String> measures, Event... events) {
     Column[] structs = new Column[events.length];
@@ -102,13 +102,14 @@ public final class Measures {
       }
       structs[e] = struct(fields.toArray(Column[]::new));
     }
-    List<Column> selected = new ArrayList<>(extraKeys.stream().map(k -> col(k)).toList());
+    List<Column> extra = extraKeys.stream().map(k -> col(k)).toList();
+    List<Column> selected = new ArrayList<>(extra);
     selected.add(inline(array(structs)));
     List<Column> groups = new ArrayList<>(List.of(col("_key")));
-    groups.addAll(extraKeys.stream().map(k -> col(k)).toList());
+    groups.addAll(extra);
     List<Column> sums = measures.stream().map(m -> sum(col(m)).as(m)).toList();
     List<Column> result = new ArrayList<>(List.of(unpacked(col("_key"))));
-    result.addAll(extraKeys.stream().map(k -> col(k)).toList());
+    result.addAll(extra);
     result.addAll(measures.stream().map(m -> col(m)).toList());
     return rows.select(selected.toArray(Column[]::new)).where(col("_key").isNotNull())
         .groupBy(groups.toArray(Column[]::new))
@@ -174,7 +175,8 @@ public final class Measures {
    * records of ids listed twice are ranked (a window over a few rows); every other eligible record is its
    * citizen's only one. Two window sorts of every record, each after a shuffle of the whole population, did the
    * same before: {@code bench dq} over 10M records took 35.0 s with them, 28.9 s with two aggregations over the
-   * keys' text columns, and 19.0–24.6 s (medians of three runs) with {@link #sharingKey} (BENCHMARKS.md).
+   * keys' text columns, 19.0–24.6 s (medians of three runs) with {@link #sharingKey} sorting by Spark's sort, and
+   * 16.7 and 13.4 s (two runs) with {@link Repeated} (BENCHMARKS.md).
    */
   public static Dataset<Row> bySnapshot(Dataset<Row> population) {
     Dataset<Row> flagged = flagged(population);
@@ -268,8 +270,8 @@ public final class Measures {
   /**
    * Each value of a partition that occurs in it more than once, once. The partition's values are read into one
    * {@code long[]} and sorted there: a partition is one shuffle partition of hashes (8 bytes a row, about 12M
-   * at most: {@link #hashPartitions}), and sorting a primitive array took a fraction of the CPU of Spark's sort
-   * of the same rows (BENCHMARKS.md).
+   * at most: {@link #hashPartitions}). With Spark's sort of the same rows instead, the rules took 19.0–24.6 s
+   * over bench dq's 10M records; with this, 16.7 and 13.4 s (medians, BENCHMARKS.md).
    */
   static final class Repeated implements MapPartitionsFunction<Long, Long> {
     private static final long serialVersionUID = 1L;
