@@ -32,6 +32,10 @@ final class IncrementalBench implements Callable<Integer> {
   @Option(names = "--dir", defaultValue = "data/bench", description = "Work folder. Default: ${DEFAULT-VALUE}")
   Path dir;
 
+  @Option(names = "--repeat", defaultValue = "1", description = "Timed repetitions of the update (after an untimed"
+      + " first), the full rebuild and DuckDB (after its first run, for the check); medians are reported. Default: ${DEFAULT-VALUE}")
+  int repeat;
+
   @Option(names = "--json", description = "One JSON object per figure instead of the table.")
   boolean json;
 
@@ -61,17 +65,22 @@ final class IncrementalBench implements Callable<Integer> {
     System.err.printf("bench incremental: %s appended to silver (%,d applications, %,d dossiers)%n", month,
         withMonth.applications() - history.applications(), withMonth.dossiers() - history.dossiers());
 
-    // Twice: the first (untimed) warms the JVM as the full rebuild timed below is warm; the update is idempotent.
+    // An untimed first update warms the JVM as the full rebuilds timed below are warm; the update is idempotent.
     new Pipeline(spark, new Pipeline.Options("data/none", warehouse), Pseudonymizer.fromEnvironment(), Progress.quiet())
         .updateGold(month);
-    // The timed update's stages go to stderr, so a run shows where its time went.
-    Progress progress = new Progress(System.err);
-    new Pipeline(spark, new Pipeline.Options("data/none", warehouse), Pseudonymizer.fromEnvironment(), progress).updateGold(month);
-    if (progress.marks().stream().noneMatch(m -> m.line().contains("rows of those months only"))) {
-      System.err.println("bench incremental: the update recomputed from all rows, not the new month's: no time reported");
-      return 1;
+    double[] updates = new double[repeat];
+    for (int i = 0; i < repeat; i++) {
+      // Each timed update's stages go to stderr, so a run shows where its time went.
+      Progress progress = new Progress(System.err);
+      new Pipeline(spark, new Pipeline.Options("data/none", warehouse), Pseudonymizer.fromEnvironment(), progress).updateGold(month);
+      if (progress.marks().stream().noneMatch(m -> m.line().contains("rows of those months only"))) {
+        System.err.println("bench incremental: the update recomputed from all rows, not the new month's: no time reported");
+        return 1;
+      }
+      updates[i] = PipelineBench.stageSeconds(progress, "gold: reading silver", "gold: service_month");
+      System.err.printf("bench incremental: timed update %.1f s%n", updates[i]);
     }
-    double incremental = PipelineBench.stageSeconds(progress, "gold: reading silver", "gold: service_month");
+    double incremental = GoldBench.median(updates);
 
     DeltaIo io = new DeltaIo(spark, warehouse);
     DuckDbGold.Inputs inputs = GoldReference.inputs(io);
@@ -81,8 +90,15 @@ final class IncrementalBench implements Callable<Integer> {
         return 1;
       }
     }
-    double duckDb = GoldBench.duckDbGold(inputs);
-    double full = GoldBench.sparkGold(spark, warehouse);
+    double[] duckDbs = new double[repeat];
+    double[] fulls = new double[repeat];
+    for (int i = 0; i < repeat; i++) {
+      duckDbs[i] = GoldBench.duckDbGold(inputs);
+      fulls[i] = GoldBench.sparkGold(spark, warehouse);
+      System.err.printf("bench incremental: timed DuckDB %.1f s, full rebuild %.1f s%n", duckDbs[i], fulls[i]);
+    }
+    double duckDb = GoldBench.median(duckDbs);
+    double full = GoldBench.median(fulls);
     GoldBench.print(json, List.of(
         Figure.plain("incremental_history_rows", history.rows(), "rows"),
         Figure.plain("incremental_full_rebuild_49_months", full, "s"),

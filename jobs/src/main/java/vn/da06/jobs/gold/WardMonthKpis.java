@@ -9,7 +9,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -86,7 +88,6 @@ public final class WardMonthKpis {
     measures.addAll(DQ_COUNTS);
 
     Dataset<Row> currentMonthly = sumMeasures(placed, "current_ward_code", measures);
-    Dataset<Row> asOfMonthly = sumMeasures(placed, "asof_ward", measures);
 
     Dataset<Row> months = calendar.select("month");
     Dataset<Row> currentWards = wards.where(col("era").equalTo(Era.POST_REFORM.name()));
@@ -94,25 +95,27 @@ public final class WardMonthKpis {
         currentMonthly, calendar);
     Dataset<Row> current = cumulate(currentGrid);
     if (seeds != null) {
-      Dataset<Row> seeded = current.join(broadcast(seeds.select(seedColumns())), keys("ward_code"), "left");
+      Map<String, Column> continued = new LinkedHashMap<>();
       for (String count : CUMULATED) {
-        seeded = seeded.withColumn(count + "_cum", col(count + "_cum").plus(coalesce(col("_seed_" + count), lit(0L))))
-            .drop("_seed_" + count);
+        continued.put(count + "_cum", col(count + "_cum").plus(coalesce(col("_seed_" + count), lit(0L))));
       }
-      current = seeded;
+      current = current.join(broadcast(seeds.select(seedColumns())), keys("ward_code"), "left")
+          .withColumns(continued).drop(CUMULATED.stream().map(count -> "_seed_" + count).toArray(String[]::new));
     }
     current = current.cache();
 
-    Dataset<Row> asOfGrid = months.crossJoin(wards.select("ward_code", "era", "province_code", "district_code"))
-        .where(monthEra(col("month")).equalTo(col("era"))).drop("era");
-    Dataset<Row> asOfFilled = fill(asOfGrid, asOfMonthly, calendar);
-    Dataset<Row> before = cumulate(asOfFilled.where(monthEra(col("month")).equalTo(Era.PRE_REFORM.name())));
-    // From July 2025 the wards of the time are today's wards: their cumulative figures include the history of
-    // the old wards merged into them, exactly as in the current table.
-    Dataset<Row> currentCumulative = current.select(cumulativeColumns("ward_code", "month"));
-    Dataset<Row> after = asOfFilled.where(monthEra(col("month")).equalTo(Era.POST_REFORM.name()))
-        .join(currentCumulative, keys("ward_code", "month"));
-    Dataset<Row> asOf = before.unionByName(after);
+    // From July 2025 the wards of the time are today's wards, and every event of such a month (also one
+    // recorded with an old ward) counts at its current ward: the as-of rows of those months are the current
+    // rows, cumulative figures included (the history of the old wards merged into them). Only the months
+    // before the reform are computed apart; an incremental update (seeds given) has none.
+    Dataset<Row> afterReform = current.where(monthEra(col("month")).equalTo(Era.POST_REFORM.name()));
+    Dataset<Row> asOf = afterReform;
+    if (seeds == null) {
+      Dataset<Row> asOfGrid = months.crossJoin(wards.select("ward_code", "era", "province_code", "district_code"))
+          .where(monthEra(col("month")).equalTo(Era.PRE_REFORM.name())).where(col("era").equalTo(Era.PRE_REFORM.name()))
+          .drop("era");
+      asOf = cumulate(fill(asOfGrid, sumMeasures(placed, "asof_ward", measures), calendar)).unionByName(afterReform);
+    }
     return new Result(finish(asOf), finish(current), current);
   }
 
@@ -138,27 +141,28 @@ public final class WardMonthKpis {
 
   /** Grid ⟕ measures: event counts 0 where nothing happened; snapshot figures NULL where no snapshot applies. */
   private static Dataset<Row> fill(Dataset<Row> grid, Dataset<Row> monthly, Dataset<Row> calendar) {
-    Dataset<Row> joined = grid.join(monthly, keys("ward_code", "month"), "left")
-        .join(calendar, "month");
+    // One projection, not one withColumn per count: each withColumn analyses the whole plan again, which
+    // cost the one-month update seconds of driver time.
+    Map<String, Column> filled = new LinkedHashMap<>();
     for (String count : EVENT_COUNTS) {
-      joined = joined.withColumn(count, coalesce(col(count), lit(0L)));
+      filled.put(count, coalesce(col(count), lit(0L)));
     }
-    joined = joined.withColumn("eligible_population",
-        when(col("eligible_snapshot").isNotNull(), coalesce(col("eligible_population"), lit(0L))));
+    filled.put("eligible_population", when(col("eligible_snapshot").isNotNull(), coalesce(col("eligible_population"), lit(0L))));
     for (String count : DQ_COUNTS) {
-      joined = joined.withColumn(count, when(col("dq_snapshot").isNotNull(), coalesce(col(count), lit(0L))));
+      filled.put(count, when(col("dq_snapshot").isNotNull(), coalesce(col(count), lit(0L))));
     }
-    return joined.drop("eligible_snapshot", "dq_snapshot");
+    return grid.join(monthly, keys("ward_code", "month"), "left").join(calendar, "month")
+        .withColumns(filled).drop("eligible_snapshot", "dq_snapshot");
   }
 
   private static Dataset<Row> cumulate(Dataset<Row> filled) {
     WindowSpec toDate = Window.partitionBy("ward_code").orderBy("month")
         .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    Dataset<Row> result = filled;
+    Map<String, Column> cumulative = new LinkedHashMap<>();
     for (String count : CUMULATED) {
-      result = result.withColumn(count + "_cum", sum(col(count)).over(toDate));
+      cumulative.put(count + "_cum", sum(col(count)).over(toDate));
     }
-    return result;
+    return filled.withColumns(cumulative);
   }
 
   private static Column[] seedColumns() {
@@ -182,9 +186,9 @@ public final class WardMonthKpis {
 
   /** Helper sums, every rate from its numerator and denominator, and the contract's column order. */
   public static Dataset<Row> finish(Dataset<Row> kpis) {
-    Dataset<Row> withHelpers = kpis
-        .withColumn("eid_applications_cum", col("eid_applications_l1_cum").plus(col("eid_applications_l2_cum")))
-        .withColumn("eid_activations_cum", col("eid_activations_l1_cum").plus(col("eid_activations_l2_cum")));
+    Dataset<Row> withHelpers = kpis.withColumns(Map.of(
+        "eid_applications_cum", col("eid_applications_l1_cum").plus(col("eid_applications_l2_cum")),
+        "eid_activations_cum", col("eid_activations_l1_cum").plus(col("eid_activations_l2_cum"))));
     List<Column> columns = new ArrayList<>(List.of(col("ward_code"), col("month"), col("province_code"), col("district_code")));
     for (Metric metric : Metrics.ALL) {
       columns.add(metric.isRate()

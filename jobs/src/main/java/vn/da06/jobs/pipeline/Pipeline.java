@@ -397,17 +397,24 @@ public final class Pipeline {
   }
 
   /**
-   * Whether gold from {@code goldFrom} can be computed from the rows of those months alone: the months are all
-   * after the reform (so every ward of the grid is a current ward) and gold holds the month before, whose
-   * cumulative figures the new months continue. Otherwise gold is rebuilt from the first month.
+   * Gold's current rows from the month before {@code goldFrom} on, when gold from {@code goldFrom} can be computed
+   * from the rows of those months alone: the months are all after the reform (so every ward of the grid is a
+   * current ward) and gold holds the month before, whose cumulative figures the new months continue. NULL
+   * otherwise: gold is rebuilt from the first month. One small read (a month of wards) that gives the update
+   * all it needs from gold: the seeds, the carried eligible population, the last month and the provinces.
    */
-  private boolean incremental(String goldFrom) {
+  private List<Row> heldFromMonthBefore(String goldFrom) {
     if (goldFrom == null || wardsChanged || goldFrom.compareTo(Era.REFORM_DATE.toString().substring(0, 7)) <= 0
         || !io.exists(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT)) {
-      return false;
+      return null;
     }
     String previous = YearMonth.parse(goldFrom).minusMonths(1).toString();
-    return !io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT).where(col("month").equalTo(previous)).limit(1).isEmpty();
+    List<Row> held = io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT).where(col("month").geq(previous))
+        .select(col("month"), col("ward_code"), col("province_code"), col("eligible_population"),
+            col("eid_applications_l1_cum"), col("eid_applications_l2_cum"), col("eid_activations_l1_cum"),
+            col("eid_activations_l2_cum"))
+        .collectAsList();
+    return held.stream().anyMatch(row -> row.getString(0).equals(previous)) ? held : null;
   }
 
   private void writeGold(Dataset<Row> dimWard, Dataset<Row> knownUnits, String goldFrom) {
@@ -420,7 +427,8 @@ public final class Pipeline {
     List<LocalDate> snapshots = population.select("snapshot_date").distinct().as(org.apache.spark.sql.Encoders.DATE())
         .collectAsList().stream().map(java.sql.Date::toLocalDate).sorted().toList();
 
-    boolean incremental = incremental(goldFrom);
+    List<Row> held = heldFromMonthBefore(goldFrom);
+    boolean incremental = held != null;
     Dataset<Row> seeds = null;
     Dataset<Row> carriedEligible = null;
     TreeSet<String> months = new TreeSet<>();
@@ -433,23 +441,38 @@ public final class Pipeline {
       applications = applications.where(col("received_at").geq(from).or(col("activated_at").geq(from)));
       dossiers = dossiers.where(col("submitted_at").geq(from).or(col("resolved_at").geq(from)));
       reports = reports.where(col("report_date").geq(lit(java.sql.Date.valueOf(first.atDay(1)))));
-      // Only the snapshots taken from that month on are measured. The month before used the latest earlier
-      // snapshot for its eligible population, on the same (current) wards: its gold figure is carried over.
-      population = population.where(col("snapshot_date").geq(lit(java.sql.Date.valueOf(first.atDay(1)))));
-      Dataset<Row> gold = io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT);
+      // Only the snapshots taken from that month on are measured (none read when there is none). The month
+      // before used the latest earlier snapshot for its eligible population, on the same (current) wards: its
+      // gold figure is carried over.
+      population = snapshots.stream().anyMatch(date -> !date.isBefore(first.atDay(1)))
+          ? population.where(col("snapshot_date").geq(lit(java.sql.Date.valueOf(first.atDay(1)))))
+          : spark.createDataFrame(List.of(), population.schema());
       String previous = first.minusMonths(1).toString();
+      List<Row> monthBefore = held.stream().filter(row -> row.getString(0).equals(previous)).toList();
       LocalDate carried = snapshots.stream().filter(d -> d.isBefore(first.atDay(1))).reduce((a, b) -> b).orElse(null);
       if (carried != null) {
-        carriedEligible = gold.where(col("month").equalTo(previous).and(col("eligible_population").gt(0)))
-            .select(lit(java.sql.Date.valueOf(carried)).as("snapshot_date"), col("ward_code"),
-                lit(Era.POST_REFORM.name()).as("ward_era"), col("eligible_population"));
+        List<Row> carriedRows = monthBefore.stream().filter(row -> !row.isNullAt(3) && row.getLong(3) > 0)
+            .map(row -> RowFactory.create(java.sql.Date.valueOf(carried), row.getString(1), Era.POST_REFORM.name(), row.getLong(3)))
+            .toList();
+        carriedEligible = spark.createDataFrame(carriedRows, new StructType().add("snapshot_date", DataTypes.DateType)
+            .add("ward_code", DataTypes.StringType).add("ward_era", DataTypes.StringType).add("eligible_population", DataTypes.LongType));
       }
-      seeds = gold.where(col("month").equalTo(previous)).select(col("ward_code"), col("eid_applications_l1_cum"),
-          col("eid_applications_l2_cum"), col("eid_activations_l1_cum"), col("eid_activations_l2_cum"));
-      Row last = gold.agg(org.apache.spark.sql.functions.max("month")).head();
+      StructType seedSchema = new StructType().add("ward_code", DataTypes.StringType);
+      for (String count : List.of("eid_applications_l1_cum", "eid_applications_l2_cum", "eid_activations_l1_cum", "eid_activations_l2_cum")) {
+        seedSchema = seedSchema.add(count, DataTypes.LongType);
+      }
+      seeds = spark.createDataFrame(monthBefore.stream().map(row -> RowFactory.create(row.getString(1), row.get(4), row.get(5),
+          row.get(6), row.get(7))).toList(), seedSchema);
+      // Gold's months from the first to redo are redone; its provinces are kept. Every run writes all its
+      // provinces into every month it writes, and a later month is always rewritten with an earlier one,
+      // so the month before holds every province of the months before it.
       months.add(goldFrom);
-      months.add(last.getString(0));
-      goldProvinces.addAll(gold.select("province_code").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+      held.forEach(row -> {
+        if (row.getString(0).compareTo(goldFrom) >= 0) {
+          months.add(row.getString(0));
+        }
+        goldProvinces.add(row.getString(2));
+      });
     }
 
     progress.stage("gold: measuring (from %s)", goldFrom == null ? "the first month"
