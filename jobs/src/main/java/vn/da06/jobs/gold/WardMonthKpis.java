@@ -42,6 +42,8 @@ public final class WardMonthKpis {
       "dossiers_online_vneid", "dossiers_resolved", "dossiers_resolved_on_time", "dossiers_resolved_with_due");
   static final List<String> CUMULATED = List.of("eid_applications_l1", "eid_applications_l2", "eid_activations_l1",
       "eid_activations_l2");
+  /** The cumulative columns of gold, which an update's seeds carry: {@link #CUMULATED} suffixed {@code _cum}. */
+  public static final List<String> CUMULATIVE = CUMULATED.stream().map(count -> count + "_cum").toList();
   static final List<String> DQ_COUNTS = List.of("dq_records", "dq_incorrect", "dq_incomplete", "dq_unclean", "dq_stale",
       "dq_clean_records");
 

@@ -409,11 +409,10 @@ public final class Pipeline {
       return null;
     }
     String previous = YearMonth.parse(goldFrom).minusMonths(1).toString();
+    List<Column> columns = new ArrayList<>(List.of(col("month"), col("ward_code"), col("province_code"), col("eligible_population")));
+    WardMonthKpis.CUMULATIVE.forEach(name -> columns.add(col(name)));
     List<Row> held = io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT).where(col("month").geq(previous))
-        .select(col("month"), col("ward_code"), col("province_code"), col("eligible_population"),
-            col("eid_applications_l1_cum"), col("eid_applications_l2_cum"), col("eid_activations_l1_cum"),
-            col("eid_activations_l2_cum"))
-        .collectAsList();
+        .select(columns.toArray(Column[]::new)).collectAsList();
     return held.stream().anyMatch(row -> row.getString(0).equals(previous)) ? held : null;
   }
 
@@ -458,11 +457,18 @@ public final class Pipeline {
             .add("ward_code", DataTypes.StringType).add("ward_era", DataTypes.StringType).add("eligible_population", DataTypes.LongType));
       }
       StructType seedSchema = new StructType().add("ward_code", DataTypes.StringType);
-      for (String count : List.of("eid_applications_l1_cum", "eid_applications_l2_cum", "eid_activations_l1_cum", "eid_activations_l2_cum")) {
-        seedSchema = seedSchema.add(count, DataTypes.LongType);
+      for (String cumulative : WardMonthKpis.CUMULATIVE) {
+        seedSchema = seedSchema.add(cumulative, DataTypes.LongType);
       }
-      seeds = spark.createDataFrame(monthBefore.stream().map(row -> RowFactory.create(row.getString(1), row.get(4), row.get(5),
-          row.get(6), row.get(7))).toList(), seedSchema);
+      // Each held row: month, ward_code, province_code, eligible_population, then the cumulative counts.
+      seeds = spark.createDataFrame(monthBefore.stream().map(row -> {
+        Object[] seed = new Object[1 + WardMonthKpis.CUMULATIVE.size()];
+        seed[0] = row.getString(1);
+        for (int i = 0; i < WardMonthKpis.CUMULATIVE.size(); i++) {
+          seed[1 + i] = row.get(4 + i);
+        }
+        return RowFactory.create(seed);
+      }).toList(), seedSchema);
       // Gold's months from the first to redo are redone; its provinces are kept. Every run writes all its
       // provinces into every month it writes, and a later month is always rewritten with an earlier one,
       // so the month before holds every province of the months before it.
