@@ -143,8 +143,7 @@ public final class WardMonthKpis {
 
   /** Grid ⟕ measures: event counts 0 where nothing happened; snapshot figures NULL where no snapshot applies. */
   private static Dataset<Row> fill(Dataset<Row> grid, Dataset<Row> monthly, Dataset<Row> calendar) {
-    // One projection, not one withColumn per count: each withColumn analyses the whole plan again, which
-    // cost the one-month update seconds of driver time.
+    // One projection, not one withColumn per count (each withColumn analyses the whole plan again).
     Map<String, Column> filled = new LinkedHashMap<>();
     for (String count : EVENT_COUNTS) {
       filled.put(count, coalesce(col(count), lit(0L)));
@@ -171,17 +170,6 @@ public final class WardMonthKpis {
     List<Column> columns = new ArrayList<>(List.of(col("ward_code")));
     for (String count : CUMULATED) {
       columns.add(col(count + "_cum").as("_seed_" + count));
-    }
-    return columns.toArray(Column[]::new);
-  }
-
-  private static Column[] cumulativeColumns(String... keys) {
-    List<Column> columns = new ArrayList<>();
-    for (String key : keys) {
-      columns.add(col(key));
-    }
-    for (String count : CUMULATED) {
-      columns.add(col(count + "_cum"));
     }
     return columns.toArray(Column[]::new);
   }
