@@ -19,7 +19,9 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -45,6 +47,8 @@ public final class CsvRows {
       .setAllowMissingColumnNames(true)
       .setAllowDuplicateHeaderNames(true)
       .get();
+  /** The records of a part after the first: the same rules, no header line. */
+  private static final CSVFormat BODY = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
@@ -89,21 +93,100 @@ public final class CsvRows {
     return SPACES.matcher(nfc.trim()).replaceAll(" ");
   }
 
-  /** The rows of one file. The iterator streams: memory does not grow with the file. */
+  /**
+   * Read tasks for a feed's files: their parts shared among a few tasks per core, not one per file or part. Each
+   * task (and each bronze Parquet file it writes) costs a fixed setup, which at one task per monthly file
+   * dominated a feed of small files.
+   */
+  public static List<List<InboxFile.Part>> tasks(List<InboxFile> files, int parallelism) {
+    List<InboxFile.Part> parts = files.stream().flatMap(f -> f.parts().stream()).toList();
+    return balance(parts, Math.max(1, Math.min(parts.size(), 2 * Math.max(1, parallelism))));
+  }
+
+  /** A gzip CSV holds about this many times its size in text (the generator's monthly files: 2.6 MB against ~15 MB). */
+  private static final long GZIP_TEXT_RATIO = 6;
+
+  /**
+   * Parts shared among {@code count} tasks so that each reads about as much text: the largest part first, each to
+   * the task with the least so far. Tasks of files in name order took a core idle while the other read the last,
+   * largest months.
+   */
+  static List<List<InboxFile.Part>> balance(List<InboxFile.Part> parts, int count) {
+    List<List<InboxFile.Part>> tasks = new ArrayList<>();
+    long[] load = new long[count];
+    for (int i = 0; i < count; i++) {
+      tasks.add(new ArrayList<>());
+    }
+    List<InboxFile.Part> largestFirst = new ArrayList<>(parts);
+    largestFirst.sort(java.util.Comparator.comparingLong(CsvRows::textBytes).reversed());
+    for (InboxFile.Part part : largestFirst) {
+      int least = 0;
+      for (int i = 1; i < count; i++) {
+        least = load[i] < load[least] ? i : least;
+      }
+      tasks.get(least).add(part);
+      load[least] += textBytes(part);
+    }
+    tasks.removeIf(List::isEmpty);
+    return tasks;
+  }
+
+  private static long textBytes(InboxFile.Part part) {
+    return part.bytes() * (part.file().isGzip() ? GZIP_TEXT_RATIO : 1);
+  }
+
+  /** The rows of several parts, one after the other, each opened when the one before is read. */
+  public static Iterator<Row> read(List<InboxFile.Part> parts, Pseudonymizer pseudonymizer, Configuration hadoop) {
+    Iterator<InboxFile.Part> remaining = parts.iterator();
+    return new Iterator<>() {
+      private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && remaining.hasNext()) {
+          current = read(remaining.next(), pseudonymizer, hadoop);
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+  }
+
+  /** The rows of a whole file. */
   public static Iterator<Row> read(InboxFile file, Pseudonymizer pseudonymizer, Configuration hadoop) {
+    return read(new InboxFile.Part(file, 0, -1, 1), pseudonymizer, hadoop);
+  }
+
+  /**
+   * The rows of one part of a file, numbered by their line in the whole file. A part after the first starts at a
+   * record boundary and reads the header from the file's first line. The iterator streams: memory does not grow
+   * with the file.
+   */
+  public static Iterator<Row> read(InboxFile.Part part, Pseudonymizer pseudonymizer, Configuration hadoop) {
+    InboxFile file = part.file();
     try {
       if (file.isExcel()) {
         return readExcel(file, pseudonymizer, hadoop);
       }
-      InputStream raw = new Path(file.uri()).getFileSystem(hadoop).open(new Path(file.uri()));
-      InputStream content = new BufferedInputStream(file.isGzip() ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16);
-      content.mark(3);
-      if (!(content.read() == 0xEF && content.read() == 0xBB && content.read() == 0xBF)) {
-        content.reset();
+      List<String> header;
+      CSVParser parser;
+      if (part.start() == 0) {
+        parser = CSVParser.parse(open(part, hadoop), FORMAT);
+        header = parser.getHeaderNames();
+      } else {
+        try (CSVParser first = CSVParser.parse(open(new InboxFile.Part(file, 0, -1, 1), hadoop), FORMAT)) {
+          header = first.getHeaderNames();
+        }
+        parser = CSVParser.parse(open(part, hadoop), BODY);
       }
-      Reader reader = new InputStreamReader(content, StandardCharsets.UTF_8);
-      CSVParser parser = CSVParser.parse(reader, FORMAT);
-      RowBuilder builder = new RowBuilder(file, pseudonymizer, parser.getHeaderNames());
+      RowBuilder builder = new RowBuilder(file, pseudonymizer, header);
       Iterator<CSVRecord> records = parser.iterator();
       return new Iterator<>() {
         private Row next;
@@ -111,7 +194,7 @@ public final class CsvRows {
         @Override
         public boolean hasNext() {
           if (next == null) {
-            long line = parser.getCurrentLineNumber() + 1;
+            long line = part.firstLine() + parser.getCurrentLineNumber();
             if (records.hasNext()) {
               next = builder.build(line, records.next().values());
             } else {
@@ -134,6 +217,26 @@ public final class CsvRows {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file.name() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The text of a part: decompressed, without the BOM, ending where the part ends. */
+  private static Reader open(InboxFile.Part part, Configuration hadoop) throws IOException {
+    InboxFile file = part.file();
+    Path path = new Path(file.uri());
+    FSDataInputStream raw = path.getFileSystem(hadoop).open(path);
+    InputStream bytes = raw;
+    if (part.start() > 0 || part.end() >= 0) {
+      raw.seek(part.start());
+      bytes = BoundedInputStream.builder().setInputStream(raw).setMaxCount(part.bytes()).get();
+    }
+    InputStream content = new BufferedInputStream(file.isGzip() ? new GZIPInputStream(bytes, 1 << 16) : bytes, 1 << 16);
+    if (part.start() == 0) {
+      content.mark(3);
+      if (!(content.read() == 0xEF && content.read() == 0xBB && content.read() == 0xBF)) {
+        content.reset();
+      }
+    }
+    return new InputStreamReader(content, StandardCharsets.UTF_8);
   }
 
   private static void close(CSVParser parser) {

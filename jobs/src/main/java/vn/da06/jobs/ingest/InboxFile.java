@@ -17,10 +17,26 @@ import vn.da06.warehouse.Feed;
  * @param sizeBytes size of the file as delivered
  * @param rejection why the whole file is rejected, as a sentence naming the file and the fix; null if accepted
  * @param extraColumns header columns the contract does not know (ignored, reported once)
+ * @param splits where a plain CSV file can be cut so that its parts are read in parallel, in file order: each a
+ *     record boundary outside any quoted value, with the number of the line that starts there. Empty for gzip and
+ *     Excel files (read whole) and for files below the scanner's split size
  */
 public record InboxFile(
-    Feed feed, String uri, String name, String sha256, long sizeBytes, String rejection, List<String> extraColumns)
-    implements Serializable {
+    Feed feed, String uri, String name, String sha256, long sizeBytes, String rejection, List<String> extraColumns,
+    List<Split> splits) implements Serializable {
+
+  /** A byte offset where a record starts, outside quotes, and the file's line number there (1 = the header). */
+  public record Split(long offset, long line) implements Serializable {}
+
+  /**
+   * One part of a file to read: bytes {@code [start, end)} whose first line is {@code firstLine}; {@code end} is
+   * -1 for the end of the file. The first part holds the header.
+   */
+  public record Part(InboxFile file, long start, long end, long firstLine) implements Serializable {
+    public long bytes() {
+      return (end < 0 ? file.sizeBytes() : end) - start;
+    }
+  }
 
   public InboxFile {
     requireNonNull(feed, "feed is null");
@@ -28,6 +44,21 @@ public record InboxFile(
     requireNonNull(name, "name is null");
     requireNonNull(sha256, "sha256 is null");
     extraColumns = List.copyOf(extraColumns);
+    splits = List.copyOf(splits);
+  }
+
+  /** The file cut at its splits: one part for a file without any. */
+  public List<Part> parts() {
+    List<Part> parts = new java.util.ArrayList<>(splits.size() + 1);
+    long start = 0;
+    long line = 1;
+    for (Split split : splits) {
+      parts.add(new Part(this, start, split.offset(), line));
+      start = split.offset();
+      line = split.line();
+    }
+    parts.add(new Part(this, start, -1, line));
+    return parts;
   }
 
   public boolean accepted() {

@@ -41,10 +41,23 @@ import vn.da06.warehouse.Feed;
  */
 public final class InboxScanner {
 
+  /**
+   * The Hadoop setting for the bytes between two places a plain CSV file may be cut, so that one large file (a
+   * province's population snapshot) is read by every core instead of one.
+   */
+  public static final String SPLIT_BYTES = "da06.ingest.split.bytes";
+  static final long DEFAULT_SPLIT_BYTES = 32L << 20;
+
   private final Configuration hadoop;
+  private final long splitBytes;
 
   public InboxScanner(Configuration hadoop) {
     this.hadoop = hadoop;
+    this.splitBytes = hadoop.getLong(SPLIT_BYTES, DEFAULT_SPLIT_BYTES);
+    if (splitBytes < 1) {
+      throw new PipelineInputException("Cannot scan the inbox: " + SPLIT_BYTES + " is " + splitBytes
+          + " (give a positive number of bytes, or leave it unset for " + DEFAULT_SPLIT_BYTES + ")");
+    }
   }
 
   /** The files of every feed folder below {@code inbox}, sorted by feed then name. */
@@ -89,6 +102,7 @@ public final class InboxScanner {
     MessageDigest digest = sha256();
     String rejection = null;
     List<String> extra = List.of();
+    List<InboxFile.Split> splits = new ArrayList<>();
     try (InputStream raw = new DigestInputStream(
         new BufferedInputStream(new Path(candidate.uri).getFileSystem(hadoop).open(new Path(candidate.uri)), 1 << 16),
         digest)) {
@@ -99,8 +113,9 @@ public final class InboxScanner {
         rejection = header.rejection;
         extra = header.extra;
       } else {
-        InputStream content = candidate.uri.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-        HeaderCheck header = checkText(candidate.feed, content);
+        boolean gzip = candidate.uri.toLowerCase(Locale.ROOT).endsWith(".gz");
+        InputStream content = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+        HeaderCheck header = checkText(candidate.feed, content, gzip || candidate.size <= splitBytes ? null : new SplitFinder(splitBytes, candidate.size, splits));
         rejection = header.rejection;
         extra = header.extra;
       }
@@ -114,13 +129,99 @@ public final class InboxScanner {
     }
     String sha = HexFormat.of().formatHex(digest.digest());
     String message = rejection == null ? null : "Cannot ingest " + candidate.name + ": " + rejection;
-    return new InboxFile(candidate.feed, candidate.uri, candidate.name, sha, candidate.size, message, extra);
+    return new InboxFile(candidate.feed, candidate.uri, candidate.name, sha, candidate.size, message, extra,
+        rejection == null ? splits : List.of());
   }
 
   private record HeaderCheck(String rejection, List<String> extra) {}
 
-  /** Reads the whole text: the header checks, then UTF-8 validity of every byte. */
-  private HeaderCheck checkText(Feed feed, InputStream content) throws IOException {
+  /**
+   * Finds where a plain CSV file can be cut, in the same pass over its bytes as the UTF-8 check: the first record
+   * start at least {@code every} bytes after the last cut. It follows the CSV reader's RFC 4180 states, so a line
+   * break inside a quoted value is never taken for a record's end. Line numbers count LF, as the reader counts
+   * CRLF. Wherever the reader would count or parse differently (a lone CR, which it counts as a line break; text
+   * after a closing quote, which it refuses; a multi-byte space), the file is not cut at all and reads as one part.
+   */
+  private static final class SplitFinder {
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
+    private static final int AFTER_QUOTED = 4;
+
+    private final long every;
+    private final long size;
+    private final List<InboxFile.Split> splits;
+    private long next;
+    private int state = FIELD_START;
+    private boolean afterCr;
+    private boolean uncuttable;
+    private boolean content;
+
+    SplitFinder(long every, long size, List<InboxFile.Split> splits) {
+      this.every = every;
+      this.size = size;
+      this.splits = splits;
+      this.next = every;
+    }
+
+    /** One byte at {@code offset}; {@code line} is the line number after it (one more after an LF). */
+    void accept(byte b, long offset, long line) {
+      if (afterCr && b != '\n') {
+        uncuttable = true;
+      }
+      afterCr = b == '\r';
+      content |= b != '\r' && b != '\n';
+      boolean recordEnd = false;
+      switch (state) {
+        case QUOTED -> state = b == '"' ? QUOTE_IN_QUOTED : QUOTED;
+        case QUOTE_IN_QUOTED, AFTER_QUOTED -> {
+          if (b == '"' && state == QUOTE_IN_QUOTED) {
+            state = QUOTED; // an escaped quote
+          } else if (b == ',') {
+            state = FIELD_START;
+          } else if (b == '\n') {
+            recordEnd = true;
+          } else if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == 0x0B) {
+            state = AFTER_QUOTED;
+          } else {
+            uncuttable = true; // the reader refuses this file anyway
+          }
+        }
+        default -> { // FIELD_START, UNQUOTED
+          if (b == '"' && state == FIELD_START) {
+            state = QUOTED;
+          } else if (b == ',') {
+            state = FIELD_START;
+          } else if (b == '\n') {
+            recordEnd = true;
+          } else if (b != '\r') {
+            state = UNQUOTED;
+          }
+        }
+      }
+      if (recordEnd) {
+        state = FIELD_START;
+        // Not after an empty line: the reader numbers a record by the line after the record before it, empty
+        // lines included, and a part must number its first record as reading the whole file would.
+        boolean afterRecord = content;
+        content = false;
+        if (afterRecord && offset + 1 >= next && offset + 1 < size) {
+          splits.add(new InboxFile.Split(offset + 1, line));
+          next = offset + 1 + every;
+        }
+      }
+    }
+
+    void finish() {
+      if (uncuttable || afterCr) {
+        splits.clear();
+      }
+    }
+  }
+
+  /** Reads the whole text: the header checks, then UTF-8 validity of every byte; {@code cuts} may be null. */
+  private HeaderCheck checkText(Feed feed, InputStream content, SplitFinder cuts) throws IOException {
     BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
     in.mark(4);
     int b0 = in.read();
@@ -133,8 +234,9 @@ public final class InboxScanner {
     if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || b0 == 0 || b1 == 0) {
       return new HeaderCheck("it is UTF-16 encoded (export it as CSV UTF-8)", List.of());
     }
+    long offset = 0;
     if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-      in.skip(3);
+      offset = in.skip(3);
     }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -154,11 +256,17 @@ public final class InboxScanner {
       bytes.flip();
       int before = bytes.position();
       CoderResult coded = decoder.decode(bytes, chars, end);
+      byte[] array = bytes.array();
       for (int i = before; i < bytes.position(); i++) {
-        if (bytes.get(i) == '\n') {
+        byte b = array[i];
+        if (b == '\n') {
           line++;
         }
+        if (cuts != null) {
+          cuts.accept(b, offset + i - before, line);
+        }
       }
+      offset += bytes.position() - before;
       if (coded.isError()) {
         return new HeaderCheck("it is not UTF-8: line " + line + " holds bytes that are not valid UTF-8, as Windows-1258"
             + " or another legacy encoding would (export it as CSV UTF-8)", List.of());
@@ -166,18 +274,21 @@ public final class InboxScanner {
       chars.flip();
       while (!headerDone && chars.hasRemaining()) {
         char c = chars.get();
-        if (c == '\n') {
+        if (c == '\n' || c == '\r') { // CR alone ends a line too, as the CSV reader reads it
           headerDone = true;
           result = checkHeader(feed, header.toString());
           if (result.rejection != null) {
             return result; // no need to validate the rest of a file already rejected
           }
-        } else if (c != '\r') {
+        } else {
           header.append(c);
         }
       }
       chars.clear();
       bytes.compact();
+    }
+    if (cuts != null) {
+      cuts.finish();
     }
     return result != null ? result : checkHeader(feed, header.toString());
   }

@@ -36,6 +36,17 @@ class ScaleBenchTest {
   }
 
   @Test
+  void givesEachSizeTheLaunchersSparkFlagsButNotItsRecordingOrHeap() {
+    assertThat(List.of("-XX:-DontCompileHugeMethods", "-XX:+IgnoreUnrecognizedVMOptions", "--add-modules=jdk.incubator.vector",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dda06.npm.dir=/x")).allMatch(ScaleBench::childFlag);
+    assertThat(List.of("-XX:StartFlightRecording=filename=a.jfr", "-XX:SharedArchiveFile=d.jsa", "-XX:MaxRAMPercentage=50",
+        "-XX:+ExitOnOutOfMemoryError", "-Xmx1g", "-ea")).noneMatch(ScaleBench::childFlag);
+    // This JVM runs with the root pom's flags (surefire's argLine): so does every size's.
+    assertThat(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+        .filteredOn(ScaleBench::childFlag).contains("-XX:-DontCompileHugeMethods");
+  }
+
+  @Test
   void fitsFixedCostPlusCostPerRowAndCallsProportionalGrowthLinear() {
     // 20 s fixed + 10 s per million rows: linear.
     ScaleBench.Fit linear = ScaleBench.fit(List.of(done("1M", 4_000_000, 60, 2), done("10M", 40_000_000, 420, 2)));
