@@ -40,15 +40,20 @@ import vn.da06.warehouse.Feed;
  */
 public final class CsvRows {
 
+  /**
+   * RFC 4180 with the first line as the header. Empty lines are read as records (of one empty value) and skipped
+   * here rather than by the reader, which skipped them inside the next record's read: that record was then numbered
+   * by the first empty line before it instead of its own line.
+   */
   static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
       .setHeader()
       .setSkipHeaderRecord(true)
-      .setIgnoreEmptyLines(true)
+      .setIgnoreEmptyLines(false)
       .setAllowMissingColumnNames(true)
       .setAllowDuplicateHeaderNames(true)
       .get();
   /** The records of a part after the first: the same rules, no header line. */
-  private static final CSVFormat BODY = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+  private static final CSVFormat BODY = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
@@ -193,15 +198,18 @@ public final class CsvRows {
 
         @Override
         public boolean hasNext() {
-          if (next == null) {
+          while (next == null) {
             long line = part.firstLine() + parser.getCurrentLineNumber();
-            if (records.hasNext()) {
-              next = builder.build(line, records.next().values());
-            } else {
+            if (!records.hasNext()) {
               close(parser);
+              return false;
+            }
+            String[] values = records.next().values();
+            if (!(values.length == 1 && values[0].isEmpty())) { // an empty line
+              next = builder.build(line, values);
             }
           }
-          return next != null;
+          return true;
         }
 
         @Override

@@ -156,7 +156,6 @@ public final class InboxScanner {
     private int state = FIELD_START;
     private boolean afterCr;
     private boolean uncuttable;
-    private boolean content;
 
     SplitFinder(long every, long size, List<InboxFile.Split> splits) {
       this.every = every;
@@ -171,7 +170,6 @@ public final class InboxScanner {
         uncuttable = true;
       }
       afterCr = b == '\r';
-      content |= b != '\r' && b != '\n';
       boolean recordEnd = false;
       switch (state) {
         case QUOTED -> state = b == '"' ? QUOTE_IN_QUOTED : QUOTED;
@@ -202,11 +200,7 @@ public final class InboxScanner {
       }
       if (recordEnd) {
         state = FIELD_START;
-        // Not after an empty line: the reader numbers a record by the line after the record before it, empty
-        // lines included, and a part must number its first record as reading the whole file would.
-        boolean afterRecord = content;
-        content = false;
-        if (afterRecord && offset + 1 >= next && offset + 1 < size) {
+        if (offset + 1 >= next && offset + 1 < size) {
           splits.add(new InboxFile.Split(offset + 1, line));
           next = offset + 1 + every;
         }

@@ -74,6 +74,8 @@ class FilePartsTest {
     assertThat(expected).hasSize(600); // 700 records, every seventh an empty line
     assertThat(expected.get(0)).startsWith("[population/population_2025-06-30.csv, " + whole.sha256() + ", 2, null, ");
     assertThat(expected).anyMatch(row -> row.contains("the row has 6 fields, the header has 10"));
+    // Lines 2-3: record 0 (a quoted line break); 4, 5: records 1, 2; 6: empty; 7-9: record 4, numbered by its first line.
+    assertThat(expected.get(3)).startsWith("[population/population_2025-06-30.csv, " + whole.sha256() + ", 7, null, ");
 
     for (long every : new long[] {1, 97, 4096}) {
       InboxFile cut = scan(dir, every);
