@@ -35,6 +35,11 @@ import vn.da06.warehouse.admin.AdminUnitsLoader;
  */
 class SparkSubmitIT {
   static final String KEY = "cluster-test-key-0123456789abcdef";
+  /**
+   * The driver and executors of this test's tiny runs compile with C1 only: their time went to the JIT compilers,
+   * not to the few hundred rows.
+   */
+  static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
   @TempDir
   static Path dir;
@@ -71,13 +76,14 @@ class SparkSubmitIT {
     assertThat(Path.of(jar)).as("the job jar (built by mvn package)").exists();
     List<String> jvm = new ArrayList<>(ChildJvm.sparkOpens());
     jvm.add("-Xmx1g");
+    jvm.add(QUICK_JIT);
     jvm.add("-Dda06.npm.dir=" + System.getProperty("da06.npm.dir"));
     List<String> args = new ArrayList<>(List.of("--master", cluster.masterUrl(), "--deploy-mode", "client",
         "--class", "vn.da06.jobs.cli.Da06", "--name", name,
         "--conf", "spark.executor.memory=700m", "--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2",
         "--conf", "spark.sql.shuffle.partitions=2", "--conf", "spark.default.parallelism=2",
         "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
-        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", ChildJvm.sparkOpens())));
+        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", ChildJvm.sparkOpens()) + " " + QUICK_JIT));
     for (String conf : extraConf) {
       args.add("--conf");
       args.add(conf);
