@@ -288,7 +288,8 @@ class EndToEndTest {
             || a.startsWith("-Dda06"))
         .forEach(command::add);
     command.add("-Dda06.npm.dir=" + System.getProperty("da06.npm.dir"));
-    command.addAll(List.of("-Xmx2g", "-Dspark.master=local[2]", "-Dspark.sql.shuffle.partitions=2",
+    // C1 only: a run on this small inbox, in a fresh JVM, spends its time in the JIT compilers (as SparkSubmitIT's).
+    command.addAll(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1", "-Dspark.master=local[2]", "-Dspark.sql.shuffle.partitions=2",
         "-cp", System.getProperty("java.class.path"), "vn.da06.jobs.cli.Da06", "run", "--inbox", inbox.toString(),
         "--warehouse", target));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
