@@ -115,7 +115,8 @@ public final class InboxScanner {
       } else {
         boolean gzip = candidate.uri.toLowerCase(Locale.ROOT).endsWith(".gz");
         InputStream content = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-        HeaderCheck header = checkText(candidate.feed, content, gzip || candidate.size <= splitBytes ? null : new SplitFinder(splitBytes, candidate.size, splits));
+        SplitFinder cuts = gzip || candidate.size <= splitBytes ? null : new SplitFinder(splitBytes, candidate.size, splits);
+        HeaderCheck header = checkText(candidate.feed, content, cuts);
         rejection = header.rejection;
         extra = header.extra;
       }

@@ -329,8 +329,8 @@ public final class Pipeline {
     SilverTransforms.Spec spec = SilverTransforms.spec(feed);
     boolean fresh = !io.exists(Tables.SILVER, feed.folder());
     String[] partitions = feed == Feed.POPULATION ? new String[] {"snapshot_date"} : new String[0];
-    io.createIfMissing(batch.schema(), silverProperties(batch.schema(), List.of(partitions)), Tables.SILVER, feed.folder(),
-        partitions);
+    io.createIfMissing(batch.schema(), silverProperties(batch.schema(), List.of(partitions)), Tables.SILVER,
+        feed.folder(), partitions);
     if (feed == Feed.POPULATION) {
       List<String> dates = batch.select("snapshot_date").distinct().as(org.apache.spark.sql.Encoders.DATE()).collectAsList()
           .stream().map(d -> "DATE'" + d + "'").toList();
