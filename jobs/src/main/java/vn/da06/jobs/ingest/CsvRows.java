@@ -164,11 +164,6 @@ public final class CsvRows {
     };
   }
 
-  /** The rows of a whole file. */
-  public static Iterator<Row> read(InboxFile file, Pseudonymizer pseudonymizer, Configuration hadoop) {
-    return read(new InboxFile.Part(file, 0, -1, 1), pseudonymizer, hadoop);
-  }
-
   /**
    * The rows of one part of a file, numbered by their line in the whole file. A part after the first starts at a
    * record boundary and reads the header from the file's first line. The iterator streams: memory does not grow
