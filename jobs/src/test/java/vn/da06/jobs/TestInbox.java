@@ -21,7 +21,8 @@ public final class TestInbox {
   }
 
   public Path write(String feed, String name, String... lines) {
-    return writeBytes(feed, name, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    return writeBytes(
+        feed, name, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   public Path writeBytes(String feed, String name, byte[] bytes) {

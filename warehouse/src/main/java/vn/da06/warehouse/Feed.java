@@ -3,22 +3,46 @@ package vn.da06.warehouse;
 import java.util.List;
 
 /**
- * The five source feeds of {@code ../shared/contracts/feeds.md}: the inbox sub-folder each lands in and
- * its columns. Column names are lower case; files may write them in any case and order.
+ * The five source feeds of {@code ../shared/contracts/feeds.md}: the inbox sub-folder each lands in
+ * and its columns. Column names are lower case; files may write them in any case and order.
  */
 public enum Feed {
   EID_APPLICATIONS(
       "eid_applications",
-      List.of("application_id", "citizen_id", "ward_code", "level", "channel", "received_at", "status", "updated_at"),
+      List.of(
+          "application_id",
+          "citizen_id",
+          "ward_code",
+          "level",
+          "channel",
+          "received_at",
+          "status",
+          "updated_at"),
       List.of("activated_at")),
   SERVICE_DOSSIERS(
       "service_dossiers",
-      List.of("dossier_id", "service_code", "ward_code", "channel", "auth_method", "submitted_at", "status", "updated_at"),
+      List.of(
+          "dossier_id",
+          "service_code",
+          "ward_code",
+          "channel",
+          "auth_method",
+          "submitted_at",
+          "status",
+          "updated_at"),
       List.of("due_at", "resolved_at")),
   POPULATION(
       "population",
-      List.of("snapshot_date", "citizen_id", "full_name", "birth_date", "sex", "ward_code", "residence_type",
-          "has_chip_card", "is_deceased"),
+      List.of(
+          "snapshot_date",
+          "citizen_id",
+          "full_name",
+          "birth_date",
+          "sex",
+          "ward_code",
+          "residence_type",
+          "has_chip_card",
+          "is_deceased"),
       List.of("last_verified_at")),
   DAILY_REPORTS(
       "daily_reports",
@@ -54,7 +78,8 @@ public enum Feed {
 
   /** Required then optional columns, in contract order. */
   public List<String> columns() {
-    return java.util.stream.Stream.concat(requiredColumns.stream(), optionalColumns.stream()).toList();
+    return java.util.stream.Stream.concat(requiredColumns.stream(), optionalColumns.stream())
+        .toList();
   }
 
   public static java.util.Optional<Feed> byFolder(String folder) {

@@ -3,8 +3,8 @@ package vn.da06.warehouse;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One gold metric: a column of {@code gold.ward_month_kpis}, defined once. Every surface (Spark jobs,
- * dashboard, reports, Trino documentation) reads this definition.
+ * One gold metric: a column of {@code gold.ward_month_kpis}, defined once. Every surface (Spark
+ * jobs, dashboard, reports, Trino documentation) reads this definition.
  *
  * @param column the gold column name (the public interface)
  * @param labelVi label on Vietnamese screens
@@ -13,8 +13,8 @@ import static java.util.Objects.requireNonNull;
  * @param numerator for a rate: the count column divided; null for a count
  * @param denominator for a rate: the count column divided by; null for a count
  * @param group the theme it belongs to, for grouping on screens
- * @param additive whether the count can be summed over wards (cumulative and snapshot counts can, over
- *     wards; no count may be summed over months)
+ * @param additive whether the count can be summed over wards (cumulative and snapshot counts can,
+ *     over wards; no count may be summed over months)
  * @param definition the contract's definition, in English
  */
 public record Metric(
@@ -57,7 +57,10 @@ public record Metric(
     return kind == Kind.RATE;
   }
 
-  /** A rate recomputed from summed numerator and denominator: NULL (here null) where the denominator is 0. */
+  /**
+   * A rate recomputed from summed numerator and denominator: NULL (here null) where the denominator
+   * is 0.
+   */
   public static Double rate(long numerator, Long denominator) {
     return denominator == null || denominator == 0 ? null : (double) numerator / denominator;
   }

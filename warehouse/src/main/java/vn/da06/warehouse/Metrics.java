@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The metrics of {@code ../shared/contracts/warehouse.md}, in the order of the contract. This is the one
- * definition; column order here is the column order of {@code gold.ward_month_kpis}.
+ * The metrics of {@code ../shared/contracts/warehouse.md}, in the order of the contract. This is
+ * the one definition; column order here is the column order of {@code gold.ward_month_kpis}.
  */
 public final class Metrics {
 
@@ -32,72 +32,199 @@ public final class Metrics {
 
   public static final List<Metric> ALL =
       List.of(
-          count("eid_applications_l1", "Hồ sơ ĐDĐT mức 1", "Level-1 e-ID applications", EID,
+          count(
+              "eid_applications_l1",
+              "Hồ sơ ĐDĐT mức 1",
+              "Level-1 e-ID applications",
+              EID,
               "applications of level 1 with received_at in the month, whatever their status"),
-          count("eid_applications_l2", "Hồ sơ ĐDĐT mức 2", "Level-2 e-ID applications", EID,
+          count(
+              "eid_applications_l2",
+              "Hồ sơ ĐDĐT mức 2",
+              "Level-2 e-ID applications",
+              EID,
               "applications of level 2 with received_at in the month, whatever their status"),
-          count("eid_activations_l1", "Kích hoạt mức 1", "Level-1 activations", EID,
+          count(
+              "eid_activations_l1",
+              "Kích hoạt mức 1",
+              "Level-1 activations",
+              EID,
               "applications of level 1 with activated_at in the month"),
-          count("eid_activations_l2", "Kích hoạt mức 2", "Level-2 activations", EID,
+          count(
+              "eid_activations_l2",
+              "Kích hoạt mức 2",
+              "Level-2 activations",
+              EID,
               "applications of level 2 with activated_at in the month"),
-          count("eid_applications_l1_cum", "Hồ sơ mức 1 (lũy kế)", "Level-1 applications (cumulative)", EID,
+          count(
+              "eid_applications_l1_cum",
+              "Hồ sơ mức 1 (lũy kế)",
+              "Level-1 applications (cumulative)",
+              EID,
               "cumulative of eid_applications_l1 from the first month the warehouse holds"),
-          count("eid_applications_l2_cum", "Hồ sơ mức 2 (lũy kế)", "Level-2 applications (cumulative)", EID,
+          count(
+              "eid_applications_l2_cum",
+              "Hồ sơ mức 2 (lũy kế)",
+              "Level-2 applications (cumulative)",
+              EID,
               "cumulative of eid_applications_l2 from the first month the warehouse holds"),
-          count("eid_activations_l1_cum", "Kích hoạt mức 1 (lũy kế)", "Level-1 activations (cumulative)", EID,
+          count(
+              "eid_activations_l1_cum",
+              "Kích hoạt mức 1 (lũy kế)",
+              "Level-1 activations (cumulative)",
+              EID,
               "cumulative of eid_activations_l1 from the first month the warehouse holds"),
-          count("eid_activations_l2_cum", "Kích hoạt mức 2 (lũy kế)", "Level-2 activations (cumulative)", EID,
+          count(
+              "eid_activations_l2_cum",
+              "Kích hoạt mức 2 (lũy kế)",
+              "Level-2 activations (cumulative)",
+              EID,
               "cumulative of eid_activations_l2 from the first month the warehouse holds"),
-          rate("eid_activation_rate", "Tỷ lệ kích hoạt", "Activation rate", EID,
-              "eid_activations_cum", "eid_applications_cum",
+          rate(
+              "eid_activation_rate",
+              "Tỷ lệ kích hoạt",
+              "Activation rate",
+              EID,
+              "eid_activations_cum",
+              "eid_applications_cum",
               "(eid_activations_l1_cum + eid_activations_l2_cum) / (eid_applications_l1_cum + eid_applications_l2_cum)"),
-          count("eligible_population", "Dân số từ 14 tuổi", "Eligible population (14+)", POPULATION,
+          count(
+              "eligible_population",
+              "Dân số từ 14 tuổi",
+              "Eligible population (14+)",
+              POPULATION,
               "from the latest population snapshot on or before the month's end: distinct citizens, not deceased,"
                   + " aged 14 or more on the snapshot date (a citizen listed twice counts once, at the PERMANENT"
                   + " record's ward if there is one)"),
-          rate("eid_l2_coverage_rate", "Tỷ lệ bao phủ mức 2", "Level-2 coverage", POPULATION,
-              "eid_activations_l2_cum", "eligible_population", "eid_activations_l2_cum / eligible_population"),
-          count("dossiers_total", "Hồ sơ DVC", "Service dossiers", SERVICES,
+          rate(
+              "eid_l2_coverage_rate",
+              "Tỷ lệ bao phủ mức 2",
+              "Level-2 coverage",
+              POPULATION,
+              "eid_activations_l2_cum",
+              "eligible_population",
+              "eid_activations_l2_cum / eligible_population"),
+          count(
+              "dossiers_total",
+              "Hồ sơ DVC",
+              "Service dossiers",
+              SERVICES,
               "dossiers with submitted_at in the month"),
-          count("dossiers_online", "Hồ sơ trực tuyến", "Online dossiers", SERVICES,
+          count(
+              "dossiers_online",
+              "Hồ sơ trực tuyến",
+              "Online dossiers",
+              SERVICES,
               "dossiers with submitted_at in the month and channel ONLINE"),
-          rate("online_rate", "Tỷ lệ trực tuyến", "Online rate", SERVICES, "dossiers_online", "dossiers_total",
+          rate(
+              "online_rate",
+              "Tỷ lệ trực tuyến",
+              "Online rate",
+              SERVICES,
+              "dossiers_online",
+              "dossiers_total",
               "dossiers_online / dossiers_total (the Đề án 06 goal is 0.70)"),
-          count("essential_dossiers_total", "Hồ sơ DVC thiết yếu", "Essential-service dossiers", SERVICES,
+          count(
+              "essential_dossiers_total",
+              "Hồ sơ DVC thiết yếu",
+              "Essential-service dossiers",
+              SERVICES,
               "dossiers_total for service codes ES01–ES25"),
-          count("essential_dossiers_online", "Hồ sơ thiết yếu trực tuyến", "Essential dossiers online", SERVICES,
+          count(
+              "essential_dossiers_online",
+              "Hồ sơ thiết yếu trực tuyến",
+              "Essential dossiers online",
+              SERVICES,
               "dossiers_online for service codes ES01–ES25"),
-          rate("essential_online_rate", "Tỷ lệ trực tuyến (thiết yếu)", "Essential online rate", SERVICES,
-              "essential_dossiers_online", "essential_dossiers_total",
+          rate(
+              "essential_online_rate",
+              "Tỷ lệ trực tuyến (thiết yếu)",
+              "Essential online rate",
+              SERVICES,
+              "essential_dossiers_online",
+              "essential_dossiers_total",
               "essential_dossiers_online / essential_dossiers_total"),
-          count("dossiers_online_vneid", "Hồ sơ đăng nhập VNeID", "Online dossiers via VNeID", SERVICES,
+          count(
+              "dossiers_online_vneid",
+              "Hồ sơ đăng nhập VNeID",
+              "Online dossiers via VNeID",
+              SERVICES,
               "online dossiers with auth_method VNEID"),
-          rate("vneid_login_rate", "Tỷ lệ đăng nhập VNeID", "VNeID sign-in rate", SERVICES,
-              "dossiers_online_vneid", "dossiers_online", "dossiers_online_vneid / dossiers_online"),
-          count("dossiers_resolved", "Hồ sơ đã giải quyết", "Dossiers resolved", SERVICES,
+          rate(
+              "vneid_login_rate",
+              "Tỷ lệ đăng nhập VNeID",
+              "VNeID sign-in rate",
+              SERVICES,
+              "dossiers_online_vneid",
+              "dossiers_online",
+              "dossiers_online_vneid / dossiers_online"),
+          count(
+              "dossiers_resolved",
+              "Hồ sơ đã giải quyết",
+              "Dossiers resolved",
+              SERVICES,
               "dossiers with resolved_at in the month"),
-          count("dossiers_resolved_on_time", "Giải quyết đúng hạn", "Resolved on time", SERVICES,
+          count(
+              "dossiers_resolved_on_time",
+              "Giải quyết đúng hạn",
+              "Resolved on time",
+              SERVICES,
               "dossiers resolved in the month with due_at set and resolved_at ≤ due_at"),
-          rate("on_time_rate", "Tỷ lệ đúng hạn", "On-time rate", SERVICES,
-              "dossiers_resolved_on_time", "dossiers_resolved_with_due",
+          rate(
+              "on_time_rate",
+              "Tỷ lệ đúng hạn",
+              "On-time rate",
+              SERVICES,
+              "dossiers_resolved_on_time",
+              "dossiers_resolved_with_due",
               "dossiers_resolved_on_time / dossiers resolved in the month with due_at set"),
-          count("dq_records", "Bản ghi dân cư", "Population records", DATA_QUALITY,
+          count(
+              "dq_records",
+              "Bản ghi dân cư",
+              "Population records",
+              DATA_QUALITY,
               "records in the month's latest population snapshot (NULL for months without a snapshot)"),
-          count("dq_incorrect", "Sai (không đúng)", "Incorrect (đúng fails)", DATA_QUALITY,
+          count(
+              "dq_incorrect",
+              "Sai (không đúng)",
+              "Incorrect (đúng fails)",
+              DATA_QUALITY,
               "citizen_id not 12 digits; or its first 3 digits not a province code 001–096; or its 4th digit not"
                   + " consistent with sex and birth century; or its 5th–6th digits not the last two digits of the"
                   + " birth year; or birth_date in the future or before 1900"),
-          count("dq_incomplete", "Thiếu (không đủ)", "Incomplete (đủ fails)", DATA_QUALITY,
+          count(
+              "dq_incomplete",
+              "Thiếu (không đủ)",
+              "Incomplete (đủ fails)",
+              DATA_QUALITY,
               "any of citizen_id, full_name, birth_date, sex, residence_type empty"),
-          count("dq_unclean", "Trùng (không sạch)", "Unclean (sạch fails)", DATA_QUALITY,
+          count(
+              "dq_unclean",
+              "Trùng (không sạch)",
+              "Unclean (sạch fails)",
+              DATA_QUALITY,
               "the citizen_id appears more than once in the snapshot, or another record has the same normalised"
                   + " full_name, birth_date and ward_code with a different citizen_id"),
-          count("dq_stale", "Chưa rà soát (không sống)", "Stale (sống fails)", DATA_QUALITY,
+          count(
+              "dq_stale",
+              "Chưa rà soát (không sống)",
+              "Stale (sống fails)",
+              DATA_QUALITY,
               "last_verified_at empty or more than 365 days before the snapshot date"),
-          count("dq_clean_records", "Bản ghi đạt 4 tiêu chí", "Records passing all four", DATA_QUALITY,
+          count(
+              "dq_clean_records",
+              "Bản ghi đạt 4 tiêu chí",
+              "Records passing all four",
+              DATA_QUALITY,
               "records that pass đúng, đủ, sạch and sống"),
-          rate("dq_clean_rate", "Tỷ lệ đúng, đủ, sạch, sống", "Clean rate", DATA_QUALITY, "dq_clean_records",
-              "dq_records", "dq_clean_records / dq_records"));
+          rate(
+              "dq_clean_rate",
+              "Tỷ lệ đúng, đủ, sạch, sống",
+              "Clean rate",
+              DATA_QUALITY,
+              "dq_clean_records",
+              "dq_records",
+              "dq_clean_records / dq_records"));
 
   private static final Map<String, Metric> BY_COLUMN = index();
 
@@ -116,18 +243,24 @@ public final class Metrics {
   }
 
   /**
-   * Helper count columns that gold carries so that rates can be recomputed from sums over wards (their
-   * denominators are not themselves contract metrics).
+   * Helper count columns that gold carries so that rates can be recomputed from sums over wards
+   * (their denominators are not themselves contract metrics).
    */
   public static final List<String> HELPER_COUNTS =
       List.of("eid_applications_cum", "eid_activations_cum", "dossiers_resolved_with_due");
 
-  private static Metric count(String column, String vi, String en, Metric.Group group, String definition) {
+  private static Metric count(
+      String column, String vi, String en, Metric.Group group, String definition) {
     return new Metric(column, vi, en, COUNT, null, null, group, true, definition);
   }
 
   private static Metric rate(
-      String column, String vi, String en, Metric.Group group, String numerator, String denominator,
+      String column,
+      String vi,
+      String en,
+      Metric.Group group,
+      String numerator,
+      String denominator,
       String definition) {
     return new Metric(column, vi, en, RATE, numerator, denominator, group, false, definition);
   }

@@ -1,15 +1,18 @@
 package vn.da06.warehouse;
 
 /**
- * Why a row was set aside in {@code ops.quarantine} instead of loaded. Codes are a public interface:
- * the generator's manifest and operators' queries use them.
+ * Why a row was set aside in {@code ops.quarantine} instead of loaded. Codes are a public
+ * interface: the generator's manifest and operators' queries use them.
  */
 public enum QuarantineReason {
   /** A required value is empty. */
   MISSING_VALUE,
   /** A value cannot be parsed as its type (timestamp, date, integer, number, boolean). */
   UNPARSEABLE_VALUE,
-  /** A value is not one of its enumeration (level, channel, status, auth_method, sex, residence_type). */
+  /**
+   * A value is not one of its enumeration (level, channel, status, auth_method, sex,
+   * residence_type).
+   */
   BAD_ENUM,
   /** A ward code is not 5 digits, or not a unit of the list valid on the row's date. */
   UNKNOWN_WARD,
@@ -21,7 +24,10 @@ public enum QuarantineReason {
   ACTIVATED_WHEN_REJECTED,
   /** eid_applications: level 2 with channel APP (level 2 needs a police office or mobile team). */
   LEVEL2_VIA_APP,
-  /** Other impossible dates: resolved before submitted, deadline before period start, a negative count. */
+  /**
+   * Other impossible dates: resolved before submitted, deadline before period start, a negative
+   * count.
+   */
   IMPOSSIBLE_VALUE,
   /** A text longer than the contract allows (ids ≤ 64). */
   VALUE_TOO_LONG

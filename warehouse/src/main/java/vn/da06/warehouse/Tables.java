@@ -3,8 +3,8 @@ package vn.da06.warehouse;
 import java.util.List;
 
 /**
- * Where each table lives: {@code <warehouse>/<layer>/<table>}, each a Delta table. The names are the
- * public interface of {@code ../shared/contracts/warehouse.md}.
+ * Where each table lives: {@code <warehouse>/<layer>/<table>}, each a Delta table. The names are
+ * the public interface of {@code ../shared/contracts/warehouse.md}.
  */
 public final class Tables {
   public static final String BRONZE = "bronze";
@@ -22,25 +22,38 @@ public final class Tables {
   public static final String INGESTED_FILES = "ingested_files";
   public static final String QUARANTINE = "quarantine";
   public static final String JOB_RUNS = "job_runs";
-  /** Months gold must recompute from, recorded before silver changes so a killed run cannot forget them. */
-  public static final String GOLD_PENDING = "gold_pending";
+
   /**
-   * Certified reports (docs/reports.md): a JSON-lines file {@code <warehouse>/ops/reports.jsonl}, not a Delta table,
-   * so it is not in {@link #OPS_TABLES}.
+   * Months gold must recompute from, recorded before silver changes so a killed run cannot forget
+   * them.
+   */
+  public static final String GOLD_PENDING = "gold_pending";
+
+  /**
+   * Certified reports (docs/reports.md): a JSON-lines file {@code <warehouse>/ops/reports.jsonl},
+   * not a Delta table, so it is not in {@link #OPS_TABLES}.
    */
   public static final String REPORTS = "reports";
 
   public static final List<String> GOLD_TABLES =
-      List.of(WARD_MONTH_KPIS, WARD_MONTH_KPIS_CURRENT, DIM_WARD, SERVICE_MONTH, DIM_SERVICE, TARGET_PROGRESS,
+      List.of(
+          WARD_MONTH_KPIS,
+          WARD_MONTH_KPIS_CURRENT,
+          DIM_WARD,
+          SERVICE_MONTH,
+          DIM_SERVICE,
+          TARGET_PROGRESS,
           DAILY_REPORT_CHECK);
 
-  public static final List<String> OPS_TABLES = List.of(INGESTED_FILES, QUARANTINE, JOB_RUNS, GOLD_PENDING);
+  public static final List<String> OPS_TABLES =
+      List.of(INGESTED_FILES, QUARANTINE, JOB_RUNS, GOLD_PENDING);
 
   private Tables() {}
 
   /** The location of a table below a warehouse root (a local path or a Hadoop URI). */
   public static String location(String warehouse, String layer, String table) {
-    String root = warehouse.endsWith("/") ? warehouse.substring(0, warehouse.length() - 1) : warehouse;
+    String root =
+        warehouse.endsWith("/") ? warehouse.substring(0, warehouse.length() - 1) : warehouse;
     return root + "/" + layer + "/" + table;
   }
 }

@@ -12,9 +12,17 @@ class DeltaLogTest {
 
   @Test
   void theLatestVersionIsTheHighestCommitFileNotACheckpointOrChecksum() {
-    assertThat(DeltaLog.latestVersion(Stream.of("00000000000000000000.json", "00000000000000000010.checkpoint.parquet",
-        "00000000000000000011.json", "00000000000000000012.crc", "_last_checkpoint", ".00000000000000000012.json.tmp",
-        "00000000000000000009.json"))).isEqualTo(11);
+    assertThat(
+            DeltaLog.latestVersion(
+                Stream.of(
+                    "00000000000000000000.json",
+                    "00000000000000000010.checkpoint.parquet",
+                    "00000000000000000011.json",
+                    "00000000000000000012.crc",
+                    "_last_checkpoint",
+                    ".00000000000000000012.json.tmp",
+                    "00000000000000000009.json")))
+        .isEqualTo(11);
     assertThat(DeltaLog.latestVersion(Stream.of("_last_checkpoint"))).isEqualTo(-1);
   }
 

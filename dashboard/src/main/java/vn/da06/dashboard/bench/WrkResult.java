@@ -4,8 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one {@code wrk --latency} run printed: requests per second, the 50th and 99th latency percentiles,
- * and the failed requests (responses with a status of 400 or more, plus connect/read/write/timeout errors).
+ * What one {@code wrk --latency} run printed: requests per second, the 50th and 99th latency
+ * percentiles, and the failed requests (responses with a status of 400 or more, plus
+ * connect/read/write/timeout errors).
  *
  * @param requestsPerSecond wrk's "Requests/sec"
  * @param p50Millis the 50 % line of "Latency Distribution", in milliseconds
@@ -13,12 +14,13 @@ import java.util.regex.Pattern;
  * @param requests total requests completed
  * @param errors non-2xx/3xx responses plus socket errors
  */
-public record WrkResult(double requestsPerSecond, double p50Millis, double p99Millis, long requests, long errors) {
+public record WrkResult(
+    double requestsPerSecond, double p50Millis, double p99Millis, long requests, long errors) {
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-  private static final Pattern SOCKET = Pattern.compile(
-      "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+  private static final Pattern SOCKET =
+      Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
   public WrkResult {
     if (requestsPerSecond < 0 || requests < 0 || errors < 0) {
@@ -31,8 +33,10 @@ public record WrkResult(double requestsPerSecond, double p50Millis, double p99Mi
     Matcher rps = RPS.matcher(output);
     Matcher requests = REQUESTS.matcher(output);
     if (!rps.find() || !requests.find()) {
-      throw new IllegalArgumentException("Cannot read wrk's output: no 'Requests/sec' or 'N requests in' line"
-          + " (run wrk with --latency and look at its output):\n" + output);
+      throw new IllegalArgumentException(
+          "Cannot read wrk's output: no 'Requests/sec' or 'N requests in' line"
+              + " (run wrk with --latency and look at its output):\n"
+              + output);
     }
     long errors = 0;
     Matcher non2xx = NON_2XX.matcher(output);
@@ -45,15 +49,23 @@ public record WrkResult(double requestsPerSecond, double p50Millis, double p99Mi
         errors += Long.parseLong(socket.group(i));
       }
     }
-    return new WrkResult(Double.parseDouble(rps.group(1)), percentile(output, "50"), percentile(output, "99"),
-        Long.parseLong(requests.group(1)), errors);
+    return new WrkResult(
+        Double.parseDouble(rps.group(1)),
+        percentile(output, "50"),
+        percentile(output, "99"),
+        Long.parseLong(requests.group(1)),
+        errors);
   }
 
   private static double percentile(String output, String percent) {
-    Matcher line = Pattern.compile("\\n\\s+" + percent + "(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\b").matcher(output);
+    Matcher line =
+        Pattern.compile("\\n\\s+" + percent + "(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\b")
+            .matcher(output);
     if (!line.find()) {
-      throw new IllegalArgumentException("Cannot read wrk's output: no " + percent
-          + "% line in its Latency Distribution (run wrk with --latency)");
+      throw new IllegalArgumentException(
+          "Cannot read wrk's output: no "
+              + percent
+              + "% line in its Latency Distribution (run wrk with --latency)");
     }
     double value = Double.parseDouble(line.group(1));
     return switch (line.group(2)) {

@@ -32,14 +32,22 @@ import vn.da06.warehouse.trino.TrinoSettings;
  * {@code ./da06 serve} and {@code ./da06 users}: the dashboard server and the users file it reads.
  * {@link #serve(ServeOptions)} is the entry point other commands (the demo) call.
  */
-@Command(name = "da06", mixinStandardHelpOptions = true, subcommands = {
-    DashboardCli.Serve.class, DashboardCli.Users.class})
+@Command(
+    name = "da06",
+    mixinStandardHelpOptions = true,
+    subcommands = {DashboardCli.Serve.class, DashboardCli.Users.class})
 public final class DashboardCli {
   static final String DEFAULT_USERS = "config/users.yaml";
 
   /** What {@code serve} needs; parsed once at the entry point. */
   public record ServeOptions(
-      Path warehouse, String host, int port, Path users, Path auditLog, Duration poll, boolean secureCookies,
+      Path warehouse,
+      String host,
+      int port,
+      Path users,
+      Path auditLog,
+      Duration poll,
+      boolean secureCookies,
       Path snapshot) {
     public ServeOptions {
       java.util.Objects.requireNonNull(warehouse, "warehouse is null");
@@ -49,8 +57,15 @@ public final class DashboardCli {
     }
 
     public static ServeOptions defaults(Path warehouse) {
-      return new ServeOptions(warehouse, "127.0.0.1", 7070, Path.of(DEFAULT_USERS), Path.of("logs/dashboard-audit.jsonl"),
-          Duration.ofSeconds(30), false, null);
+      return new ServeOptions(
+          warehouse,
+          "127.0.0.1",
+          7070,
+          Path.of(DEFAULT_USERS),
+          Path.of("logs/dashboard-audit.jsonl"),
+          Duration.ofSeconds(30),
+          false,
+          null);
     }
   }
 
@@ -73,21 +88,26 @@ public final class DashboardCli {
 
   public static int run(String... args) {
     CommandLine commandLine = new CommandLine(new DashboardCli());
-    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-      if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
-        line.getErr().println("da06: " + e.getMessage());
-        return 2;
-      }
-      throw e;
-    });
+    commandLine.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+            line.getErr().println("da06: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
     return commandLine.execute(args);
   }
 
-  /** Starts the dashboard (gold loaded, poll running) and returns; the caller keeps the process alive. */
+  /**
+   * Starts the dashboard (gold loaded, poll running) and returns; the caller keeps the process
+   * alive.
+   */
   public static Running serve(ServeOptions options) {
     long started = System.nanoTime();
     DeltaKpiStore store = new DeltaKpiStore(options.warehouse(), options.snapshot());
-    // Gold is read while Jetty starts (requests meanwhile get 503 "loading"); returns once both are done.
+    // Gold is read while Jetty starts (requests meanwhile get 503 "loading"); returns once both are
+    // done.
     java.util.concurrent.CompletableFuture<DeltaKpiStore> loading =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> store.start(options.poll()));
     Javalin app;
@@ -105,43 +125,70 @@ public final class DashboardCli {
       store.close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    org.slf4j.LoggerFactory.getLogger(DashboardCli.class).info(
-        "serving: web server listening after {} ms, gold served after {} ms (JVM up {} ms before)",
-        (listening - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000,
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - started) / 1_000_000);
+    org.slf4j.LoggerFactory.getLogger(DashboardCli.class)
+        .info(
+            "serving: web server listening after {} ms, gold served after {} ms (JVM up {} ms before)",
+            (listening - started) / 1_000_000,
+            (System.nanoTime() - started) / 1_000_000,
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                - (System.nanoTime() - started) / 1_000_000);
     return new Running(app, store);
   }
 
   /** Starts the web server over any store (Delta Kernel, or Trino with --source trino). */
   static Javalin start(ServeOptions options, KpiStore store) {
-    DashboardApp dashboard = new DashboardApp(store, new UserDirectory(options.users()),
-        new AuditLog(options.auditLog()), new DashboardApp.Settings(options.secureCookies(), 5,
-            Duration.ofMinutes(15), Duration.ofHours(8)));
+    DashboardApp dashboard =
+        new DashboardApp(
+            store,
+            new UserDirectory(options.users()),
+            new AuditLog(options.auditLog()),
+            new DashboardApp.Settings(
+                options.secureCookies(), 5, Duration.ofMinutes(15), Duration.ofHours(8)));
     return dashboard.create().start(options.host(), options.port());
   }
 
-  /** Where the dashboard reads gold: Delta Kernel straight from the warehouse, or Trino over JDBC. */
-  enum Source { DELTA, TRINO }
+  /**
+   * Where the dashboard reads gold: Delta Kernel straight from the warehouse, or Trino over JDBC.
+   */
+  enum Source {
+    DELTA,
+    TRINO
+  }
 
-  /** {@code --source trino}: how to reach Trino, and as whom (docs/analysts.md, "The dashboard through Trino"). */
+  /**
+   * {@code --source trino}: how to reach Trino, and as whom (docs/analysts.md, "The dashboard
+   * through Trino").
+   */
   static final class TrinoSourceOptions {
     static final String PASSWORD_ENV = "DA06_TRINO_PASSWORD";
 
-    @Option(names = "--trino-url", description = "JDBC URL of Trino. Default: the server of ./da06 trino start"
-        + " (its port and certificate, read from --trino-home)")
+    @Option(
+        names = "--trino-url",
+        description =
+            "JDBC URL of Trino. Default: the server of ./da06 trino start"
+                + " (its port and certificate, read from --trino-home)")
     String url;
 
-    @Option(names = "--trino-home", defaultValue = ".da06/trino",
+    @Option(
+        names = "--trino-home",
+        defaultValue = ".da06/trino",
         description = "Folder of the server ./da06 trino start runs. Default: ${DEFAULT-VALUE}")
     Path home;
 
-    @Option(names = "--trino-user", defaultValue = TrinoServer.DASHBOARD_USER,
-        description = "Trino user the dashboard reads as. Default: ${DEFAULT-VALUE}, the read-only gold user"
-            + " ./da06 trino start generates")
+    @Option(
+        names = "--trino-user",
+        defaultValue = TrinoServer.DASHBOARD_USER,
+        description =
+            "Trino user the dashboard reads as. Default: ${DEFAULT-VALUE}, the read-only gold user"
+                + " ./da06 trino start generates")
     String user;
 
-    @Option(names = "--trino-password-file", description = "File whose first line is the password. Default: $"
-        + PASSWORD_ENV + " when set, else <trino-home>/dashboard.password")
+    @Option(
+        names = "--trino-password-file",
+        description =
+            "File whose first line is the password. Default: $"
+                + PASSWORD_ENV
+                + " when set, else <trino-home>/dashboard.password")
     Path passwordFile;
 
     /** The defaults, when no --trino-* option was given (picocli then leaves the group null). */
@@ -156,20 +203,34 @@ public final class DashboardCli {
       String jdbcUrl = url != null ? url : local.jdbcUrl();
       String password;
       String environment = System.getenv(PASSWORD_ENV);
-      Path file = passwordFile != null ? passwordFile
-          : environment == null && user.equals(TrinoServer.DASHBOARD_USER) ? local.dashboardPasswordFile() : null;
+      Path file =
+          passwordFile != null
+              ? passwordFile
+              : environment == null && user.equals(TrinoServer.DASHBOARD_USER)
+                  ? local.dashboardPasswordFile()
+                  : null;
       if (file != null) {
         try {
           password = java.nio.file.Files.readAllLines(file).stream().findFirst().orElse("").trim();
         } catch (java.io.IOException e) {
-          throw new IllegalArgumentException("Cannot read the Trino password from " + file + ": " + e.getMessage()
-              + " (start Trino with ./da06 trino start, which writes it, or set $" + PASSWORD_ENV + ")");
+          throw new IllegalArgumentException(
+              "Cannot read the Trino password from "
+                  + file
+                  + ": "
+                  + e.getMessage()
+                  + " (start Trino with ./da06 trino start, which writes it, or set $"
+                  + PASSWORD_ENV
+                  + ")");
         }
       } else if (environment != null) {
         password = environment;
       } else {
-        throw new IllegalArgumentException("Cannot log in to Trino as " + user + ": no password (set $"
-            + PASSWORD_ENV + " or pass --trino-password-file)");
+        throw new IllegalArgumentException(
+            "Cannot log in to Trino as "
+                + user
+                + ": no password (set $"
+                + PASSWORD_ENV
+                + " or pass --trino-password-file)");
       }
       return new TrinoKpiStore.Login(jdbcUrl, user, password);
     }
@@ -177,13 +238,19 @@ public final class DashboardCli {
 
   @Command(name = "serve", description = "Serve the dashboard over the gold tables of a warehouse.")
   static final class Serve implements Callable<Integer> {
-    @Option(names = "--warehouse", defaultValue = "data/warehouse", description = "warehouse root (gold tables below gold/; default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--warehouse",
+        defaultValue = "data/warehouse",
+        description = "warehouse root (gold tables below gold/; default ${DEFAULT-VALUE})")
     Path warehouse;
 
     @Option(names = "--port", defaultValue = "7070")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--host",
+        defaultValue = "127.0.0.1",
+        description = "address to listen on (default ${DEFAULT-VALUE})")
     String host;
 
     @Option(names = "--users", defaultValue = DEFAULT_USERS)
@@ -192,19 +259,31 @@ public final class DashboardCli {
     @Option(names = "--audit-log", defaultValue = "logs/dashboard-audit.jsonl")
     Path auditLog;
 
-    @Option(names = "--snapshot", description = "local file of the loaded gold, keyed by the tables' Delta versions,"
-        + " for a fast restart (none: no snapshot). Default: dashboard-gold.snapshot next to --audit-log")
+    @Option(
+        names = "--snapshot",
+        description =
+            "local file of the loaded gold, keyed by the tables' Delta versions,"
+                + " for a fast restart (none: no snapshot). Default: dashboard-gold.snapshot next to --audit-log")
     String snapshot;
 
-    @Option(names = "--poll-seconds", defaultValue = "30", description = "how often to look for a newer Delta version")
+    @Option(
+        names = "--poll-seconds",
+        defaultValue = "30",
+        description = "how often to look for a newer Delta version")
     int pollSeconds;
 
-    @Option(names = "--secure-cookies", description = "mark the session cookie Secure (when served over HTTPS)")
+    @Option(
+        names = "--secure-cookies",
+        description = "mark the session cookie Secure (when served over HTTPS)")
     boolean secureCookies;
 
-    @Option(names = "--source", defaultValue = "delta", converter = SourceConverter.class,
-        description = "where to read gold: delta (Delta Kernel, the warehouse folder) or trino (Trino JDBC)."
-            + " Default: ${DEFAULT-VALUE}")
+    @Option(
+        names = "--source",
+        defaultValue = "delta",
+        converter = SourceConverter.class,
+        description =
+            "where to read gold: delta (Delta Kernel, the warehouse folder) or trino (Trino JDBC)."
+                + " Default: ${DEFAULT-VALUE}")
     Source source;
 
     @CommandLine.ArgGroup(exclusive = false, heading = "With --source trino:%n")
@@ -215,22 +294,50 @@ public final class DashboardCli {
       if (source == Source.TRINO) {
         return serveFromTrino();
       }
-      Path snapshotFile = "none".equals(snapshot) ? null : snapshot != null ? Path.of(snapshot)
-          : auditLog.toAbsolutePath().resolveSibling("dashboard-gold.snapshot");
-      Running running = serve(new ServeOptions(warehouse, host, port, users, auditLog,
-          Duration.ofSeconds(Math.max(1, pollSeconds)), secureCookies, snapshotFile));
+      Path snapshotFile =
+          "none".equals(snapshot)
+              ? null
+              : snapshot != null
+                  ? Path.of(snapshot)
+                  : auditLog.toAbsolutePath().resolveSibling("dashboard-gold.snapshot");
+      Running running =
+          serve(
+              new ServeOptions(
+                  warehouse,
+                  host,
+                  port,
+                  users,
+                  auditLog,
+                  Duration.ofSeconds(Math.max(1, pollSeconds)),
+                  secureCookies,
+                  snapshotFile));
       if (UsersFile.load(users).users().isEmpty()) {
-        System.err.println("da06: no users in " + users + " yet: add one with ./da06 users add --name NAME --unit CODE --role viewer");
+        System.err.println(
+            "da06: no users in "
+                + users
+                + " yet: add one with ./da06 users add --name NAME --unit CODE --role viewer");
       }
-      System.err.println("da06: dashboard on http://" + host + ":" + running.port() + " (warehouse " + warehouse
-          + running.store().version().map(v -> ", data version " + v.version()).orElse(", no gold yet") + ")");
+      System.err.println(
+          "da06: dashboard on http://"
+              + host
+              + ":"
+              + running.port()
+              + " (warehouse "
+              + warehouse
+              + running
+                  .store()
+                  .version()
+                  .map(v -> ", data version " + v.version())
+                  .orElse(", no gold yet")
+              + ")");
       Runtime.getRuntime().addShutdownHook(new Thread(running::close));
       Thread.currentThread().join();
       return 0;
     }
 
     private int serveFromTrino() throws InterruptedException {
-      TrinoKpiStore.Login login = (trino != null ? trino : new TrinoSourceOptions().defaults()).login();
+      TrinoKpiStore.Login login =
+          (trino != null ? trino : new TrinoSourceOptions().defaults()).login();
       TrinoKpiStore store;
       try {
         store = new TrinoKpiStore(login).start(Duration.ofSeconds(Math.max(1, pollSeconds)));
@@ -238,14 +345,34 @@ public final class DashboardCli {
         System.err.println("da06: " + e.getMessage());
         return 2;
       }
-      Javalin app = start(new ServeOptions(warehouse, host, port, users, auditLog,
-          Duration.ofSeconds(Math.max(1, pollSeconds)), secureCookies, null), store);
-      System.err.println("da06: dashboard on http://" + host + ":" + app.port() + " (gold through Trino as "
-          + login + store.version().map(v -> ", data version " + v.version()).orElse(", no gold yet") + ")");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        app.stop();
-        store.close();
-      }));
+      Javalin app =
+          start(
+              new ServeOptions(
+                  warehouse,
+                  host,
+                  port,
+                  users,
+                  auditLog,
+                  Duration.ofSeconds(Math.max(1, pollSeconds)),
+                  secureCookies,
+                  null),
+              store);
+      System.err.println(
+          "da06: dashboard on http://"
+              + host
+              + ":"
+              + app.port()
+              + " (gold through Trino as "
+              + login
+              + store.version().map(v -> ", data version " + v.version()).orElse(", no gold yet")
+              + ")");
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.stop();
+                    store.close();
+                  }));
       Thread.currentThread().join();
       return 0;
     }
@@ -257,21 +384,29 @@ public final class DashboardCli {
       try {
         return Source.valueOf(value.toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException("Cannot read gold from '" + value + "': use delta or trino");
+        throw new CommandLine.TypeConversionException(
+            "Cannot read gold from '" + value + "': use delta or trino");
       }
     }
   }
 
-  @Command(name = "users", description = "Manage the users file.", subcommands = {
-      Users.Add.class, Users.Token.class, Users.ListUsers.class})
+  @Command(
+      name = "users",
+      description = "Manage the users file.",
+      subcommands = {Users.Add.class, Users.Token.class, Users.ListUsers.class})
   static final class Users {
 
-    @Command(name = "add", description = "Add a user, or change an existing user's unit, role and password.")
+    @Command(
+        name = "add",
+        description = "Add a user, or change an existing user's unit, role and password.")
     static final class Add implements Callable<Integer> {
       @Option(names = "--name", required = true)
       String name;
 
-      @Option(names = "--unit", required = true, description = "province (2 digits), pre-reform district (3) or ward (5)")
+      @Option(
+          names = "--unit",
+          required = true,
+          description = "province (2 digits), pre-reform district (3) or ward (5)")
       String unit;
 
       @Option(names = "--role", defaultValue = "viewer", description = "viewer, analyst or admin")
@@ -280,7 +415,9 @@ public final class DashboardCli {
       @Option(names = "--users", defaultValue = DEFAULT_USERS)
       Path users;
 
-      @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+      @Option(
+          names = "--password-stdin",
+          description = "read the password from the first line of standard input")
       boolean passwordStdin;
 
       @Override
@@ -291,7 +428,8 @@ public final class DashboardCli {
           String tokenHash = file.user(name).map(User::tokenHash).orElse(null);
           User user = new User(name, unit, Role.parse(role), Passwords.hash(password), tokenHash);
           file.with(user).save(users);
-          System.err.println("da06: user " + name + " (" + role + ", unit " + unit + ") saved in " + users);
+          System.err.println(
+              "da06: user " + name + " (" + role + ", unit " + unit + ") saved in " + users);
           return 0;
         } finally {
           Arrays.fill(password, '\0');
@@ -299,7 +437,10 @@ public final class DashboardCli {
       }
     }
 
-    @Command(name = "token", description = "Issue a new personal API token (shown once; the previous one stops working).")
+    @Command(
+        name = "token",
+        description =
+            "Issue a new personal API token (shown once; the previous one stops working).")
     static final class Token implements Callable<Integer> {
       @CommandLine.Parameters(index = "0", paramLabel = "NAME")
       String name;
@@ -310,13 +451,22 @@ public final class DashboardCli {
       @Override
       public Integer call() {
         UsersFile file = UsersFile.load(users);
-        User user = file.user(name).orElseThrow(() -> new IllegalArgumentException(
-            "Cannot issue a token to " + name + ": there is no such user in " + users + " (add one with ./da06 users add)"));
+        User user =
+            file.user(name)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "Cannot issue a token to "
+                                + name
+                                + ": there is no such user in "
+                                + users
+                                + " (add one with ./da06 users add)"));
         String token = Tokens.newToken();
         file.with(user.withTokenHash(Tokens.hash(token))).save(users);
         System.out.println(token);
-        System.err.println("da06: keep this token secret; scripts send it as 'Authorization: Bearer <token>'."
-            + " It is not stored and cannot be shown again.");
+        System.err.println(
+            "da06: keep this token secret; scripts send it as 'Authorization: Bearer <token>'."
+                + " It is not stored and cannot be shown again.");
         return 0;
       }
     }
@@ -330,8 +480,14 @@ public final class DashboardCli {
       public Integer call() {
         PrintStream out = System.out;
         for (User user : UsersFile.load(users).users()) {
-          out.println(user.name() + "\t" + user.unit() + "\t" + user.role().id() + "\t"
-              + (user.tokenHash() == null ? "no token" : "token issued"));
+          out.println(
+              user.name()
+                  + "\t"
+                  + user.unit()
+                  + "\t"
+                  + user.role().id()
+                  + "\t"
+                  + (user.tokenHash() == null ? "no token" : "token issued"));
         }
         return 0;
       }
@@ -339,10 +495,12 @@ public final class DashboardCli {
   }
 
   static char[] readStdin() throws java.io.IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line = reader.readLine();
     if (line == null || line.isEmpty()) {
-      throw new IllegalArgumentException("Cannot set the password: standard input is empty (--password-stdin reads one line)");
+      throw new IllegalArgumentException(
+          "Cannot set the password: standard input is empty (--password-stdin reads one line)");
     }
     return line.toCharArray();
   }
@@ -353,10 +511,12 @@ public final class DashboardCli {
       throw new IllegalArgumentException(
           "Cannot ask for a password: there is no terminal (pipe it in with --password-stdin)");
     }
-    char[] first = console.readPassword("Password (at least %d characters): ", Passwords.MIN_LENGTH);
+    char[] first =
+        console.readPassword("Password (at least %d characters): ", Passwords.MIN_LENGTH);
     char[] second = console.readPassword("Same password again: ");
     if (first == null || second == null || !Arrays.equals(first, second)) {
-      throw new IllegalArgumentException("Cannot set the password: the two entries differ (try again)");
+      throw new IllegalArgumentException(
+          "Cannot set the password: the two entries differ (try again)");
     }
     Arrays.fill(second, '\0');
     return first;

@@ -9,16 +9,17 @@ import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 
 /**
- * A unit's figures from its wards' rows: counts summed, every rate recomputed from the summed numerator
- * and denominator named by its {@link Metric} definition — never an average of the wards' rates.
+ * A unit's figures from its wards' rows: counts summed, every rate recomputed from the summed
+ * numerator and denominator named by its {@link Metric} definition — never an average of the wards'
+ * rates.
  */
 public final class Aggregation {
   private Aggregation() {}
 
   /**
-   * Every metric column of {@link Metrics#ALL} and every helper count, in contract order. A count is null
-   * when it is null in every row (a month without a population snapshot); a rate is null when its summed
-   * denominator is 0 or null.
+   * Every metric column of {@link Metrics#ALL} and every helper count, in contract order. A count
+   * is null when it is null in every row (a month without a population snapshot); a rate is null
+   * when its summed denominator is 0 or null.
    */
   public static Map<String, Object> aggregate(Collection<KpiRow> rows) {
     int columns = KpiRow.COUNT_COLUMNS.size();
@@ -36,8 +37,8 @@ public final class Aggregation {
   }
 
   /**
-   * The figures from the sums of {@link KpiRow#COUNT_COLUMNS} over some rows ({@code seen[i]}: some row had a
-   * value in column i): what {@link #aggregate} returns for those rows.
+   * The figures from the sums of {@link KpiRow#COUNT_COLUMNS} over some rows ({@code seen[i]}: some
+   * row had a value in column i): what {@link #aggregate} returns for those rows.
    */
   public static Map<String, Object> fromTotals(long[] totals, boolean[] seen) {
     int columns = KpiRow.COUNT_COLUMNS.size();

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** One row of {@code gold.daily_report_check}: a ward's daily report for one day against the system. */
+/**
+ * One row of {@code gold.daily_report_check}: a ward's daily report for one day against the system.
+ */
 public record DailyReportRow(
     String wardCode,
     LocalDate reportDate,
@@ -20,11 +22,18 @@ public record DailyReportRow(
     Long diffL2Activations) {
 
   static DailyReportRow fromGold(Map<String, Object> row) {
-    return new DailyReportRow(Values.string(row, "ward_code"), Values.date(row, "report_date"),
-        Values.string(row, "month"), Values.instant(row, "submitted_at"), Values.bool(row, "on_time"),
-        Values.string(row, "status"), Values.count(row, "reported_l2_applications"),
-        Values.count(row, "reported_l2_activations"), Values.count(row, "system_l2_applications"),
-        Values.count(row, "system_l2_activations"), Values.count(row, "diff_l2_applications"),
+    return new DailyReportRow(
+        Values.string(row, "ward_code"),
+        Values.date(row, "report_date"),
+        Values.string(row, "month"),
+        Values.instant(row, "submitted_at"),
+        Values.bool(row, "on_time"),
+        Values.string(row, "status"),
+        Values.count(row, "reported_l2_applications"),
+        Values.count(row, "reported_l2_activations"),
+        Values.count(row, "system_l2_applications"),
+        Values.count(row, "system_l2_activations"),
+        Values.count(row, "diff_l2_applications"),
         Values.count(row, "diff_l2_activations"));
   }
 }

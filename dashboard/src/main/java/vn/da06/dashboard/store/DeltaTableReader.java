@@ -32,7 +32,6 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,8 +44,9 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Reads a whole Delta table with Delta Kernel (no Spark) into plain Java values: strings, Long, Double,
- * Boolean, LocalDate, Instant, List of strings. Deletion vectors are honoured through the selection vector.
+ * Reads a whole Delta table with Delta Kernel (no Spark) into plain Java values: strings, Long,
+ * Double, Boolean, LocalDate, Instant, List of strings. Deletion vectors are honoured through the
+ * selection vector.
  */
 public final class DeltaTableReader {
   private volatile Engine engine;
@@ -69,13 +69,17 @@ public final class DeltaTableReader {
 
   /** The latest version of the table, or empty when there is no Delta table at {@code location}. */
   public Optional<Long> latestVersion(Path location) {
-    // A listing, not a Kernel snapshot: this runs at every poll and before a start from the local snapshot,
+    // A listing, not a Kernel snapshot: this runs at every poll and before a start from the local
+    // snapshot,
     // where building the Kernel engine and reading the log cost seconds.
     java.util.OptionalLong version = vn.da06.warehouse.DeltaLog.latestVersion(location);
     return version.isPresent() ? Optional.of(version.getAsLong()) : Optional.empty();
   }
 
-  /** What is done with each batch of a scan: the data and, when some rows were deleted, which rows to keep. */
+  /**
+   * What is done with each batch of a scan: the data and, when some rows were deleted, which rows
+   * to keep.
+   */
   public interface BatchConsumer {
     void accept(ColumnarBatch data, Optional<ColumnVector> selection);
   }
@@ -88,28 +92,39 @@ public final class DeltaTableReader {
   }
 
   /**
-   * The table as it was at {@code version} (time travel): what a certified report pins, so that it can be
-   * rebuilt later from the same data. Fails when the version's log or data files were removed.
+   * The table as it was at {@code version} (time travel): what a certified report pins, so that it
+   * can be rebuilt later from the same data. Fails when the version's log or data files were
+   * removed.
    */
   public TableData readAtVersion(Path location, long version) {
-    return read(TableManager.loadSnapshot(location.toString()).atVersion(version).build(engine()), location);
+    return read(
+        TableManager.loadSnapshot(location.toString()).atVersion(version).build(engine()),
+        location);
   }
 
   private TableData read(Snapshot snapshot, Path location) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    TableVersion version = scan(snapshot, location, (data, selection) -> {
-      try (CloseableIterator<Row> dataRows = new FilteredColumnarBatch(data, selection).getRows()) {
-        while (dataRows.hasNext()) {
-          rows.add(toMap(dataRows.next()));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read Delta table " + location + ": " + e.getMessage(), e);
-      }
-    });
+    TableVersion version =
+        scan(
+            snapshot,
+            location,
+            (data, selection) -> {
+              try (CloseableIterator<Row> dataRows =
+                  new FilteredColumnarBatch(data, selection).getRows()) {
+                while (dataRows.hasNext()) {
+                  rows.add(toMap(dataRows.next()));
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(
+                    "Cannot read Delta table " + location + ": " + e.getMessage(), e);
+              }
+            });
     return new TableData(version.version(), version.committedAt(), rows);
   }
 
-  /** Reads every data file of the latest snapshot, batch by batch (column vectors, no row objects). */
+  /**
+   * Reads every data file of the latest snapshot, batch by batch (column vectors, no row objects).
+   */
   public TableVersion scan(Path location, BatchConsumer consumer) {
     return scan(TableManager.loadSnapshot(location.toString()).build(engine()), location, consumer);
   }
@@ -124,10 +139,14 @@ public final class DeltaTableReader {
           while (scanFileRows.hasNext()) {
             Row scanFile = scanFileRows.next();
             FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
-            CloseableIterator<FileReadResult> physical = engine().getParquetHandler()
-                .readParquetFiles(Utils.singletonCloseableIterator(file), physicalSchema, Optional.empty());
+            CloseableIterator<FileReadResult> physical =
+                engine()
+                    .getParquetHandler()
+                    .readParquetFiles(
+                        Utils.singletonCloseableIterator(file), physicalSchema, Optional.empty());
             try (CloseableIterator<FilteredColumnarBatch> logical =
-                Scan.transformPhysicalData(engine(), scanState, scanFile, physical.map(FileReadResult::getData))) {
+                Scan.transformPhysicalData(
+                    engine(), scanState, scanFile, physical.map(FileReadResult::getData))) {
               while (logical.hasNext()) {
                 FilteredColumnarBatch batch = logical.next();
                 consumer.accept(batch.getData(), batch.getSelectionVector());
@@ -137,18 +156,25 @@ public final class DeltaTableReader {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read Delta table " + location + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read Delta table " + location + ": " + e.getMessage(), e);
     }
-    return new TableVersion(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine())));
+    return new TableVersion(
+        snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine())));
   }
 
   /**
-   * The live data files of the latest snapshot and their partition values, read from the Delta log alone
-   * (no Parquet): what a vectorized reader ({@link DuckDbKpiReader}) needs. {@code unsupported} says why
-   * the files cannot be read on their own (deletion vectors, column mapping); the rows are then read here.
+   * The live data files of the latest snapshot and their partition values, read from the Delta log
+   * alone (no Parquet): what a vectorized reader ({@link DuckDbKpiReader}) needs. {@code
+   * unsupported} says why the files cannot be read on their own (deletion vectors, column mapping);
+   * the rows are then read here.
    */
-  public record DataFiles(TableVersion version, StructType schema, List<String> partitionColumns,
-      List<DataFile> files, Optional<String> unsupported) {}
+  public record DataFiles(
+      TableVersion version,
+      StructType schema,
+      List<String> partitionColumns,
+      List<DataFile> files,
+      Optional<String> unsupported) {}
 
   /** One AddFile: its local path and its partition values by column name. */
   public record DataFile(Path path, Map<String, String> partitionValues) {}
@@ -158,7 +184,8 @@ public final class DeltaTableReader {
     List<DataFile> files = new ArrayList<>();
     String unsupported = null;
     if (snapshot instanceof io.delta.kernel.internal.SnapshotImpl impl) {
-      String mapping = impl.getMetadata().getConfiguration().getOrDefault("delta.columnMapping.mode", "none");
+      String mapping =
+          impl.getMetadata().getConfiguration().getOrDefault("delta.columnMapping.mode", "none");
       if (!mapping.equals("none")) {
         unsupported = "column mapping mode " + mapping;
       }
@@ -173,16 +200,23 @@ public final class DeltaTableReader {
               unsupported = "deletion vectors";
             }
             String path = InternalScanFileUtils.getAddFileStatus(scanFile).getPath();
-            Path local = path.startsWith("file:") ? Path.of(java.net.URI.create(path)) : Path.of(path);
+            Path local =
+                path.startsWith("file:") ? Path.of(java.net.URI.create(path)) : Path.of(path);
             files.add(new DataFile(local, InternalScanFileUtils.getPartitionValues(scanFile)));
           }
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list the files of Delta table " + location + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot list the files of Delta table " + location + ": " + e.getMessage(), e);
     }
-    return new DataFiles(new TableVersion(snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine()))),
-        snapshot.getSchema(), snapshot.getPartitionColumnNames(), files, Optional.ofNullable(unsupported));
+    return new DataFiles(
+        new TableVersion(
+            snapshot.getVersion(), Instant.ofEpochMilli(snapshot.getTimestamp(engine()))),
+        snapshot.getSchema(),
+        snapshot.getPartitionColumnNames(),
+        files,
+        Optional.ofNullable(unsupported));
   }
 
   private static Map<String, Object> toMap(Row row) {
@@ -214,7 +248,8 @@ public final class DeltaTableReader {
       return LocalDate.ofEpochDay(row.getInt(ordinal));
     } else if (type instanceof TimestampType || type instanceof TimestampNTZType) {
       long micros = row.getLong(ordinal);
-      return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+      return Instant.ofEpochSecond(
+          Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
     } else if (type instanceof ArrayType) {
       ArrayValue array = row.getArray(ordinal);
       ColumnVector elements = array.getElements();
@@ -224,7 +259,7 @@ public final class DeltaTableReader {
       }
       return Collections.unmodifiableList(list);
     }
-    return String.valueOf(type);  // types gold does not use: shown, not interpreted
+    return String.valueOf(type); // types gold does not use: shown, not interpreted
   }
 
   /** A table as read: its Delta version, the time of that commit, its rows by column name. */

@@ -32,11 +32,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a small gold table (the ward and service dimensions, target progress, ...) from the Parquet files Delta
- * Kernel lists, with DuckDB, into the same plain values {@link DeltaTableReader#read} gives: what a start
- * needs without loading Kernel's Parquet reader (seconds of class loading and decoding for 14k wards).
- * A table this cannot read the same way (deletion vectors, column mapping, a type not listed here) is
- * refused with the reason, and read with Delta Kernel instead.
+ * Reads a small gold table (the ward and service dimensions, target progress, ...) from the Parquet
+ * files Delta Kernel lists, with DuckDB, into the same plain values {@link DeltaTableReader#read}
+ * gives: what a start needs without loading Kernel's Parquet reader (seconds of class loading and
+ * decoding for 14k wards). A table this cannot read the same way (deletion vectors, column mapping,
+ * a type not listed here) is refused with the reason, and read with Delta Kernel instead.
  */
 final class DuckDbTableReader {
   private DuckDbTableReader() {}
@@ -49,23 +49,38 @@ final class DuckDbTableReader {
     for (StructField field : table.schema().fields()) {
       DataType type = field.getDataType();
       boolean partition = table.partitionColumns().contains(field.getName());
-      boolean supported = type instanceof StringType || type instanceof LongType || type instanceof IntegerType
-          || type instanceof ShortType || (!partition && (type instanceof DoubleType || type instanceof FloatType
-          || type instanceof BooleanType || type instanceof TimestampType || type instanceof TimestampNTZType
-          || (type instanceof ArrayType array && array.getElementType() instanceof StringType)))
-          || type instanceof DateType;
+      boolean supported =
+          type instanceof StringType
+              || type instanceof LongType
+              || type instanceof IntegerType
+              || type instanceof ShortType
+              || (!partition
+                  && (type instanceof DoubleType
+                      || type instanceof FloatType
+                      || type instanceof BooleanType
+                      || type instanceof TimestampType
+                      || type instanceof TimestampNTZType
+                      || (type instanceof ArrayType array
+                          && array.getElementType() instanceof StringType)))
+              || type instanceof DateType;
       if (!supported) {
-        return Optional.of("column " + field.getName() + " of type " + type + (partition ? " (a partition)" : ""));
+        return Optional.of(
+            "column " + field.getName() + " of type " + type + (partition ? " (a partition)" : ""));
       }
     }
     return Optional.empty();
   }
 
-  static List<Map<String, Object>> read(DeltaTableReader.DataFiles table, Path location) throws SQLException {
+  static List<Map<String, Object>> read(DeltaTableReader.DataFiles table, Path location)
+      throws SQLException {
     Optional<String> unsupported = unsupported(table);
     if (unsupported.isPresent()) {
-      throw new IllegalArgumentException("Cannot read " + location + " with DuckDB: the table uses "
-          + unsupported.get() + " (read it with Delta Kernel)");
+      throw new IllegalArgumentException(
+          "Cannot read "
+              + location
+              + " with DuckDB: the table uses "
+              + unsupported.get()
+              + " (read it with Delta Kernel)");
     }
     StructType schema = table.schema();
     List<StructField> fields = schema.fields();
@@ -73,7 +88,8 @@ final class DuckDbTableReader {
     if (table.files().isEmpty()) {
       return rows;
     }
-    // One SELECT per file, so that each row's partition values are its file's. A file without one of the
+    // One SELECT per file, so that each row's partition values are its file's. A file without one
+    // of the
     // table's columns fails the query (the caller then reads the table with Kernel).
     StringBuilder sql = new StringBuilder();
     for (int f = 0; f < table.files().size(); f++) {
@@ -82,9 +98,13 @@ final class DuckDbTableReader {
       for (StructField field : fields) {
         String name = "\"" + field.getName().replace("\"", "\"\"") + "\"";
         if (table.partitionColumns().contains(field.getName())) {
-          sql.append(", NULL AS ").append(name);  // taken from the file's partition values below
-        } else if (field.getDataType() instanceof TimestampType || field.getDataType() instanceof TimestampNTZType) {
-          sql.append(", epoch_us(").append(name).append(") AS ").append(name);  // Kernel's micros, as an Instant
+          sql.append(", NULL AS ").append(name); // taken from the file's partition values below
+        } else if (field.getDataType() instanceof TimestampType
+            || field.getDataType() instanceof TimestampNTZType) {
+          sql.append(", epoch_us(")
+              .append(name)
+              .append(") AS ")
+              .append(name); // Kernel's micros, as an Instant
         } else {
           sql.append(", ").append(name);
         }
@@ -100,9 +120,11 @@ final class DuckDbTableReader {
           Map<String, Object> row = new LinkedHashMap<>();
           for (int i = 0; i < fields.size(); i++) {
             StructField field = fields.get(i);
-            row.put(field.getName(), table.partitionColumns().contains(field.getName())
-                ? partitionValue(partition.get(field.getName()), field.getDataType())
-                : value(result, i + 2, field.getDataType()));
+            row.put(
+                field.getName(),
+                table.partitionColumns().contains(field.getName())
+                    ? partitionValue(partition.get(field.getName()), field.getDataType())
+                    : value(result, i + 2, field.getDataType()));
           }
           rows.add(Collections.unmodifiableMap(row));
         }
@@ -111,7 +133,9 @@ final class DuckDbTableReader {
     return rows;
   }
 
-  /** A partition value (Delta keeps them as strings; null for a NULL partition) as Kernel types it. */
+  /**
+   * A partition value (Delta keeps them as strings; null for a NULL partition) as Kernel types it.
+   */
   private static Object partitionValue(String value, DataType type) {
     if (value == null) {
       return null;
@@ -120,19 +144,26 @@ final class DuckDbTableReader {
     } else if (type instanceof DateType) {
       return LocalDate.parse(value);
     }
-    return Long.parseLong(value);  // LongType, IntegerType, ShortType: see unsupported()
+    return Long.parseLong(value); // LongType, IntegerType, ShortType: see unsupported()
   }
 
   private static Object value(ResultSet result, int index, DataType type) throws SQLException {
     Object value;
     if (type instanceof StringType) {
       value = result.getString(index);
-    } else if (type instanceof LongType || type instanceof IntegerType || type instanceof ShortType
-        || type instanceof TimestampType || type instanceof TimestampNTZType) {
+    } else if (type instanceof LongType
+        || type instanceof IntegerType
+        || type instanceof ShortType
+        || type instanceof TimestampType
+        || type instanceof TimestampNTZType) {
       long number = result.getLong(index);
-      value = result.wasNull() ? null : type instanceof TimestampType || type instanceof TimestampNTZType
-          ? Instant.ofEpochSecond(Math.floorDiv(number, 1_000_000L), Math.floorMod(number, 1_000_000L) * 1000L)
-          : (Object) number;
+      value =
+          result.wasNull()
+              ? null
+              : type instanceof TimestampType || type instanceof TimestampNTZType
+                  ? Instant.ofEpochSecond(
+                      Math.floorDiv(number, 1_000_000L), Math.floorMod(number, 1_000_000L) * 1000L)
+                  : (Object) number;
     } else if (type instanceof DoubleType || type instanceof FloatType) {
       double number = result.getDouble(index);
       value = result.wasNull() ? null : number;
@@ -141,10 +172,13 @@ final class DuckDbTableReader {
       value = result.wasNull() ? null : bool;
     } else if (type instanceof DateType) {
       value = result.getObject(index, LocalDate.class);
-    } else {  // an array of strings: see unsupported()
+    } else { // an array of strings: see unsupported()
       Array array = result.getArray(index);
-      value = array == null ? null
-          : Collections.unmodifiableList(new ArrayList<>(Arrays.asList((Object[]) array.getArray())));
+      value =
+          array == null
+              ? null
+              : Collections.unmodifiableList(
+                  new ArrayList<>(Arrays.asList((Object[]) array.getArray())));
     }
     return value;
   }

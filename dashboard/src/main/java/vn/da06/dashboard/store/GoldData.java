@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The gold tables as one consistent read: every method answers from the same table versions, so a request
- * that calls several of them never mixes two loads. Implementations: {@link InMemoryGold} (loaded with
- * Delta Kernel, or built by hand in tests); later one over Trino, pinned to table versions.
+ * The gold tables as one consistent read: every method answers from the same table versions, so a
+ * request that calls several of them never mixes two loads. Implementations: {@link InMemoryGold}
+ * (loaded with Delta Kernel, or built by hand in tests); later one over Trino, pinned to table
+ * versions.
  */
 public interface GoldData {
 
@@ -19,8 +20,8 @@ public interface GoldData {
   Optional<UnitScope> unit(String code);
 
   /**
-   * The pre-reform ward of a 5-digit code on its own (its rows before July 2025), or empty when no pre-reform
-   * ward had that code. {@link #unit} gives today's ward for a code the reform reused.
+   * The pre-reform ward of a 5-digit code on its own (its rows before July 2025), or empty when no
+   * pre-reform ward had that code. {@link #unit} gives today's ward for a code the reform reused.
    */
   Optional<UnitScope> preReformWard(String code);
 
@@ -30,10 +31,15 @@ public interface GoldData {
   /** The pre-reform districts with a ward in {@code scope}. */
   List<UnitScope> districts(UnitScope scope);
 
-  /** Rows of the view for the wards of {@code scope}, with {@code from ≤ month ≤ to}, ordered by month. */
+  /**
+   * Rows of the view for the wards of {@code scope}, with {@code from ≤ month ≤ to}, ordered by
+   * month.
+   */
   List<KpiRow> kpis(WardView view, UnitScope scope, String fromMonth, String toMonth);
 
-  /** A unit's figures for one month: how many ward rows, and {@code Aggregation.aggregate} of them. */
+  /**
+   * A unit's figures for one month: how many ward rows, and {@code Aggregation.aggregate} of them.
+   */
   record Aggregate(int wardCount, java.util.Map<String, Object> values) {
     public Aggregate {
       values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));

@@ -24,18 +24,20 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The loaded gold written to one local binary file, so that a restart over unchanged tables does not read
- * Parquet again: the small tables as typed values, the two ward-month tables as {@link KpiRow}s (ward, month,
- * province and district as indexes into one string table; counts, null bits and rates as they are held).
+ * The loaded gold written to one local binary file, so that a restart over unchanged tables does
+ * not read Parquet again: the small tables as typed values, the two ward-month tables as {@link
+ * KpiRow}s (ward, month, province and district as indexes into one string table; counts, null bits
+ * and rates as they are held).
  *
- * <p>It is keyed by the warehouse path and the Delta version of every gold table it came from; a reader
- * compares that key with the tables' latest versions before trusting it. Layout: magic {@code DA06GSNP},
- * format version, payload, CRC-32 of everything before it. A file with another magic, format, column list or
- * checksum is refused ({@link Unusable}), never half-trusted. Written to a temporary file (mode 600) and
- * renamed over the old one, so a reader sees the old file or the new one.
+ * <p>It is keyed by the warehouse path and the Delta version of every gold table it came from; a
+ * reader compares that key with the tables' latest versions before trusting it. Layout: magic
+ * {@code DA06GSNP}, format version, payload, CRC-32 of everything before it. A file with another
+ * magic, format, column list or checksum is refused ({@link Unusable}), never half-trusted. Written
+ * to a temporary file (mode 600) and renamed over the old one, so a reader sees the old file or the
+ * new one.
  */
 public final class GoldSnapshot {
-  static final long MAGIC = 0x4441303647534E50L;  // "DA06GSNP"
+  static final long MAGIC = 0x4441303647534E50L; // "DA06GSNP"
   static final int FORMAT = 2;
 
   private static final byte NULL = 0;
@@ -47,11 +49,19 @@ public final class GoldSnapshot {
   private static final byte INSTANT = 6;
   private static final byte LIST = 7;
 
-  /** What a snapshot holds: the key (warehouse, versions) and the tables as {@link DeltaKpiStore} read them. */
-  public record Contents(String warehouse, DataVersion version, Map<String, List<Map<String, Object>>> tables,
+  /**
+   * What a snapshot holds: the key (warehouse, versions) and the tables as {@link DeltaKpiStore}
+   * read them.
+   */
+  public record Contents(
+      String warehouse,
+      DataVersion version,
+      Map<String, List<Map<String, Object>>> tables,
       Map<String, List<KpiRow>> kpis) {}
 
-  /** A snapshot that cannot be used: absent, of another format, or damaged. The message says which. */
+  /**
+   * A snapshot that cannot be used: absent, of another format, or damaged. The message says which.
+   */
   public static final class Unusable extends Exception {
     Unusable(String message) {
       super(message);
@@ -65,9 +75,9 @@ public final class GoldSnapshot {
   private GoldSnapshot() {}
 
   /**
-   * Deletes the temporary files of {@code file}'s writes that a stopped process left (a server stopped while it
-   * wrote its snapshot: each is as large as the snapshot, ~130 MB for a country); returns how many. Called
-   * before this process writes any, so none of them is being written.
+   * Deletes the temporary files of {@code file}'s writes that a stopped process left (a server
+   * stopped while it wrote its snapshot: each is as large as the snapshot, ~130 MB for a country);
+   * returns how many. Called before this process writes any, so none of them is being written.
    */
   public static int removeLeftovers(Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
@@ -76,11 +86,18 @@ public final class GoldSnapshot {
     }
     String prefix = file.getFileName().toString();
     int removed = 0;
-    try (java.nio.file.DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, path -> {
-      String name = path.getFileName().toString();
-      return name.startsWith(prefix) && name.endsWith(".tmp") && name.length() > prefix.length() + 4
-          && name.substring(prefix.length(), name.length() - 4).chars().allMatch(Character::isDigit);
-    })) {
+    try (java.nio.file.DirectoryStream<Path> leftovers =
+        Files.newDirectoryStream(
+            dir,
+            path -> {
+              String name = path.getFileName().toString();
+              return name.startsWith(prefix)
+                  && name.endsWith(".tmp")
+                  && name.length() > prefix.length() + 4
+                  && name.substring(prefix.length(), name.length() - 4)
+                      .chars()
+                      .allMatch(Character::isDigit);
+            })) {
       for (Path leftover : leftovers) {
         if (Files.deleteIfExists(leftover)) {
           removed++;
@@ -104,7 +121,8 @@ public final class GoldSnapshot {
       CRC32 crc = new CRC32();
       try (OutputStream raw = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING);
           BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 16)) {
-        DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(buffered, crc));
+        DataOutputStream out =
+            new DataOutputStream(new java.util.zip.CheckedOutputStream(buffered, crc));
         out.writeLong(MAGIC);
         out.writeInt(FORMAT);
         writePayload(out, contents);
@@ -144,15 +162,18 @@ public final class GoldSnapshot {
       out.writeInt(rows.size());
       for (Map<String, Object> row : rows) {
         if (!row.keySet().equals(new java.util.HashSet<>(columns))) {
-          throw new IOException("Cannot write a gold snapshot: the rows of " + table.getKey()
-              + " do not all have the same columns");
+          throw new IOException(
+              "Cannot write a gold snapshot: the rows of "
+                  + table.getKey()
+                  + " do not all have the same columns");
         }
         for (String column : columns) {
           writeValue(out, row.get(column));
         }
       }
     }
-    // One string table for the keys of both ward-month tables (a ward code or month is written once).
+    // One string table for the keys of both ward-month tables (a ward code or month is written
+    // once).
     Map<String, Integer> strings = new LinkedHashMap<>();
     for (List<KpiRow> rows : contents.kpis().values()) {
       for (KpiRow row : rows) {
@@ -173,7 +194,8 @@ public final class GoldSnapshot {
     for (Map.Entry<String, List<KpiRow>> table : contents.kpis().entrySet()) {
       writeString(out, table.getKey());
       out.writeInt(table.getValue().size());
-      // counts as 4-byte ints when every count of the table fits (a third less to read), else as longs
+      // counts as 4-byte ints when every count of the table fits (a third less to read), else as
+      // longs
       boolean wide = false;
       for (KpiRow row : table.getValue()) {
         for (int i = 0; i < counts && !wide; i++) {
@@ -213,15 +235,23 @@ public final class GoldSnapshot {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size < 20 || size > Integer.MAX_VALUE) {
-        throw new Unusable("snapshot " + file + " has " + size + " bytes, not a snapshot of this format");
+        throw new Unusable(
+            "snapshot " + file + " has " + size + " bytes, not a snapshot of this format");
       }
       MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
       if (map.getLong(0) != MAGIC) {
-        throw new Unusable("snapshot " + file + " does not start with the magic number of a gold snapshot");
+        throw new Unusable(
+            "snapshot " + file + " does not start with the magic number of a gold snapshot");
       }
       int format = map.getInt(8);
       if (format != FORMAT) {
-        throw new Unusable("snapshot " + file + " is of format " + format + ", this dashboard reads format " + FORMAT);
+        throw new Unusable(
+            "snapshot "
+                + file
+                + " is of format "
+                + format
+                + ", this dashboard reads format "
+                + FORMAT);
       }
       CRC32 crc = new CRC32();
       ByteBuffer body = map.duplicate().position(0).limit((int) size - 8);
@@ -245,8 +275,12 @@ public final class GoldSnapshot {
     for (int i = 0; i < tableCount; i++) {
       versions.put(readString(in), in.getLong());
     }
-    if (!readStrings(in).equals(KpiRow.COUNT_COLUMNS) || !readStrings(in).equals(KpiRow.RATE_COLUMNS)) {
-      throw new Unusable("snapshot " + file + " has other KPI columns than this dashboard (written by another version)");
+    if (!readStrings(in).equals(KpiRow.COUNT_COLUMNS)
+        || !readStrings(in).equals(KpiRow.RATE_COLUMNS)) {
+      throw new Unusable(
+          "snapshot "
+              + file
+              + " has other KPI columns than this dashboard (written by another version)");
     }
     Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
     int smallCount = in.getInt();
@@ -287,13 +321,21 @@ public final class GoldSnapshot {
         double[] rateValues = new double[rates];
         in.asDoubleBuffer().get(rateValues);
         in.position(in.position() + rates * 8);
-        rows.add(new KpiRow(ward, month, province < 0 ? null : strings[province],
-            district < 0 ? null : strings[district], countValues, nulls, rateValues));
+        rows.add(
+            new KpiRow(
+                ward,
+                month,
+                province < 0 ? null : strings[province],
+                district < 0 ? null : strings[district],
+                countValues,
+                nulls,
+                rateValues));
       }
       kpis.put(name, rows);
     }
     if (in.hasRemaining()) {
-      throw new Unusable("snapshot " + file + " has " + in.remaining() + " bytes after its last table");
+      throw new Unusable(
+          "snapshot " + file + " has " + in.remaining() + " bytes after its last table");
     }
     return new Contents(warehouse, new DataVersion(version, updatedAt, versions), tables, kpis);
   }
@@ -356,8 +398,10 @@ public final class GoldSnapshot {
         writeValue(out, element);
       }
     } else {
-      throw new IOException("Cannot write a gold snapshot: a value of type " + value.getClass().getName()
-          + " (the reader returns no such type; extend GoldSnapshot)");
+      throw new IOException(
+          "Cannot write a gold snapshot: a value of type "
+              + value.getClass().getName()
+              + " (the reader returns no such type; extend GoldSnapshot)");
     }
   }
 

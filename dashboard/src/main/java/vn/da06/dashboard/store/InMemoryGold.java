@@ -24,7 +24,8 @@ public final class InMemoryGold implements GoldData {
   private final List<WardInfo> wards;
   private final Map<String, WardInfo> preReform = new HashMap<>();
   private final Map<String, WardInfo> current = new HashMap<>();
-  private final Map<WardView, NavigableMap<String, List<KpiRow>>> kpisByMonth = new EnumMap<>(WardView.class);
+  private final Map<WardView, NavigableMap<String, List<KpiRow>>> kpisByMonth =
+      new EnumMap<>(WardView.class);
   private final List<ServiceInfo> services;
   private final Map<String, List<ServiceMonthRow>> serviceMonthsByMonth = new HashMap<>();
   private final List<TargetRow> targets;
@@ -48,7 +49,8 @@ public final class InMemoryGold implements GoldData {
     }
     kpisByMonth.put(WardView.AS_REPORTED, byMonth(asReported));
     kpisByMonth.put(WardView.CURRENT, byMonth(currentWards));
-    this.services = services.stream().sorted(Comparator.comparing(ServiceInfo::serviceCode)).toList();
+    this.services =
+        services.stream().sorted(Comparator.comparing(ServiceInfo::serviceCode)).toList();
     for (ServiceMonthRow row : serviceMonths) {
       serviceMonthsByMonth.computeIfAbsent(row.month(), m -> new ArrayList<>()).add(row);
     }
@@ -56,54 +58,84 @@ public final class InMemoryGold implements GoldData {
     for (DailyReportRow row : dailyReports) {
       dailyReportsByMonth.computeIfAbsent(row.month(), m -> new ArrayList<>()).add(row);
     }
-    dailyReportsByMonth.values().forEach(list -> list.sort(
-        Comparator.comparing(DailyReportRow::reportDate).thenComparing(DailyReportRow::wardCode)));
+    dailyReportsByMonth
+        .values()
+        .forEach(
+            list ->
+                list.sort(
+                    Comparator.comparing(DailyReportRow::reportDate)
+                        .thenComparing(DailyReportRow::wardCode)));
   }
 
   /**
-   * Builds from whole tables as {@link DeltaTableReader} or {@link TrinoKpiStore} read them; absent tables
-   * are empty. Rows are first put in one order by their keys: each reader returns them in its own order
-   * (Parquet files, Trino splits), and ties in a ranking must not depend on which store read gold.
+   * Builds from whole tables as {@link DeltaTableReader} or {@link TrinoKpiStore} read them; absent
+   * tables are empty. Rows are first put in one order by their keys: each reader returns them in
+   * its own order (Parquet files, Trino splits), and ties in a ranking must not depend on which
+   * store read gold.
    */
-  public static InMemoryGold fromTables(DataVersion version, Map<String, List<Map<String, Object>>> tables) {
-    return fromTables(version, tables, rows(tables, "ward_month_kpis").stream().map(KpiRow::fromGold).toList(),
+  public static InMemoryGold fromTables(
+      DataVersion version, Map<String, List<Map<String, Object>>> tables) {
+    return fromTables(
+        version,
+        tables,
+        rows(tables, "ward_month_kpis").stream().map(KpiRow::fromGold).toList(),
         rows(tables, "ward_month_kpis_current").stream().map(KpiRow::fromGold).toList());
   }
 
-  /** Builds from the small tables as maps and the two ward-month tables as rows already (put in order too). */
-  public static InMemoryGold fromTables(DataVersion version, Map<String, List<Map<String, Object>>> tables,
-      List<KpiRow> asReported, List<KpiRow> currentWards) {
+  /**
+   * Builds from the small tables as maps and the two ward-month tables as rows already (put in
+   * order too).
+   */
+  public static InMemoryGold fromTables(
+      DataVersion version,
+      Map<String, List<Map<String, Object>>> tables,
+      List<KpiRow> asReported,
+      List<KpiRow> currentWards) {
     return new InMemoryGold(
         version,
         rows(tables, "dim_ward", "ward_code", "era").stream().map(WardInfo::fromGold).toList(),
         inOrder(asReported),
         inOrder(currentWards),
         rows(tables, "dim_service", "service_code").stream().map(ServiceInfo::fromGold).toList(),
-        rows(tables, "service_month", "month", "ward_code", "service_code").stream().map(ServiceMonthRow::fromGold)
+        rows(tables, "service_month", "month", "ward_code", "service_code").stream()
+            .map(ServiceMonthRow::fromGold)
             .toList(),
-        rows(tables, "target_progress", "unit_code", "metric", "campaign", "as_of_month", "deadline").stream()
-            .map(TargetRow::fromGold).toList(),
-        rows(tables, "daily_report_check", "report_date", "ward_code").stream().map(DailyReportRow::fromGold)
+        rows(
+                tables,
+                "target_progress",
+                "unit_code",
+                "metric",
+                "campaign",
+                "as_of_month",
+                "deadline")
+            .stream()
+            .map(TargetRow::fromGold)
+            .toList(),
+        rows(tables, "daily_report_check", "report_date", "ward_code").stream()
+            .map(DailyReportRow::fromGold)
             .toList());
   }
 
   /** Ward-month rows by (month, ward_code), whichever reader built them. */
   static List<KpiRow> inOrder(List<KpiRow> rows) {
     List<KpiRow> sorted = new ArrayList<>(rows);
-    sorted.sort((a, b) -> {  // by month, then ward_code (months are shared strings: equal ones are the same)
-      int byMonth = a.month() == b.month() ? 0 : a.month().compareTo(b.month());
-      return byMonth != 0 ? byMonth : a.wardCode().compareTo(b.wardCode());
-    });
+    sorted.sort(
+        (a, b) -> { // by month, then ward_code (months are shared strings: equal ones are the same)
+          int byMonth = a.month() == b.month() ? 0 : a.month().compareTo(b.month());
+          return byMonth != 0 ? byMonth : a.wardCode().compareTo(b.wardCode());
+        });
     return sorted;
   }
 
-  private static List<Map<String, Object>> rows(Map<String, List<Map<String, Object>>> tables, String name,
-      String... keys) {
+  private static List<Map<String, Object>> rows(
+      Map<String, List<Map<String, Object>>> tables, String name, String... keys) {
     List<Map<String, Object>> rows = new ArrayList<>(tables.getOrDefault(name, List.of()));
     Comparator<Map<String, Object>> order = null;
     for (String key : keys) {
-      Comparator<Map<String, Object>> byKey = Comparator.comparing(row -> row.get(key) == null ? null
-          : row.get(key).toString(), Comparator.nullsFirst(Comparator.naturalOrder()));
+      Comparator<Map<String, Object>> byKey =
+          Comparator.comparing(
+              row -> row.get(key) == null ? null : row.get(key).toString(),
+              Comparator.nullsFirst(Comparator.naturalOrder()));
       order = order == null ? byKey : order.thenComparing(byKey);
     }
     if (order != null) {
@@ -133,7 +165,8 @@ public final class InMemoryGold implements GoldData {
 
   @Override
   public Optional<UnitScope> unit(String code) {
-    // get first: computeIfAbsent locks the map's bin even when the key is there (a convoy under load)
+    // get first: computeIfAbsent locks the map's bin even when the key is there (a convoy under
+    // load)
     Optional<UnitScope> cached = units.get(code);
     return cached != null ? cached : units.computeIfAbsent(code, this::resolve);
   }
@@ -144,14 +177,19 @@ public final class InMemoryGold implements GoldData {
     if (cached != null) {
       return cached;
     }
-    return units.computeIfAbsent("pre2025:" + code, key -> {
-      WardInfo old = preReform.get(code);
-      if (old == null) {
-        return Optional.empty();
-      }
-      String province = old.currentProvinceCode() != null ? old.currentProvinceCode() : old.provinceCode();
-      return Optional.of(new UnitScope(code, UnitLevel.WARD, old.wardName(), province, Set.of(code), Set.of()));
-    });
+    return units.computeIfAbsent(
+        "pre2025:" + code,
+        key -> {
+          WardInfo old = preReform.get(code);
+          if (old == null) {
+            return Optional.empty();
+          }
+          String province =
+              old.currentProvinceCode() != null ? old.currentProvinceCode() : old.provinceCode();
+          return Optional.of(
+              new UnitScope(
+                  code, UnitLevel.WARD, old.wardName(), province, Set.of(code), Set.of()));
+        });
   }
 
   private Optional<UnitScope> resolve(String code) {
@@ -168,7 +206,8 @@ public final class InMemoryGold implements GoldData {
     switch (level) {
       case PROVINCE -> {
         for (WardInfo ward : wards) {
-          if (ward.preReform() && (code.equals(ward.provinceCode()) || code.equals(ward.currentProvinceCode()))) {
+          if (ward.preReform()
+              && (code.equals(ward.provinceCode()) || code.equals(ward.currentProvinceCode()))) {
             pre.add(ward.wardCode());
           } else if (!ward.preReform() && code.equals(ward.provinceCode())) {
             now.add(ward.wardCode());
@@ -176,8 +215,13 @@ public final class InMemoryGold implements GoldData {
           }
         }
         if (name == null) {
-          name = wards.stream().filter(w -> code.equals(w.provinceCode())).map(WardInfo::provinceName)
-              .filter(n -> n != null).findFirst().orElse(code);
+          name =
+              wards.stream()
+                  .filter(w -> code.equals(w.provinceCode()))
+                  .map(WardInfo::provinceName)
+                  .filter(n -> n != null)
+                  .findFirst()
+                  .orElse(code);
         }
         province = code;
       }
@@ -187,7 +231,10 @@ public final class InMemoryGold implements GoldData {
             pre.add(ward.wardCode());
             now.addAll(ward.currentWardCodes());
             name = ward.districtName();
-            province = ward.currentProvinceCode() != null ? ward.currentProvinceCode() : ward.provinceCode();
+            province =
+                ward.currentProvinceCode() != null
+                    ? ward.currentProvinceCode()
+                    : ward.provinceCode();
           }
         }
       }
@@ -207,7 +254,8 @@ public final class InMemoryGold implements GoldData {
           if (old != null) {
             pre.add(code);
             name = old.wardName();
-            province = old.currentProvinceCode() != null ? old.currentProvinceCode() : old.provinceCode();
+            province =
+                old.currentProvinceCode() != null ? old.currentProvinceCode() : old.provinceCode();
           }
         }
       }
@@ -221,7 +269,8 @@ public final class InMemoryGold implements GoldData {
 
   @Override
   public Optional<WardInfo> ward(WardView view, String wardCode, String month) {
-    boolean currentList = view == WardView.CURRENT || month == null || month.compareTo(UnitScope.REFORM_MONTH) >= 0;
+    boolean currentList =
+        view == WardView.CURRENT || month == null || month.compareTo(UnitScope.REFORM_MONTH) >= 0;
     WardInfo ward = (currentList ? current : preReform).get(wardCode);
     if (ward == null) {
       ward = (currentList ? preReform : current).get(wardCode);
@@ -246,27 +295,39 @@ public final class InMemoryGold implements GoldData {
   }
 
   /**
-   * A unit's figures for one month, computed once per loaded version (this object is never changed, and a
-   * newer Delta version is a new object): the KPI API answers most requests from here.
+   * A unit's figures for one month, computed once per loaded version (this object is never changed,
+   * and a newer Delta version is a new object): the KPI API answers most requests from here.
    */
   @Override
   public Aggregate aggregate(WardView view, UnitScope scope, String month) {
-    String key = view + "|" + month + "|" + scope.code() + "|" + scope.preReformWards().size() + "|"
-        + scope.currentWards().size();
+    String key =
+        view
+            + "|"
+            + month
+            + "|"
+            + scope.code()
+            + "|"
+            + scope.preReformWards().size()
+            + "|"
+            + scope.currentWards().size();
     Aggregate cached = aggregates.get(key);
     if (cached != null) {
       return cached;
     }
-    // The province figures once computed (in the background after a load); until then, from the month's rows.
+    // The province figures once computed (in the background after a load); until then, from the
+    // month's rows.
     Map<String, Aggregate> provinces = provinceAggregates;
-    if (provinces != null && scope.level() == UnitLevel.PROVINCE && unit(scope.code()).filter(scope::equals).isPresent()) {
+    if (provinces != null
+        && scope.level() == UnitLevel.PROVINCE
+        && unit(scope.code()).filter(scope::equals).isPresent()) {
       Aggregate province = provinces.get(view + "|" + month + "|" + scope.code());
       if (province != null) {
         return province;
       }
     }
     List<KpiRow> rows = kpis(view, scope, month, month);
-    Aggregate computed = new Aggregate(rows.size(), vn.da06.dashboard.kpi.Aggregation.aggregate(rows));
+    Aggregate computed =
+        new Aggregate(rows.size(), vn.da06.dashboard.kpi.Aggregation.aggregate(rows));
     if (aggregates.size() < 100_000) {
       aggregates.put(key, computed);
     }
@@ -276,8 +337,9 @@ public final class InMemoryGold implements GoldData {
   private volatile Map<String, Aggregate> provinceAggregates;
 
   /**
-   * Every province's figures for every month of both views, in one pass over the rows (a row counts for each
-   * province whose scope includes it): what the KPI API asks for most, without a pass per request.
+   * Every province's figures for every month of both views, in one pass over the rows (a row counts
+   * for each province whose scope includes it): what the KPI API asks for most, without a pass per
+   * request.
    */
   private Map<String, Aggregate> provinceAggregates() {
     Map<String, Aggregate> computed = provinceAggregates;
@@ -294,23 +356,34 @@ public final class InMemoryGold implements GoldData {
           provinceCodes.add(ward.provinceCode());
         }
       }
-      // Provinces by index, and each ward's provinces as indexes: the pass below makes no key per row.
+      // Provinces by index, and each ward's provinces as indexes: the pass below makes no key per
+      // row.
       List<String> provinces = new ArrayList<>(provinceCodes);
       Map<String, int[]> preToProvinces = new HashMap<>();
       Map<String, int[]> currentToProvinces = new HashMap<>();
       for (int p = 0; p < provinces.size(); p++) {
         int index = p;
-        unit(provinces.get(p)).ifPresent(scope -> {
-          scope.preReformWards().forEach(w -> preToProvinces.merge(w, new int[] {index}, InMemoryGold::concat));
-          scope.currentWards().forEach(w -> currentToProvinces.merge(w, new int[] {index}, InMemoryGold::concat));
-        });
+        unit(provinces.get(p))
+            .ifPresent(
+                scope -> {
+                  scope
+                      .preReformWards()
+                      .forEach(
+                          w -> preToProvinces.merge(w, new int[] {index}, InMemoryGold::concat));
+                  scope
+                      .currentWards()
+                      .forEach(
+                          w ->
+                              currentToProvinces.merge(w, new int[] {index}, InMemoryGold::concat));
+                });
       }
       int columns = KpiRow.COUNT_COLUMNS.size();
       int[] none = new int[0];
       Map<String, Aggregate> result = new HashMap<>();
       for (WardView view : WardView.values()) {
         for (Map.Entry<String, List<KpiRow>> month : kpisByMonth.get(view).entrySet()) {
-          boolean current = view == WardView.CURRENT || month.getKey().compareTo(UnitScope.REFORM_MONTH) >= 0;
+          boolean current =
+              view == WardView.CURRENT || month.getKey().compareTo(UnitScope.REFORM_MONTH) >= 0;
           Map<String, int[]> toProvinces = current ? currentToProvinces : preToProvinces;
           long[][] totals = new long[provinces.size()][];
           boolean[][] seen = new boolean[provinces.size()][];
@@ -334,8 +407,10 @@ public final class InMemoryGold implements GoldData {
           }
           for (int p = 0; p < provinces.size(); p++) {
             if (counts[p] > 0) {
-              result.put(view + "|" + month.getKey() + "|" + provinces.get(p),
-                  new Aggregate(counts[p], vn.da06.dashboard.kpi.Aggregation.fromTotals(totals[p], seen[p])));
+              result.put(
+                  view + "|" + month.getKey() + "|" + provinces.get(p),
+                  new Aggregate(
+                      counts[p], vn.da06.dashboard.kpi.Aggregation.fromTotals(totals[p], seen[p])));
             }
           }
         }
@@ -352,8 +427,9 @@ public final class InMemoryGold implements GoldData {
   }
 
   /**
-   * Computes the province figures now. The server does it on a background thread right after a load, while it
-   * already answers: a province asked for before they are done is summed from its month's rows.
+   * Computes the province figures now. The server does it on a background thread right after a
+   * load, while it already answers: a province asked for before they are done is summed from its
+   * month's rows.
    */
   public void precompute() {
     provinceAggregates();
@@ -362,7 +438,8 @@ public final class InMemoryGold implements GoldData {
   @Override
   public List<KpiRow> kpis(WardView view, UnitScope scope, String fromMonth, String toMonth) {
     List<KpiRow> rows = new ArrayList<>();
-    for (List<KpiRow> month : kpisByMonth.get(view).subMap(fromMonth, true, toMonth, true).values()) {
+    for (List<KpiRow> month :
+        kpisByMonth.get(view).subMap(fromMonth, true, toMonth, true).values()) {
       for (KpiRow row : month) {
         if (scope.includes(view, row.wardCode(), row.month())) {
           rows.add(row);
@@ -379,7 +456,8 @@ public final class InMemoryGold implements GoldData {
 
   @Override
   public List<ServiceMonthRow> serviceMonths(UnitScope scope, String month) {
-    return filter(serviceMonthsByMonth.getOrDefault(month, List.of()),
+    return filter(
+        serviceMonthsByMonth.getOrDefault(month, List.of()),
         row -> scope.includes(WardView.AS_REPORTED, row.wardCode(), row.month()));
   }
 
@@ -402,7 +480,8 @@ public final class InMemoryGold implements GoldData {
 
   @Override
   public List<DailyReportRow> dailyReports(UnitScope scope, String month) {
-    return filter(dailyReportsByMonth.getOrDefault(month, List.of()),
+    return filter(
+        dailyReportsByMonth.getOrDefault(month, List.of()),
         row -> scope.includes(WardView.AS_REPORTED, row.wardCode(), row.month()));
   }
 

@@ -12,25 +12,31 @@ import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 
 /**
- * One row of {@code gold.ward_month_kpis} (or its {@code _current} twin): a ward, a month, and the value of
- * every metric column and helper count by its gold column name (Long for counts, Double for rates, null
- * where gold has NULL).
+ * One row of {@code gold.ward_month_kpis} (or its {@code _current} twin): a ward, a month, and the
+ * value of every metric column and helper count by its gold column name (Long for counts, Double
+ * for rates, null where gold has NULL).
  *
- * <p>Held compactly, because the dashboard keeps every row of both tables in memory (a country is ~700,000
- * rows): counts in a {@code long[]} with a bit per null, rates in a {@code double[]} with NaN for null.
+ * <p>Held compactly, because the dashboard keeps every row of both tables in memory (a country is
+ * ~700,000 rows): counts in a {@code long[]} with a bit per null, rates in a {@code double[]} with
+ * NaN for null.
  */
 public final class KpiRow {
   /** The count columns (metrics, then helper counts), in the order of {@link #countAt}. */
-  public static final List<String> COUNT_COLUMNS = Stream.concat(
-      Metrics.counts().stream().map(Metric::column), Metrics.HELPER_COUNTS.stream()).toList();
+  public static final List<String> COUNT_COLUMNS =
+      Stream.concat(Metrics.counts().stream().map(Metric::column), Metrics.HELPER_COUNTS.stream())
+          .toList();
+
   /** The rate columns, in the order of the rate slots. */
-  public static final List<String> RATE_COLUMNS = Metrics.rates().stream().map(Metric::column).toList();
+  public static final List<String> RATE_COLUMNS =
+      Metrics.rates().stream().map(Metric::column).toList();
+
   private static final Map<String, Integer> COUNT_INDEX = index(COUNT_COLUMNS);
   private static final Map<String, Integer> RATE_INDEX = index(RATE_COLUMNS);
 
   static {
     if (COUNT_COLUMNS.size() > 64) {
-      throw new IllegalStateException("KpiRow keeps the nulls of at most 64 count columns in one long");
+      throw new IllegalStateException(
+          "KpiRow keeps the nulls of at most 64 count columns in one long");
     }
   }
 
@@ -42,9 +48,23 @@ public final class KpiRow {
   private final long countNulls;
   private final double[] rates;
 
-  /** A row from values by gold column name (Long/Integer for counts, Double for rates, null for NULL). */
-  public KpiRow(String wardCode, String month, String provinceCode, String districtCode, Map<String, Object> values) {
-    this(wardCode, month, provinceCode, districtCode, new long[COUNT_COLUMNS.size()], nullMask(values),
+  /**
+   * A row from values by gold column name (Long/Integer for counts, Double for rates, null for
+   * NULL).
+   */
+  public KpiRow(
+      String wardCode,
+      String month,
+      String provinceCode,
+      String districtCode,
+      Map<String, Object> values) {
+    this(
+        wardCode,
+        month,
+        provinceCode,
+        districtCode,
+        new long[COUNT_COLUMNS.size()],
+        nullMask(values),
         new double[RATE_COLUMNS.size()]);
     requireNonNull(values, "values is null");
     for (int i = 0; i < COUNT_COLUMNS.size(); i++) {
@@ -57,7 +77,13 @@ public final class KpiRow {
     }
   }
 
-  KpiRow(String wardCode, String month, String provinceCode, String districtCode, long[] counts, long countNulls,
+  KpiRow(
+      String wardCode,
+      String month,
+      String provinceCode,
+      String districtCode,
+      long[] counts,
+      long countNulls,
       double[] rates) {
     this.wardCode = requireNonNull(wardCode, "wardCode is null");
     this.month = requireNonNull(month, "month is null");
@@ -102,7 +128,10 @@ public final class KpiRow {
     return districtCode;
   }
 
-  /** Long for a count, Double for a rate, null where gold has NULL or the column is not a KPI column. */
+  /**
+   * Long for a count, Double for a rate, null where gold has NULL or the column is not a KPI
+   * column.
+   */
   public Object value(String column) {
     Integer count = COUNT_INDEX.get(column);
     if (count != null) {
@@ -120,7 +149,9 @@ public final class KpiRow {
     return value == null ? null : ((Number) value).longValue();
   }
 
-  /** The count of slot {@code index} of {@link #COUNT_COLUMNS} (0 when null: ask {@link #isNullAt}). */
+  /**
+   * The count of slot {@code index} of {@link #COUNT_COLUMNS} (0 when null: ask {@link #isNullAt}).
+   */
   public long countAt(int index) {
     return counts[index];
   }
@@ -130,7 +161,10 @@ public final class KpiRow {
     return countNulls;
   }
 
-  /** The rate of slot {@code index} of {@link #RATE_COLUMNS}, NaN for NULL; for {@link GoldSnapshot}. */
+  /**
+   * The rate of slot {@code index} of {@link #RATE_COLUMNS}, NaN for NULL; for {@link
+   * GoldSnapshot}.
+   */
   double rateAt(int index) {
     return rates[index];
   }
@@ -149,11 +183,20 @@ public final class KpiRow {
 
   static KpiRow fromGold(Map<String, Object> row) {
     Map<String, Object> values = new HashMap<>();
-    Metrics.ALL.forEach(metric -> values.put(metric.column(),
-        metric.isRate() ? (Object) Values.number(row, metric.column()) : (Object) Values.count(row, metric.column())));
+    Metrics.ALL.forEach(
+        metric ->
+            values.put(
+                metric.column(),
+                metric.isRate()
+                    ? (Object) Values.number(row, metric.column())
+                    : (Object) Values.count(row, metric.column())));
     Metrics.HELPER_COUNTS.forEach(column -> values.put(column, Values.count(row, column)));
-    return new KpiRow(Values.string(row, "ward_code"), Values.string(row, "month"),
-        Values.string(row, "province_code"), Values.string(row, "district_code"), values);
+    return new KpiRow(
+        Values.string(row, "ward_code"),
+        Values.string(row, "month"),
+        Values.string(row, "province_code"),
+        Values.string(row, "district_code"),
+        values);
   }
 
   @Override

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds {@link KpiRow}s straight from Delta Kernel's column vectors (no row or map objects per row), sharing
- * one String per distinct ward code and month. Columns a table lacks are NULL.
+ * Builds {@link KpiRow}s straight from Delta Kernel's column vectors (no row or map objects per
+ * row), sharing one String per distinct ward code and month. Columns a table lacks are NULL.
  */
 final class KpiRowLoader implements DeltaTableReader.BatchConsumer {
   private final List<KpiRow> rows = new ArrayList<>();
@@ -26,8 +26,9 @@ final class KpiRowLoader implements DeltaTableReader.BatchConsumer {
     ColumnVector province = vector(data, schema, "province_code");
     ColumnVector district = vector(data, schema, "district_code");
     if (ward == null || month == null) {
-      throw new IllegalStateException("Cannot read a ward-month KPI table: it has no ward_code or month column"
-          + " (it is not the table of the warehouse contract)");
+      throw new IllegalStateException(
+          "Cannot read a ward-month KPI table: it has no ward_code or month column"
+              + " (it is not the table of the warehouse contract)");
     }
     int countColumns = KpiRow.COUNT_COLUMNS.size();
     ColumnVector[] counts = new ColumnVector[countColumns];
@@ -57,11 +58,18 @@ final class KpiRowLoader implements DeltaTableReader.BatchConsumer {
       }
       double[] rateValues = new double[rates.length];
       for (int j = 0; j < rates.length; j++) {
-        rateValues[j] = rates[j] == null || rates[j].isNullAt(i) ? Double.NaN : rates[j].getDouble(i);
+        rateValues[j] =
+            rates[j] == null || rates[j].isNullAt(i) ? Double.NaN : rates[j].getDouble(i);
       }
-      rows.add(new KpiRow(shared(ward.getString(i)), shared(month.getString(i)),
-          province == null || province.isNullAt(i) ? null : shared(province.getString(i)),
-          district == null || district.isNullAt(i) ? null : shared(district.getString(i)), values, nulls, rateValues));
+      rows.add(
+          new KpiRow(
+              shared(ward.getString(i)),
+              shared(month.getString(i)),
+              province == null || province.isNullAt(i) ? null : shared(province.getString(i)),
+              district == null || district.isNullAt(i) ? null : shared(district.getString(i)),
+              values,
+              nulls,
+              rateValues));
     }
   }
 

@@ -11,11 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * What a cold start serves while it reads the rest of gold: every small table whole and the ward-month rows of
- * the latest months only, with the month list of the whole tables (from their partition values). A question about
- * the loaded months is answered at once; any other waits for the whole gold (up to {@code wait}, then 503 "still
- * loading"). Both answer from the same Delta versions, so a request never mixes two loads: the figures of a
- * loaded month are the same as the whole gold's.
+ * What a cold start serves while it reads the rest of gold: every small table whole and the
+ * ward-month rows of the latest months only, with the month list of the whole tables (from their
+ * partition values). A question about the loaded months is answered at once; any other waits for
+ * the whole gold (up to {@code wait}, then 503 "still loading"). Both answer from the same Delta
+ * versions, so a request never mixes two loads: the figures of a loaded month are the same as the
+ * whole gold's.
  */
 final class PartialGold implements GoldData {
   private final InMemoryGold loaded;
@@ -25,14 +26,19 @@ final class PartialGold implements GoldData {
   private final Duration wait;
 
   /**
-   * @param loaded the small tables and, of each view, the ward-month rows of the months from {@code loadedFrom}
+   * @param loaded the small tables and, of each view, the ward-month rows of the months from {@code
+   *     loadedFrom}
    * @param months every month of each view (oldest first), as the whole gold will have them
-   * @param loadedFrom of each view, the first month from which {@code loaded} holds every row ({@code ""}: every
-   *     month; a view absent here: none)
+   * @param loadedFrom of each view, the first month from which {@code loaded} holds every row
+   *     ({@code ""}: every month; a view absent here: none)
    * @param whole the whole gold of the same versions, when read
    */
-  PartialGold(InMemoryGold loaded, Map<WardView, List<String>> months, Map<WardView, String> loadedFrom,
-      CompletableFuture<InMemoryGold> whole, Duration wait) {
+  PartialGold(
+      InMemoryGold loaded,
+      Map<WardView, List<String>> months,
+      Map<WardView, String> loadedFrom,
+      CompletableFuture<InMemoryGold> whole,
+      Duration wait) {
     this.loaded = loaded;
     this.months = new EnumMap<>(months);
     this.months.replaceAll((view, list) -> List.copyOf(list));
@@ -48,7 +54,10 @@ final class PartialGold implements GoldData {
     return first != null && fromMonth.compareTo(first) >= 0;
   }
 
-  /** Whether reading the months before the latest failed (the store then reads gold again at its next poll). */
+  /**
+   * Whether reading the months before the latest failed (the store then reads gold again at its
+   * next poll).
+   */
   boolean failed() {
     return whole.isCompletedExceptionally();
   }
@@ -58,11 +67,14 @@ final class PartialGold implements GoldData {
     try {
       return whole.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new WarehouseUnavailableException("The dashboard has loaded the latest month and is still loading the"
-          + " months before it (try again in a few seconds)");
+      throw new WarehouseUnavailableException(
+          "The dashboard has loaded the latest month and is still loading the"
+              + " months before it (try again in a few seconds)");
     } catch (ExecutionException e) {
-      throw new WarehouseUnavailableException("The dashboard could not load the months before the latest one: "
-          + e.getCause().getMessage() + " (it tries again at its next poll of the warehouse)");
+      throw new WarehouseUnavailableException(
+          "The dashboard could not load the months before the latest one: "
+              + e.getCause().getMessage()
+              + " (it tries again at its next poll of the warehouse)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WarehouseUnavailableException("The dashboard is stopping");

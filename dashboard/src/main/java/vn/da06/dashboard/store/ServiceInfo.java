@@ -6,7 +6,9 @@ import java.util.Map;
 public record ServiceInfo(String serviceCode, String nameVi, boolean essential) {
   static ServiceInfo fromGold(Map<String, Object> row) {
     Boolean essential = Values.bool(row, "is_essential");
-    return new ServiceInfo(Values.string(row, "service_code"), Values.string(row, "name_vi"),
+    return new ServiceInfo(
+        Values.string(row, "service_code"),
+        Values.string(row, "name_vi"),
         essential != null && essential);
   }
 }

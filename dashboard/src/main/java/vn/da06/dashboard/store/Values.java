@@ -30,7 +30,9 @@ final class Values {
 
   static LocalDate date(Map<String, Object> row, String column) {
     Object value = row.get(column);
-    return value == null ? null : value instanceof LocalDate date ? date : LocalDate.parse(value.toString());
+    return value == null
+        ? null
+        : value instanceof LocalDate date ? date : LocalDate.parse(value.toString());
   }
 
   static Instant instant(Map<String, Object> row, String column) {

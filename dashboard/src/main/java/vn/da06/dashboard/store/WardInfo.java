@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** One row of {@code gold.dim_ward}; the key is (ward_code, era) because the reform reused codes. */
+/**
+ * One row of {@code gold.dim_ward}; the key is (ward_code, era) because the reform reused codes.
+ */
 public record WardInfo(
     String wardCode,
     String era,
@@ -37,10 +39,19 @@ public record WardInfo(
   }
 
   static WardInfo fromGold(Map<String, Object> row) {
-    return new WardInfo(Values.string(row, "ward_code"), Values.string(row, "era"), Values.string(row, "ward_name"),
-        Values.string(row, "ward_type"), Values.string(row, "district_code"), Values.string(row, "district_name"),
-        Values.string(row, "province_code"), Values.string(row, "province_name"), Values.date(row, "valid_from"),
-        Values.date(row, "valid_to"), Values.string(row, "current_ward_code"), Values.strings(row, "current_ward_codes"),
+    return new WardInfo(
+        Values.string(row, "ward_code"),
+        Values.string(row, "era"),
+        Values.string(row, "ward_name"),
+        Values.string(row, "ward_type"),
+        Values.string(row, "district_code"),
+        Values.string(row, "district_name"),
+        Values.string(row, "province_code"),
+        Values.string(row, "province_name"),
+        Values.date(row, "valid_from"),
+        Values.date(row, "valid_to"),
+        Values.string(row, "current_ward_code"),
+        Values.strings(row, "current_ward_codes"),
         Values.string(row, "current_province_code"));
   }
 }

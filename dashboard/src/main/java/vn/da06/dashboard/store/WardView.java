@@ -4,7 +4,9 @@ import vn.da06.warehouse.Tables;
 
 /** Which ward list the figures are expressed on. */
 public enum WardView {
-  /** Wards as they were at the time: pre-reform codes before 2025-07 ({@code gold.ward_month_kpis}). */
+  /**
+   * Wards as they were at the time: pre-reform codes before 2025-07 ({@code gold.ward_month_kpis}).
+   */
   AS_REPORTED("reported", Tables.WARD_MONTH_KPIS),
   /** Today's wards for every month, so a series runs unbroken across July 2025. */
   CURRENT("current", Tables.WARD_MONTH_KPIS_CURRENT);
@@ -33,6 +35,7 @@ public enum WardView {
     if (value.equals("current")) {
       return CURRENT;
     }
-    throw new IllegalArgumentException("Cannot show wards '" + value + "': use wards=reported or wards=current");
+    throw new IllegalArgumentException(
+        "Cannot show wards '" + value + "': use wards=reported or wards=current");
   }
 }

@@ -12,7 +12,6 @@ import vn.da06.dashboard.store.KpiStore;
 import vn.da06.dashboard.store.UnitScope;
 import vn.da06.dashboard.store.WardInfo;
 import vn.da06.dashboard.store.WardView;
-import vn.da06.dashboard.kpi.Aggregation;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 import vn.da06.warehouse.access.Role;
@@ -20,7 +19,8 @@ import vn.da06.warehouse.access.User;
 
 /** JSON under /api/v1, documented in docs/dashboard.md. Keys are the gold column names. */
 final class ApiController {
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** KPI answers already written, for one loaded data version. */
   private record Responses(GoldData gold, Map<String, byte[]> json) {}
@@ -39,13 +39,20 @@ final class ApiController {
     UnitScope unit = Access.unit(ctx, gold);
     WardView view = view(ctx);
     String month = month(ctx, gold, view, unit);
-    // The answer is a function of the unit, view, month and loaded data: written once per data version.
+    // The answer is a function of the unit, view, month and loaded data: written once per data
+    // version.
     Responses responses = this.responses;
     if (responses.gold() != gold) {
       responses = new Responses(gold, new java.util.concurrent.ConcurrentHashMap<>());
       this.responses = responses;
     }
-    String key = view.parameter() + "|" + month + "|" + unit.code() + (unit.currentWards().isEmpty() ? "|pre" : "");
+    String key =
+        view.parameter()
+            + "|"
+            + month
+            + "|"
+            + unit.code()
+            + (unit.currentWards().isEmpty() ? "|pre" : "");
     byte[] json = responses.json().get(key);
     if (json == null) {
       GoldData.Aggregate aggregate = gold.aggregate(view, unit, month);
@@ -73,14 +80,16 @@ final class ApiController {
     String month = month(ctx, gold, view, unit);
     String column = ctx.queryParam("metric");
     if (column == null || column.isBlank()) {
-      throw DashboardException.badRequest("Cannot rank wards: the metric parameter is missing (e.g. metric=online_rate)");
+      throw DashboardException.badRequest(
+          "Cannot rank wards: the metric parameter is missing (e.g. metric=online_rate)");
     }
     Metric metric = Metrics.byColumn(PageState.validMetric(column)).orElseThrow();
     List<Map<String, Object>> wards = new ArrayList<>();
     for (KpiRow row : gold.kpis(view, unit, month, month)) {
       Map<String, Object> ward = new LinkedHashMap<>();
       ward.put("ward_code", row.wardCode());
-      ward.put("ward_name", gold.ward(view, row.wardCode(), month).map(WardInfo::wardName).orElse(null));
+      ward.put(
+          "ward_name", gold.ward(view, row.wardCode(), month).map(WardInfo::wardName).orElse(null));
       ward.put(metric.column(), row.value(metric.column()));
       if (metric.isRate()) {
         ward.put(metric.numerator(), row.value(metric.numerator()));
@@ -88,8 +97,11 @@ final class ApiController {
       }
       wards.add(ward);
     }
-    wards.sort(Comparator.comparing((Map<String, Object> ward) -> (Number) ward.get(metric.column()),
-        Comparator.nullsLast(Comparator.comparingDouble((Number n) -> n.doubleValue()).reversed())));
+    wards.sort(
+        Comparator.comparing(
+            (Map<String, Object> ward) -> (Number) ward.get(metric.column()),
+            Comparator.nullsLast(
+                Comparator.comparingDouble((Number n) -> n.doubleValue()).reversed())));
     int rank = 0;
     for (Map<String, Object> ward : wards) {
       ward.put("rank", ward.get(metric.column()) == null ? null : ++rank);
@@ -127,7 +139,8 @@ final class ApiController {
     ctx.json(body);
   }
 
-  private static Map<String, Object> header(GoldData gold, UnitScope unit, WardView view, String month) {
+  private static Map<String, Object> header(
+      GoldData gold, UnitScope unit, WardView view, String month) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("unit_code", unit.code());
     body.put("unit_name", unit.name());

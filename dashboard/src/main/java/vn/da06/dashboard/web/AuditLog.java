@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An append-only JSON-lines log of logins, failed logins, refusals and exports. It never holds a password
- * or a token.
+ * An append-only JSON-lines log of logins, failed logins, refusals and exports. It never holds a
+ * password or a token.
  */
 public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,7 +25,8 @@ public final class AuditLog {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the folder of audit log " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot create the folder of audit log " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -33,7 +34,10 @@ public final class AuditLog {
     return file;
   }
 
-  /** The last entries of the log (at most its last 1 MB), oldest first; lines that are not JSON are skipped. */
+  /**
+   * The last entries of the log (at most its last 1 MB), oldest first; lines that are not JSON are
+   * skipped.
+   */
   @SuppressWarnings("unchecked")
   public synchronized java.util.List<Map<String, Object>> tail() {
     java.util.List<Map<String, Object>> entries = new java.util.ArrayList<>();
@@ -59,7 +63,8 @@ public final class AuditLog {
     return entries;
   }
 
-  public synchronized void record(String event, String user, String ip, Map<String, Object> details) {
+  public synchronized void record(
+      String event, String user, String ip, Map<String, Object> details) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("ts", Instant.now().toString());
     line.put("event", event);
@@ -67,8 +72,13 @@ public final class AuditLog {
     line.put("ip", ip);
     line.putAll(details);
     try {
-      Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+      Files.writeString(
+          file,
+          JSON.writeValueAsString(line) + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND,
+          StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write audit log " + file + ": " + e.getMessage(), e);
     }

@@ -19,8 +19,14 @@ final class Charts {
     return metric.isRate() ? Math.round(number * 1000) / 10.0 : number;
   }
 
-  static Chart lines(String id, String title, Lang lang, List<String> months,
-      Map<String, Map<String, Object>> series, List<String> columns, Double goal) {
+  static Chart lines(
+      String id,
+      String title,
+      Lang lang,
+      List<String> months,
+      Map<String, Map<String, Object>> series,
+      List<String> columns,
+      Double goal) {
     List<Object> allSeries = new ArrayList<>();
     boolean rates = false;
     for (String column : columns) {
@@ -31,18 +37,31 @@ final class Charts {
         Object value = series.get(month).get(column);
         data.add(value == null ? null : number(metric, value));
       }
-      Map<String, Object> line = map("name", lang.label(metric), "type", "line", "data", data, "connectNulls", true);
+      Map<String, Object> line =
+          map("name", lang.label(metric), "type", "line", "data", data, "connectNulls", true);
       if (goal != null && allSeries.isEmpty()) {
-        line.put("markLine", map("symbol", "none", "data",
-            List.of(map("yAxis", goal * 100, "name", lang.t("online.goal"))), "lineStyle", map("color", "#c0392b")));
+        line.put(
+            "markLine",
+            map(
+                "symbol",
+                "none",
+                "data",
+                List.of(map("yAxis", goal * 100, "name", lang.t("online.goal"))),
+                "lineStyle",
+                map("color", "#c0392b")));
       }
       allSeries.add(line);
     }
     return new Chart(id, title, base(title, lang, months, rates, allSeries));
   }
 
-  static Chart bars(String id, String title, Lang lang, List<String> months,
-      Map<String, Map<String, Object>> series, List<String> columns) {
+  static Chart bars(
+      String id,
+      String title,
+      Lang lang,
+      List<String> months,
+      Map<String, Map<String, Object>> series,
+      List<String> columns) {
     List<Object> allSeries = new ArrayList<>();
     for (String column : columns) {
       Metric metric = Metrics.byColumn(column).orElseThrow();
@@ -55,51 +74,111 @@ final class Charts {
     return new Chart(id, title, base(title, lang, months, false, allSeries));
   }
 
-  private static Map<String, Object> base(String title, Lang lang, List<String> months, boolean percent,
-      List<Object> series) {
+  private static Map<String, Object> base(
+      String title, Lang lang, List<String> months, boolean percent, List<Object> series) {
     List<String> labels = months.stream().map(lang::month).toList();
     return map(
         "tooltip", map("trigger", "axis"),
         "legend", map("bottom", 0),
         "grid", map("left", 56, "right", 16, "top", 24, "bottom", 56),
         "xAxis", map("type", "category", "data", labels),
-        "yAxis", map("type", "value", "name", percent ? "%" : "", "max", percent ? (Object) 100 : null),
+        "yAxis",
+            map("type", "value", "name", percent ? "%" : "", "max", percent ? (Object) 100 : null),
         "series", series,
         "aria", map("enabled", true, "label", map("description", title)));
   }
 
-  static Chart heatmap(String id, String title, Lang lang, List<String> months, List<String> wards,
-      List<List<Object>> data, double max) {
-    Map<String, Object> option = map(
-        "tooltip", map("position", "top"),
-        "grid", map("left", 200, "right", 16, "top", 16, "bottom", 72),
-        "xAxis", map("type", "category", "data", months.stream().map(lang::month).toList(), "splitArea", map("show", true)),
-        "yAxis", map("type", "category", "data", wards, "splitArea", map("show", true)),
-        "visualMap", map("min", 0, "max", max <= 0 ? 1 : max, "calculable", true, "orient", "horizontal",
-            "left", "center", "bottom", 0, "inRange", map("color", List.of("#d73027", "#fee08b", "#1a9850"))),
-        "series", List.of(map("name", title, "type", "heatmap", "data", data, "label", map("show", false))));
+  static Chart heatmap(
+      String id,
+      String title,
+      Lang lang,
+      List<String> months,
+      List<String> wards,
+      List<List<Object>> data,
+      double max) {
+    Map<String, Object> option =
+        map(
+            "tooltip", map("position", "top"),
+            "grid", map("left", 200, "right", 16, "top", 16, "bottom", 72),
+            "xAxis",
+                map(
+                    "type",
+                    "category",
+                    "data",
+                    months.stream().map(lang::month).toList(),
+                    "splitArea",
+                    map("show", true)),
+            "yAxis", map("type", "category", "data", wards, "splitArea", map("show", true)),
+            "visualMap",
+                map(
+                    "min",
+                    0,
+                    "max",
+                    max <= 0 ? 1 : max,
+                    "calculable",
+                    true,
+                    "orient",
+                    "horizontal",
+                    "left",
+                    "center",
+                    "bottom",
+                    0,
+                    "inRange",
+                    map("color", List.of("#d73027", "#fee08b", "#1a9850"))),
+            "series",
+                List.of(
+                    map(
+                        "name",
+                        title,
+                        "type",
+                        "heatmap",
+                        "data",
+                        data,
+                        "label",
+                        map("show", false))));
     return new Chart(id, title, option, Math.max(320, 24 * wards.size() + 120));
   }
 
   static Chart horizontalBars(String id, String title, List<String> labels, List<Object> values) {
-    Map<String, Object> option = map(
-        "tooltip", map("trigger", "axis"),
-        "grid", map("left", 220, "right", 24, "top", 16, "bottom", 32),
-        "xAxis", map("type", "value", "name", "%"),
-        "yAxis", map("type", "category", "data", labels, "inverse", true),
-        "series", List.of(map("name", title, "type", "bar", "data", values,
-            "markLine", map("symbol", "none", "data", List.of(map("xAxis", 100))))));
+    Map<String, Object> option =
+        map(
+            "tooltip", map("trigger", "axis"),
+            "grid", map("left", 220, "right", 24, "top", 16, "bottom", 32),
+            "xAxis", map("type", "value", "name", "%"),
+            "yAxis", map("type", "category", "data", labels, "inverse", true),
+            "series",
+                List.of(
+                    map(
+                        "name",
+                        title,
+                        "type",
+                        "bar",
+                        "data",
+                        values,
+                        "markLine",
+                        map("symbol", "none", "data", List.of(map("xAxis", 100))))));
     return new Chart(id, title, option, Math.max(240, 22 * labels.size() + 60));
   }
 
-  static Chart verticalBars(String id, String title, List<String> labels, List<Object> values, double goal) {
-    Map<String, Object> option = map(
-        "tooltip", map("trigger", "axis"),
-        "grid", map("left", 48, "right", 16, "top", 24, "bottom", 48),
-        "xAxis", map("type", "category", "data", labels, "axisLabel", map("rotate", 60)),
-        "yAxis", map("type", "value", "name", "%", "max", 100),
-        "series", List.of(map("name", title, "type", "bar", "data", values,
-            "markLine", map("symbol", "none", "data", List.of(map("yAxis", goal * 100))))));
+  static Chart verticalBars(
+      String id, String title, List<String> labels, List<Object> values, double goal) {
+    Map<String, Object> option =
+        map(
+            "tooltip", map("trigger", "axis"),
+            "grid", map("left", 48, "right", 16, "top", 24, "bottom", 48),
+            "xAxis", map("type", "category", "data", labels, "axisLabel", map("rotate", 60)),
+            "yAxis", map("type", "value", "name", "%", "max", 100),
+            "series",
+                List.of(
+                    map(
+                        "name",
+                        title,
+                        "type",
+                        "bar",
+                        "data",
+                        values,
+                        "markLine",
+                        map("symbol", "none", "data", List.of(map("yAxis", goal * 100))))));
     return new Chart(id, title, option);
   }
 
@@ -116,17 +195,40 @@ final class Charts {
     String[] colors = {"#1a9850", "#f39c12", "#d73027"};
     List<Object> series = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      series.add(map("name", names[i], "type", "bar", "stack", "days", "data", values.get(i),
-          "itemStyle", map("color", colors[i])));
+      series.add(
+          map(
+              "name",
+              names[i],
+              "type",
+              "bar",
+              "stack",
+              "days",
+              "data",
+              values.get(i),
+              "itemStyle",
+              map("color", colors[i])));
     }
-    Map<String, Object> option = map(
-        "tooltip", map("trigger", "axis"), "legend", map("bottom", 0),
-        "grid", map("left", 48, "right", 16, "top", 24, "bottom", 72),
-        "xAxis", map("type", "category", "data", days), "yAxis", map("type", "value"), "series", series);
+    Map<String, Object> option =
+        map(
+            "tooltip",
+            map("trigger", "axis"),
+            "legend",
+            map("bottom", 0),
+            "grid",
+            map("left", 48, "right", 16, "top", 24, "bottom", 72),
+            "xAxis",
+            map("type", "category", "data", days),
+            "yAxis",
+            map("type", "value"),
+            "series",
+            series);
     return new Chart(id, lang.t("nav.daily"), option);
   }
 
-  /** A map keeping insertion order that leaves out null values (ECharts treats a missing key as default). */
+  /**
+   * A map keeping insertion order that leaves out null values (ECharts treats a missing key as
+   * default).
+   */
   static Map<String, Object> map(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -22,15 +22,15 @@ import vn.da06.dashboard.store.DataVersion;
 import vn.da06.dashboard.store.GoldData;
 import vn.da06.dashboard.store.KpiStore;
 import vn.da06.dashboard.store.UnitScope;
-import vn.da06.dashboard.store.WarehouseUnavailableException;
 import vn.da06.dashboard.store.WardView;
+import vn.da06.dashboard.store.WarehouseUnavailableException;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;
 
 /**
- * The dashboard's routes and the rules every request passes: security headers, sign-in (session cookie or
- * {@code Authorization: Bearer}), CSRF tokens on state-changing requests, unit scope (in {@link Access}),
- * and the mapping of expected errors to pages a person can read.
+ * The dashboard's routes and the rules every request passes: security headers, sign-in (session
+ * cookie or {@code Authorization: Bearer}), CSRF tokens on state-changing requests, unit scope (in
+ * {@link Access}), and the mapping of expected errors to pages a person can read.
  */
 public final class DashboardApp {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
@@ -38,13 +38,19 @@ public final class DashboardApp {
   private static final String SESSION_USER = "user";
   private static final String SESSION_CSRF = "csrf";
 
-  /** No inline script anywhere; inline style only because ECharts positions its tooltips with it. */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
-      + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+  /**
+   * No inline script anywhere; inline style only because ECharts positions its tooltips with it.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; "
+          + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+          + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-  /** How the server behaves; {@code secureCookies} when it is served over HTTPS (behind a proxy). */
-  public record Settings(boolean secureCookies, int maxLoginFailures, Duration loginWindow, Duration sessionIdle) {
+  /**
+   * How the server behaves; {@code secureCookies} when it is served over HTTPS (behind a proxy).
+   */
+  public record Settings(
+      boolean secureCookies, int maxLoginFailures, Duration loginWindow, Duration sessionIdle) {
     public static Settings defaults() {
       return new Settings(false, 5, Duration.ofMinutes(15), Duration.ofHours(8));
     }
@@ -63,42 +69,51 @@ public final class DashboardApp {
     this.users = users;
     this.audit = audit;
     this.settings = settings;
-    this.throttle = new LoginThrottle(settings.maxLoginFailures(), settings.loginWindow(), Clock.systemUTC());
+    this.throttle =
+        new LoginThrottle(settings.maxLoginFailures(), settings.loginWindow(), Clock.systemUTC());
     this.api = new ApiController(store);
     this.admin = new AdminPage(users, audit);
   }
 
   /** The configured server, not started (JavalinTest starts it on a free port). */
   public Javalin create() {
-    Javalin app = Javalin.create(config -> {
-      config.showJavalinBanner = false;
-      config.staticFiles.add(files -> {
-        files.hostedPath = "/static";
-        files.directory = "/static";
-        files.location = Location.CLASSPATH;
-      });
-      config.staticFiles.enableWebjars();
-      config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessionHandler()));
-      config.http.defaultContentType = "text/html; charset=utf-8";
-    });
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/static";
+                    files.directory = "/static";
+                    files.location = Location.CLASSPATH;
+                  });
+              config.staticFiles.enableWebjars();
+              config.jetty.modifyServletContextHandler(
+                  handler -> handler.setSessionHandler(sessionHandler()));
+              config.http.defaultContentType = "text/html; charset=utf-8";
+            });
     app.before(this::guard);
-    app.get("/health", ctx -> {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", "ok");
-      try {
-        body.put("data_version", store.current().version().version());
-      } catch (WarehouseUnavailableException e) {
-        body.put("data_version", null);
-      }
-      ctx.json(body);
-    });
+    app.get(
+        "/health",
+        ctx -> {
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("status", "ok");
+          try {
+            body.put("data_version", store.current().version().version());
+          } catch (WarehouseUnavailableException e) {
+            body.put("data_version", null);
+          }
+          ctx.json(body);
+        });
     app.get("/login", this::loginPage);
     app.post("/login", this::login);
     app.post("/logout", this::logout);
-    app.get("/", ctx -> {
-      User user = ctx.attribute(Access.USER);
-      ctx.redirect("/units/" + user.unit() + langQuery(ctx));
-    });
+    app.get(
+        "/",
+        ctx -> {
+          User user = ctx.attribute(Access.USER);
+          ctx.redirect("/units/" + user.unit() + langQuery(ctx));
+        });
     app.get("/units/{unitCode}", ctx -> page(ctx, "overview"));
     app.get("/units/{unitCode}/{page}", ctx -> page(ctx, ctx.pathParam("page")));
     app.get("/units/{unitCode}/{page}/export/{format}", this::export);
@@ -109,16 +124,24 @@ public final class DashboardApp {
     app.get("/api/v1/me", api::me);
 
     app.exception(DashboardException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-    app.exception(WarehouseUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
-    app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("Bug while answering {} {}", ctx.method(), ctx.path(), e);
-      error(ctx, 500, "Cannot answer this request: an internal error happened (it is in the server log)");
-    });
-    app.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty()) {
-        error(ctx, 404, "Cannot find " + ctx.path() + ": there is no such page");
-      }
-    });
+    app.exception(
+        WarehouseUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("Bug while answering {} {}", ctx.method(), ctx.path(), e);
+          error(
+              ctx,
+              500,
+              "Cannot answer this request: an internal error happened (it is in the server log)");
+        });
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            error(ctx, 404, "Cannot find " + ctx.path() + ": there is no such page");
+          }
+        });
     return app;
   }
 
@@ -154,24 +177,28 @@ public final class DashboardApp {
     if (authorization != null) {
       if (!authorization.startsWith("Bearer ")) {
         ctx.header("WWW-Authenticate", "Bearer");
-        throw new DashboardException(401, "Cannot sign in: use Authorization: Bearer <token> (./da06 users token NAME)");
+        throw new DashboardException(
+            401, "Cannot sign in: use Authorization: Bearer <token> (./da06 users token NAME)");
       }
       Optional<User> user = users.byToken(authorization.substring("Bearer ".length()).trim());
       if (user.isEmpty()) {
         audit.record("token_rejected", null, ctx.ip(), Map.of("path", path));
         ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        throw new DashboardException(401, "Cannot sign in: the token is not valid (issue a new one with ./da06 users token NAME)");
+        throw new DashboardException(
+            401,
+            "Cannot sign in: the token is not valid (issue a new one with ./da06 users token NAME)");
       }
       ctx.attribute(Access.USER, user.get());
       Access.require(ctx, Role.ANALYST, "data to a script with an API token");
-      return;  // no cookie, so no CSRF
+      return; // no cookie, so no CSRF
     }
     String name = ctx.sessionAttribute(SESSION_USER);
     Optional<User> user = name == null ? Optional.empty() : users.user(name);
     if (user.isEmpty()) {
       if (path.startsWith("/api/")) {
         ctx.header("WWW-Authenticate", "Bearer");
-        throw new DashboardException(401,
+        throw new DashboardException(
+            401,
             "Cannot answer: sign in, or send Authorization: Bearer <token> (./da06 users token NAME)");
       }
       String next = path + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
@@ -186,8 +213,11 @@ public final class DashboardApp {
   }
 
   private static boolean isPublic(String path) {
-    return path.equals("/login") || path.equals("/health") || path.startsWith("/static/")
-        || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+    return path.equals("/login")
+        || path.equals("/health")
+        || path.startsWith("/static/")
+        || path.startsWith("/webjars/")
+        || path.equals("/favicon.ico");
   }
 
   private static String csrf(Context ctx) {
@@ -207,10 +237,13 @@ public final class DashboardApp {
     if (given == null) {
       given = ctx.formParam("_csrf");
     }
-    if (expected == null || given == null || !MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-      throw DashboardException.forbidden("Cannot accept this form: its security token is missing or old"
-          + " (reload the page and try again)");
+    if (expected == null
+        || given == null
+        || !MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+      throw DashboardException.forbidden(
+          "Cannot accept this form: its security token is missing or old"
+              + " (reload the page and try again)");
     }
   }
 
@@ -222,20 +255,41 @@ public final class DashboardApp {
 
   private void loginForm(Context ctx, int status, String errorKey) {
     Lang lang = Lang.parse(ctx.queryParam("lang"));
-    String next = safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"));
+    String next =
+        safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"));
     Lang other = lang == Lang.VI ? Lang.EN : Lang.VI;
-    String body = "<section class=\"login\"><h1>" + Html.esc(lang.t("app.title")) + "</h1><h2>"
-        + Html.esc(lang.t("login.title")) + "</h2>"
-        + (errorKey == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(lang.t(errorKey)) + "</p>")
-        + "<form method=\"post\" action=\"/login" + (lang == Lang.EN ? "?lang=en" : "") + "\">"
-        + "<input type=\"hidden\" name=\"_csrf\" value=\"" + Html.esc(csrf(ctx)) + "\">"
-        + "<input type=\"hidden\" name=\"next\" value=\"" + Html.esc(next) + "\">"
-        + "<label>" + Html.esc(lang.t("login.name")) + " <input name=\"name\" id=\"name\" autocomplete=\"username\" required></label>"
-        + "<label>" + Html.esc(lang.t("login.password"))
-        + " <input type=\"password\" name=\"password\" id=\"password\" autocomplete=\"current-password\" required></label>"
-        + "<button type=\"submit\" id=\"login\">" + Html.esc(lang.t("login.submit")) + "</button></form>"
-        + "<p><a href=\"/login?lang=" + other.code() + "\">" + (other == Lang.EN ? "English" : "Tiếng Việt")
-        + "</a></p></section>";
+    String body =
+        "<section class=\"login\"><h1>"
+            + Html.esc(lang.t("app.title"))
+            + "</h1><h2>"
+            + Html.esc(lang.t("login.title"))
+            + "</h2>"
+            + (errorKey == null
+                ? ""
+                : "<p class=\"error\" role=\"alert\">" + Html.esc(lang.t(errorKey)) + "</p>")
+            + "<form method=\"post\" action=\"/login"
+            + (lang == Lang.EN ? "?lang=en" : "")
+            + "\">"
+            + "<input type=\"hidden\" name=\"_csrf\" value=\""
+            + Html.esc(csrf(ctx))
+            + "\">"
+            + "<input type=\"hidden\" name=\"next\" value=\""
+            + Html.esc(next)
+            + "\">"
+            + "<label>"
+            + Html.esc(lang.t("login.name"))
+            + " <input name=\"name\" id=\"name\" autocomplete=\"username\" required></label>"
+            + "<label>"
+            + Html.esc(lang.t("login.password"))
+            + " <input type=\"password\" name=\"password\" id=\"password\" autocomplete=\"current-password\" required></label>"
+            + "<button type=\"submit\" id=\"login\">"
+            + Html.esc(lang.t("login.submit"))
+            + "</button></form>"
+            + "<p><a href=\"/login?lang="
+            + other.code()
+            + "\">"
+            + (other == Lang.EN ? "English" : "Tiếng Việt")
+            + "</a></p></section>";
     ctx.status(status).html(Layout.bare(lang, lang.t("login.title"), body, versionOrNull()));
   }
 
@@ -256,10 +310,14 @@ public final class DashboardApp {
       loginForm(ctx, 401, "login.failed");
       return;
     }
-    ctx.req().changeSessionId();  // no session fixation
+    ctx.req().changeSessionId(); // no session fixation
     ctx.sessionAttribute(SESSION_USER, user.get().name());
     ctx.sessionAttribute(SESSION_CSRF, null);
-    audit.record("login", user.get().name(), ip, Map.of("unit", user.get().unit(), "role", user.get().role().id()));
+    audit.record(
+        "login",
+        user.get().name(),
+        ip,
+        Map.of("unit", user.get().unit(), "role", user.get().role().id()));
     String next = safeNext(ctx.formParam("next"));
     String lang = ctx.queryParam("lang");
     if ("en".equals(lang) && next.equals("/")) {
@@ -279,7 +337,10 @@ public final class DashboardApp {
 
   /** Only a path of this server: never another site (open redirect). */
   private static String safeNext(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+    if (next == null
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.contains("\\")
         || next.startsWith("/login")) {
       return "/";
     }
@@ -315,9 +376,17 @@ public final class DashboardApp {
     if (sort != null && !List.of("value", "code", "name").contains(sort)) {
       throw DashboardException.badRequest("Cannot sort by '" + sort + "': use value, code or name");
     }
-    PageState state = new PageState(unit.code(), page, month, view, metric, sort,
-        "asc".equals(ctx.queryParam("dir")), Lang.parse(ctx.queryParam("lang")),
-        PageState.validEra(ctx.queryParam("era")));
+    PageState state =
+        new PageState(
+            unit.code(),
+            page,
+            month,
+            view,
+            metric,
+            sort,
+            "asc".equals(ctx.queryParam("dir")),
+            Lang.parse(ctx.queryParam("lang")),
+            PageState.validEra(ctx.queryParam("era")));
     return new PageContext(ctx, ctx.attribute(Access.USER), gold, mine, unit, state);
   }
 
@@ -334,14 +403,36 @@ public final class DashboardApp {
     }
     String id = ctx.queryParam("table");
     if (Pages.ANALYST_TABLES.contains(context.state().page() + "/" + id)) {
-      Access.require(ctx, Pages.ANALYST_TABLES_ROLE, "the row-level table " + context.state().page() + "/" + id);
+      Access.require(
+          ctx,
+          Pages.ANALYST_TABLES_ROLE,
+          "the row-level table " + context.state().page() + "/" + id);
     }
     PageContent content = Pages.build(context);
-    TableView table = content.table(id == null ? "" : id).orElseThrow(() -> DashboardException.notFound(
-        "Cannot export table '" + id + "': the page " + context.state().page() + " has no such table"));
-    String file = "da06-" + context.unit().code() + "-" + context.state().page() + "-" + table.id() + "-"
-        + context.state().month() + "." + format;
-    byte[] bytes = format.equals("csv") ? Exports.csv(context, table) : Exports.xlsx(context, table);
+    TableView table =
+        content
+            .table(id == null ? "" : id)
+            .orElseThrow(
+                () ->
+                    DashboardException.notFound(
+                        "Cannot export table '"
+                            + id
+                            + "': the page "
+                            + context.state().page()
+                            + " has no such table"));
+    String file =
+        "da06-"
+            + context.unit().code()
+            + "-"
+            + context.state().page()
+            + "-"
+            + table.id()
+            + "-"
+            + context.state().month()
+            + "."
+            + format;
+    byte[] bytes =
+        format.equals("csv") ? Exports.csv(context, table) : Exports.xlsx(context, table);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("unit", context.unit().code());
     details.put("page", context.state().page());
@@ -353,8 +444,10 @@ public final class DashboardApp {
     details.put("rows", table.rows().size());
     audit.record("export", context.user().name(), ctx.ip(), details);
     ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
-    ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8"
-        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    ctx.contentType(
+        format.equals("csv")
+            ? "text/csv; charset=utf-8"
+            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     ctx.result(bytes);
   }
 
@@ -371,7 +464,8 @@ public final class DashboardApp {
   private void error(Context ctx, int status, String message) {
     if (status == 403) {
       User user = ctx.attribute(Access.USER);
-      audit.record("forbidden", user == null ? null : user.name(), ctx.ip(), Map.of("path", ctx.path()));
+      audit.record(
+          "forbidden", user == null ? null : user.name(), ctx.ip(), Map.of("path", ctx.path()));
     }
     ctx.status(status);
     if (ctx.path().startsWith("/api/") || ctx.header("Authorization") != null) {
@@ -380,9 +474,18 @@ public final class DashboardApp {
     }
     Lang lang = Lang.parse(ctx.queryParam("lang"));
     String text = status == 403 ? lang.t("error.forbidden") + " " : "";
-    String body = "<section class=\"error-page\"><h1>" + Html.esc(lang.t("error.title")) + " (" + status + ")</h1>"
-        + "<p role=\"alert\">" + Html.esc(text) + Html.esc(message) + "</p><p><a href=\"/\">"
-        + Html.esc(lang.t("back")) + "</a></p></section>";
+    String body =
+        "<section class=\"error-page\"><h1>"
+            + Html.esc(lang.t("error.title"))
+            + " ("
+            + status
+            + ")</h1>"
+            + "<p role=\"alert\">"
+            + Html.esc(text)
+            + Html.esc(message)
+            + "</p><p><a href=\"/\">"
+            + Html.esc(lang.t("back"))
+            + "</a></p></section>";
     ctx.html(Layout.bare(lang, lang.t("error.title"), body, versionOrNull()));
   }
 
@@ -393,8 +496,14 @@ public final class DashboardApp {
       return;
     }
     Lang lang = Lang.parse(ctx.queryParam("lang"));
-    String body = "<section class=\"unavailable\"><h1>" + Html.esc(lang.t("unavailable.title")) + "</h1><p>"
-        + Html.esc(lang.t("unavailable.text")) + "</p><pre>./da06 demo</pre><p>" + Html.esc(message) + "</p></section>";
+    String body =
+        "<section class=\"unavailable\"><h1>"
+            + Html.esc(lang.t("unavailable.title"))
+            + "</h1><p>"
+            + Html.esc(lang.t("unavailable.text"))
+            + "</p><pre>./da06 demo</pre><p>"
+            + Html.esc(message)
+            + "</p></section>";
     ctx.html(Layout.bare(lang, lang.t("unavailable.title"), body, null));
   }
 }

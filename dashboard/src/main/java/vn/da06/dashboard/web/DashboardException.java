@@ -1,6 +1,9 @@
 package vn.da06.dashboard.web;
 
-/** An expected refusal with its HTTP status: shown to the person as a sentence, never as a stack trace. */
+/**
+ * An expected refusal with its HTTP status: shown to the person as a sentence, never as a stack
+ * trace.
+ */
 final class DashboardException extends RuntimeException {
   private final int status;
 

@@ -19,9 +19,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A table view as CSV (UTF-8 with BOM, so Excel reads the diacritics) or XLSX (Apache POI). Both start with
- * what the figures are: unit, month, data version and filters; then the gold column names as the header row
- * and the raw values (rates as fractions, so they compute).
+ * A table view as CSV (UTF-8 with BOM, so Excel reads the diacritics) or XLSX (Apache POI). Both
+ * start with what the figures are: unit, month, data version and filters; then the gold column
+ * names as the header row and the raw values (rates as fractions, so they compute).
  */
 final class Exports {
   private Exports() {}
@@ -49,8 +49,10 @@ final class Exports {
 
   static byte[] csv(PageContext page, TableView table) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
-        CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+    try (CSVPrinter printer =
+        new CSVPrinter(
+            new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
+            CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
       bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
       for (Map.Entry<String, String> entry : metadata(page, table).entrySet()) {
         printer.printRecord(entry.getKey(), entry.getValue());
@@ -58,7 +60,8 @@ final class Exports {
       printer.println();
       printer.printRecord(table.columns().stream().map(TableView.Column::key).toList());
       for (List<TableView.Cell> row : table.rows()) {
-        printer.printRecord(row.stream().map(cell -> cell.value() == null ? "" : cell.value().toString()).toList());
+        printer.printRecord(
+            row.stream().map(cell -> cell.value() == null ? "" : cell.value().toString()).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -67,7 +70,8 @@ final class Exports {
   }
 
   static byte[] xlsx(PageContext page, TableView table) {
-    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet(table.id());
       CellStyle bold = workbook.createCellStyle();
       Font font = workbook.createFont();

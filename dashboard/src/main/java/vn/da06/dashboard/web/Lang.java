@@ -16,7 +16,8 @@ public enum Lang {
 
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final DateTimeFormatter TIME_DATE = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+  private static final DateTimeFormatter TIME_DATE =
+      DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
   private final String code;
   private final char grouping;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limits failed sign-ins: at most {@code maxFailures} per user name and {@code 4 × maxFailures} per client
- * address within {@code window}. Successful sign-ins are not counted, so a person who types their password
- * right is never locked out by their own earlier typo beyond the window.
+ * Limits failed sign-ins: at most {@code maxFailures} per user name and {@code 4 × maxFailures} per
+ * client address within {@code window}. Successful sign-ins are not counted, so a person who types
+ * their password right is never locked out by their own earlier typo beyond the window.
  */
 final class LoginThrottle {
   private final int maxFailures;

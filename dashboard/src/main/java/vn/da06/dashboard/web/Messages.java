@@ -21,15 +21,24 @@ final class Messages {
     add("login.password", "Mật khẩu", "Password");
     add("login.submit", "Đăng nhập", "Sign in");
     add("login.failed", "Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password.");
-    add("login.throttled", "Quá nhiều lần đăng nhập sai. Hãy thử lại sau ít phút.",
+    add(
+        "login.throttled",
+        "Quá nhiều lần đăng nhập sai. Hãy thử lại sau ít phút.",
         "Too many failed sign-ins. Try again in a few minutes.");
     add("logout", "Đăng xuất", "Sign out");
-    add("era.reused", "Mã %s trước 01/07/2025 là mã của %s (xã/phường cũ).",
+    add(
+        "era.reused",
+        "Mã %s trước 01/07/2025 là mã của %s (xã/phường cũ).",
         "Before 1 July 2025 code %s was %s (a former ward).");
     add("era.open.pre", "Xem xã/phường cũ", "Open the former ward");
-    add("era.pre", "%s: xã/phường trước 01/07/2025 (mã %s).", "%s: a ward before 1 July 2025 (code %s).");
+    add(
+        "era.pre",
+        "%s: xã/phường trước 01/07/2025 (mã %s).",
+        "%s: a ward before 1 July 2025 (code %s).");
     add("era.merged", "Nay thuộc:", "Now part of:");
-    add("role.analyst.only", "Chi tiết từng báo cáo chỉ dành cho vai trò phân tích (analyst) trở lên.",
+    add(
+        "role.analyst.only",
+        "Chi tiết từng báo cáo chỉ dành cho vai trò phân tích (analyst) trở lên.",
         "The report-by-report detail is for the analyst role and above.");
     add("nav.admin", "Quản trị", "Administration");
     add("admin.users", "Người dùng", "Users");
@@ -81,11 +90,18 @@ final class Messages {
     add("heatmap", "Bản đồ nhiệt xã × tháng", "Ward × month heatmap");
     add("league", "Bảng xếp hạng", "League table");
     add("allmetrics", "Mọi chỉ số theo tháng", "Every metric by month");
-    add("quality.worst", "Xã/phường theo tỷ lệ đúng, đủ, sạch, sống (kém nhất trước)",
+    add(
+        "quality.worst",
+        "Xã/phường theo tỷ lệ đúng, đủ, sạch, sống (kém nhất trước)",
         "Wards by clean rate (worst first)");
-    add("quality.month", "Số liệu của lần rà soát dân cư gần nhất: tháng %s",
+    add(
+        "quality.month",
+        "Số liệu của lần rà soát dân cư gần nhất: tháng %s",
         "Figures of the latest population snapshot: %s");
-    add("quality.none", "Chưa có lần rà soát dân cư nào đến tháng này.", "No population snapshot up to this month.");
+    add(
+        "quality.none",
+        "Chưa có lần rà soát dân cư nào đến tháng này.",
+        "No population snapshot up to this month.");
     add("services.essential", "25 dịch vụ công thiết yếu", "The 25 essential services");
     add("services.byward", "Dịch vụ thiết yếu theo xã/phường", "Essential services by ward");
     add("service", "Dịch vụ", "Service");
@@ -95,7 +111,10 @@ final class Messages {
     add("service.resolved", "Đã giải quyết", "Resolved");
     add("service.ontime", "Đúng hạn", "On time");
     add("daily.byward", "Báo cáo ngày theo xã/phường", "Daily reports by ward");
-    add("daily.problems", "Báo cáo muộn, thiếu hoặc lệch số liệu", "Late, missing or differing reports");
+    add(
+        "daily.problems",
+        "Báo cáo muộn, thiếu hoặc lệch số liệu",
+        "Late, missing or differing reports");
     add("daily.ontime", "Trước 17:00", "Before 17:00");
     add("daily.late", "Muộn", "Late");
     add("daily.missing", "Thiếu", "Missing");
@@ -114,7 +133,10 @@ final class Messages {
     add("status.MISSING", "Thiếu", "Missing");
     add("nodata", "Không có số liệu cho lựa chọn này.", "No figures for this choice.");
     add("unavailable.title", "Chưa có dữ liệu", "No data yet");
-    add("unavailable.text", "Kho dữ liệu chưa có bảng gold. Hãy chạy:", "The warehouse has no gold tables yet. Run:");
+    add(
+        "unavailable.text",
+        "Kho dữ liệu chưa có bảng gold. Hãy chạy:",
+        "The warehouse has no gold tables yet. Run:");
     add("error.title", "Không thể hiển thị trang", "Cannot show this page");
     add("error.forbidden", "Bạn không có quyền xem đơn vị này.", "You may not see this unit.");
     add("back", "Về trang của đơn vị mình", "Back to my unit");

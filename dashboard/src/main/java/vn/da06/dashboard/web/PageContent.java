@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What a page shows, in order: headings, notes, KPI cards, charts and tables. Rendered or exported. */
+/**
+ * What a page shows, in order: headings, notes, KPI cards, charts and tables. Rendered or exported.
+ */
 final class PageContent {
   /** A block of HTML already escaped by whoever built it. */
   record Raw(String html) {}
@@ -49,7 +51,10 @@ final class PageContent {
   }
 
   Optional<TableView> table(String id) {
-    return blocks.stream().filter(TableView.class::isInstance).map(TableView.class::cast)
-        .filter(table -> table.id().equals(id)).findFirst();
+    return blocks.stream()
+        .filter(TableView.class::isInstance)
+        .map(TableView.class::cast)
+        .filter(table -> table.id().equals(id))
+        .findFirst();
   }
 }

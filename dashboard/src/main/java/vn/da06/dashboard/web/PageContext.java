@@ -5,8 +5,11 @@ import vn.da06.dashboard.store.GoldData;
 import vn.da06.dashboard.store.UnitScope;
 import vn.da06.warehouse.access.User;
 
-/** One request to a unit's page or export, after access was checked: the unit is within the user's. */
-record PageContext(Context ctx, User user, GoldData gold, UnitScope mine, UnitScope unit, PageState state) {
+/**
+ * One request to a unit's page or export, after access was checked: the unit is within the user's.
+ */
+record PageContext(
+    Context ctx, User user, GoldData gold, UnitScope mine, UnitScope unit, PageState state) {
   Lang lang() {
     return state.lang();
   }

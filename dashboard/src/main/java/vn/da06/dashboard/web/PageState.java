@@ -9,16 +9,33 @@ import vn.da06.dashboard.store.WardView;
 import vn.da06.warehouse.Metrics;
 
 /**
- * Everything a page shows is chosen by its URL, so a link can be shared: unit, page, month, ward view,
- * metric, sort order and language.
+ * Everything a page shows is chosen by its URL, so a link can be shared: unit, page, month, ward
+ * view, metric, sort order and language.
  */
 record PageState(
-    String unit, String page, String month, WardView view, String metric, String sort, boolean ascending,
-    Lang lang, String era) {
-  /** {@code era=pre2025}: the pre-reform ward of a 5-digit code the reform gave again to a different ward. */
+    String unit,
+    String page,
+    String month,
+    WardView view,
+    String metric,
+    String sort,
+    boolean ascending,
+    Lang lang,
+    String era) {
+  /**
+   * {@code era=pre2025}: the pre-reform ward of a 5-digit code the reform gave again to a different
+   * ward.
+   */
   static final String PRE_REFORM_ERA = "pre2025";
 
-  PageState(String unit, String page, String month, WardView view, String metric, String sort, boolean ascending,
+  PageState(
+      String unit,
+      String page,
+      String month,
+      WardView view,
+      String metric,
+      String sort,
+      boolean ascending,
       Lang lang) {
     this(unit, page, month, view, metric, sort, ascending, lang, null);
   }
@@ -29,24 +46,32 @@ record PageState(
       return null;
     }
     if (!era.equals(PRE_REFORM_ERA)) {
-      throw DashboardException.badRequest("Cannot show era '" + era + "': use era=" + PRE_REFORM_ERA
-          + " for the ward of that code before July 2025, or leave it out for today's ward");
+      throw DashboardException.badRequest(
+          "Cannot show era '"
+              + era
+              + "': use era="
+              + PRE_REFORM_ERA
+              + " for the ward of that code before July 2025, or leave it out for today's ward");
     }
     return era;
   }
+
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
   static String validMonth(String month) {
     if (month != null && !MONTH.matcher(month).matches()) {
-      throw DashboardException.badRequest("Cannot show month '" + month + "': write it yyyy-MM, e.g. 2025-07");
+      throw DashboardException.badRequest(
+          "Cannot show month '" + month + "': write it yyyy-MM, e.g. 2025-07");
     }
     return month;
   }
 
   static String validMetric(String metric) {
     if (metric != null && Metrics.byColumn(metric).isEmpty()) {
-      throw DashboardException.badRequest("Cannot show metric '" + metric
-          + "': it is not a gold metric column (see /api/v1/metrics)");
+      throw DashboardException.badRequest(
+          "Cannot show metric '"
+              + metric
+              + "': it is not a gold metric column (see /api/v1/metrics)");
     }
     return metric;
   }
@@ -56,10 +81,14 @@ record PageState(
       case "unit" -> new PageState(value, page, month, view, metric, sort, ascending, lang, null);
       case "page" -> new PageState(unit, value, month, view, metric, sort, ascending, lang, era);
       case "month" -> new PageState(unit, page, value, view, metric, sort, ascending, lang, era);
-      case "wards" -> new PageState(unit, page, month, WardView.parse(value), metric, sort, ascending, lang, era);
+      case "wards" ->
+          new PageState(
+              unit, page, month, WardView.parse(value), metric, sort, ascending, lang, era);
       case "metric" -> new PageState(unit, page, month, view, value, sort, ascending, lang, era);
-      case "lang" -> new PageState(unit, page, month, view, metric, sort, ascending, Lang.parse(value), era);
-      case "era" -> new PageState(unit, page, month, view, metric, sort, ascending, lang, validEra(value));
+      case "lang" ->
+          new PageState(unit, page, month, view, metric, sort, ascending, Lang.parse(value), era);
+      case "era" ->
+          new PageState(unit, page, month, view, metric, sort, ascending, lang, validEra(value));
       default -> throw new IllegalArgumentException("unknown state key " + key);
     };
   }
@@ -112,12 +141,13 @@ record PageState(
       return "";
     }
     StringBuilder out = new StringBuilder("?");
-    parameters.forEach((key, value) -> {
-      if (out.length() > 1) {
-        out.append('&');
-      }
-      out.append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-    });
+    parameters.forEach(
+        (key, value) -> {
+          if (out.length() > 1) {
+            out.append('&');
+          }
+          out.append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
     return out.toString();
   }
 }

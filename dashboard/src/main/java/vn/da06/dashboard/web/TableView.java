@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * A table as a page shows it and as it downloads: columns, and rows of cells holding the raw value (what
- * CSV and XLSX get), the text shown, and optionally a link and a CSS class.
+ * A table as a page shows it and as it downloads: columns, and rows of cells holding the raw value
+ * (what CSV and XLSX get), the text shown, and optionally a link and a CSS class.
  */
 record TableView(String id, String title, List<Column> columns, List<List<Cell>> rows) {
   TableView {
@@ -16,7 +16,13 @@ record TableView(String id, String title, List<Column> columns, List<List<Cell>>
     rows = List.copyOf(rows);
   }
 
-  enum Kind { TEXT, COUNT, RATE, DECIMAL, DATE }
+  enum Kind {
+    TEXT,
+    COUNT,
+    RATE,
+    DECIMAL,
+    DATE
+  }
 
   /** A column; {@code sortKey} non-null makes its header a sort link. */
   record Column(String key, String label, Kind kind, String sortKey) {

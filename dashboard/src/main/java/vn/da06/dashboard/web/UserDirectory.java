@@ -11,15 +11,15 @@ import vn.da06.warehouse.access.User;
 import vn.da06.warehouse.access.UsersFile;
 
 /**
- * The users file, read again when it changes on disk, so {@code ./da06 users add} (or removing a user, which
- * revokes their token) takes effect without a restart. The file's modification time is looked at no more
- * often than every {@code freshness} (default {@link #DEFAULT_FRESHNESS}), not on every request. A file that
- * cannot be read keeps the previous list.
+ * The users file, read again when it changes on disk, so {@code ./da06 users add} (or removing a
+ * user, which revokes their token) takes effect without a restart. The file's modification time is
+ * looked at no more often than every {@code freshness} (default {@link #DEFAULT_FRESHNESS}), not on
+ * every request. A file that cannot be read keeps the previous list.
  */
 public final class UserDirectory {
   /**
-   * Verified against when the user is unknown, so a wrong name takes as long as a wrong password. Made at the
-   * first sign-in, not at start (a bcrypt hash is ~0.1 s of CPU).
+   * Verified against when the user is unknown, so a wrong name takes as long as a wrong password.
+   * Made at the first sign-in, not at start (a bcrypt hash is ~0.1 s of CPU).
    */
   private static final class Dummy {
     static final String HASH = Passwords.hash("not-a-real-password".toCharArray());
@@ -28,7 +28,10 @@ public final class UserDirectory {
   /** How stale the list may be: a change of the users file takes effect within this time. */
   public static final java.time.Duration DEFAULT_FRESHNESS = java.time.Duration.ofSeconds(1);
 
-  /** The users as loaded, and their token hashes (SHA-256, hex) to the user, for one lookup per request. */
+  /**
+   * The users as loaded, and their token hashes (SHA-256, hex) to the user, for one lookup per
+   * request.
+   */
   private record Loaded(UsersFile users, java.util.Map<String, User> byTokenHash) {
     static Loaded of(UsersFile users) {
       java.util.Map<String, User> byHash = new java.util.HashMap<>();
@@ -79,15 +82,16 @@ public final class UserDirectory {
   }
 
   /**
-   * The user whose token this is. Only the token's SHA-256 is looked up (a hash map of the file's token
-   * hashes), and the stored hash found is then compared in constant time, as before.
+   * The user whose token this is. Only the token's SHA-256 is looked up (a hash map of the file's
+   * token hashes), and the stored hash found is then compared in constant time, as before.
    */
   public Optional<User> byToken(String token) {
     String hash = Tokens.hash(token);
     User user = fresh().byTokenHash().get(hash);
-    if (user == null || !java.security.MessageDigest.isEqual(
-        hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        user.tokenHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+    if (user == null
+        || !java.security.MessageDigest.isEqual(
+            hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            user.tokenHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
       return Optional.empty();
     }
     return Optional.of(user);
@@ -112,7 +116,10 @@ public final class UserDirectory {
             loadedAt = modified;
           } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(UserDirectory.class)
-                .warn("Cannot reload users file {}: {} (keeping the previous list)", file, e.getMessage());
+                .warn(
+                    "Cannot reload users file {}: {} (keeping the previous list)",
+                    file,
+                    e.getMessage());
           }
         }
       }

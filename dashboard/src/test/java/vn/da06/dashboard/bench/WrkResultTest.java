@@ -8,7 +8,8 @@ import vn.da06.warehouse.bench.Figure;
 
 /** The figures of the dashboard bench come from wrk's printed report; this is how it is read. */
 class WrkResultTest {
-  static final String REPORT = """
+  static final String REPORT =
+      """
       Running 20s test @ http://127.0.0.1:41234/
         2 threads and 64 connections
         Thread Stats   Avg      Stdev     Max   +/- Stdev
@@ -47,16 +48,21 @@ class WrkResultTest {
   void somethingElseIsAClearError() {
     assertThatThrownBy(() -> WrkResult.parse("wrk: command not found"))
         .hasMessageStartingWith("Cannot read wrk's output: no 'Requests/sec'");
-    assertThatThrownBy(() -> WrkResult.parse(REPORT.replace("Latency Distribution", "").replace("99%", "")))
+    assertThatThrownBy(
+            () -> WrkResult.parse(REPORT.replace("Latency Distribution", "").replace("99%", "")))
         .hasMessageContaining("no 99% line");
   }
 
   @Test
   void aFigureIsOneJsonObjectWithItsGoal() {
     Figure figure = new Figure("kpi_api_p99", 12.3456, "ms", null, null, "< 25 ms", true);
-    assertThat(figure.json()).containsEntry("name", "kpi_api_p99").containsEntry("value", 12.346)
-        .containsEntry("met", true).containsKeys("reference", "ratio", "goal", "unit");
+    assertThat(figure.json())
+        .containsEntry("name", "kpi_api_p99")
+        .containsEntry("value", 12.346)
+        .containsEntry("met", true)
+        .containsKeys("reference", "ratio", "goal", "unit");
     assertThat(figure.text()).contains("goal < 25 ms: met");
-    assertThat(new Figure("cold_start", 4.2, "s", null, null, "< 3 s", false).text()).contains("NOT met");
+    assertThat(new Figure("cold_start", 4.2, "s", null, null, "< 3 s", false).text())
+        .contains("NOT met");
   }
 }

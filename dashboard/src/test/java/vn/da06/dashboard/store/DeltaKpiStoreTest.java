@@ -15,8 +15,13 @@ class DeltaKpiStoreTest {
       store.refresh();
       assertThatThrownBy(store::current)
           .isInstanceOf(WarehouseUnavailableException.class)
-          .hasMessage("There are no gold tables in " + dir.resolve("warehouse") + " yet (run ./da06 demo, or"
-              + " ./da06 run --inbox <inbox> --warehouse " + dir.resolve("warehouse") + ")");
+          .hasMessage(
+              "There are no gold tables in "
+                  + dir.resolve("warehouse")
+                  + " yet (run ./da06 demo, or"
+                  + " ./da06 run --inbox <inbox> --warehouse "
+                  + dir.resolve("warehouse")
+                  + ")");
     }
   }
 }

@@ -19,8 +19,9 @@ import vn.da06.dashboard.TestWarehouse;
 import vn.da06.warehouse.Tables;
 
 /**
- * A first start (no snapshot) serves the latest month of the ward-month tables at once and the months before it
- * once read; every answer, before and after, is the one of gold read whole by Delta Kernel's own reader.
+ * A first start (no snapshot) serves the latest month of the ward-month tables at once and the
+ * months before it once read; every answer, before and after, is the one of gold read whole by
+ * Delta Kernel's own reader.
  */
 class FirstStartTest {
   static Path warehouse;
@@ -34,7 +35,10 @@ class FirstStartTest {
     expected = GoldSnapshotTest.answers(kernel);
   }
 
-  /** Every gold table read whole by Delta Kernel's own Parquet reader: the reference, apart from DuckDB and the split. */
+  /**
+   * Every gold table read whole by Delta Kernel's own Parquet reader: the reference, apart from
+   * DuckDB and the split.
+   */
   static GoldData kernelRead(Path warehouse) {
     DeltaTableReader reader = new DeltaTableReader();
     Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
@@ -51,7 +55,8 @@ class FirstStartTest {
         }
       }
     }
-    return InMemoryGold.fromTables(new DataVersion(kpis.version(), kpis.updatedAt(), versions), tables);
+    return InMemoryGold.fromTables(
+        new DataVersion(kpis.version(), kpis.updatedAt(), versions), tables);
   }
 
   @Test
@@ -60,7 +65,9 @@ class FirstStartTest {
     try (DeltaKpiStore store = new DeltaKpiStore(warehouse, null, held::add)) {
       assertThat(store.refresh()).isTrue();
       GoldData first = store.current();
-      assertThat(first).as("served before the months before the latest are read").isInstanceOf(PartialGold.class);
+      assertThat(first)
+          .as("served before the months before the latest are read")
+          .isInstanceOf(PartialGold.class);
       assertThat(held).as("the read of the rest, held by this test").hasSize(1);
       UnitScope province = first.unit(TestWarehouse.PROVINCE).orElseThrow();
       for (WardView view : WardView.values()) {
@@ -70,7 +77,8 @@ class FirstStartTest {
         String latest = months.get(months.size() - 1);
         assertThat(((PartialGold) first).holds(view, latest)).isTrue();
         assertThat(((PartialGold) first).holds(view, months.get(months.size() - 2))).isFalse();
-        assertThat(first.aggregate(view, province, latest)).isEqualTo(kernel.aggregate(view, province, latest));
+        assertThat(first.aggregate(view, province, latest))
+            .isEqualTo(kernel.aggregate(view, province, latest));
         assertThat(first.kpis(view, province, latest, latest).toString())
             .isEqualTo(kernel.kpis(view, province, latest, latest).toString());
       }
@@ -79,16 +87,22 @@ class FirstStartTest {
 
       String earliest = kernel.months(WardView.AS_REPORTED).get(0);
       CompletableFuture<GoldData.Aggregate> waiting =
-          CompletableFuture.supplyAsync(() -> first.aggregate(WardView.AS_REPORTED, province, earliest));
+          CompletableFuture.supplyAsync(
+              () -> first.aggregate(WardView.AS_REPORTED, province, earliest));
       Thread.sleep(300);
       assertThat(waiting).as("an earlier month waits for the rest").isNotDone();
       held.get(0).run();
-      assertThat(waiting.get(20, TimeUnit.SECONDS)).isEqualTo(kernel.aggregate(WardView.AS_REPORTED, province, earliest));
+      assertThat(waiting.get(20, TimeUnit.SECONDS))
+          .isEqualTo(kernel.aggregate(WardView.AS_REPORTED, province, earliest));
 
       store.snapshotWritten().get(20, TimeUnit.SECONDS);
-      assertThat(store.current()).as("the whole gold replaced the partial one").isInstanceOf(InMemoryGold.class);
+      assertThat(store.current())
+          .as("the whole gold replaced the partial one")
+          .isInstanceOf(InMemoryGold.class);
       assertThat(GoldSnapshotTest.answers(store.current())).isEqualTo(expected);
-      assertThat(GoldSnapshotTest.answers(first)).as("the partial gold, answering from the whole").isEqualTo(expected);
+      assertThat(GoldSnapshotTest.answers(first))
+          .as("the partial gold, answering from the whole")
+          .isEqualTo(expected);
       assertThat(store.refresh()).as("nothing new to read").isFalse();
     }
   }
@@ -109,21 +123,29 @@ class FirstStartTest {
     List<String> months = small.months(WardView.AS_REPORTED);
     String latest = months.get(months.size() - 1);
     CompletableFuture<InMemoryGold> whole = new CompletableFuture<>();
-    PartialGold partial = new PartialGold((InMemoryGold) small, Map.of(WardView.AS_REPORTED, months),
-        Map.of(WardView.AS_REPORTED, latest), whole, Duration.ofMillis(50));
+    PartialGold partial =
+        new PartialGold(
+            (InMemoryGold) small,
+            Map.of(WardView.AS_REPORTED, months),
+            Map.of(WardView.AS_REPORTED, latest),
+            whole,
+            Duration.ofMillis(50));
     assertThat(partial.aggregate(WardView.AS_REPORTED, province, latest))
         .isEqualTo(small.aggregate(WardView.AS_REPORTED, province, latest));
     assertThatThrownBy(() -> partial.kpis(WardView.AS_REPORTED, province, months.get(0), latest))
         .isInstanceOf(WarehouseUnavailableException.class)
         .hasMessageContaining("still loading the months before it (try again in a few seconds)");
     assertThatThrownBy(() -> partial.aggregate(WardView.CURRENT, province, latest))
-        .as("a view with no month loaded").isInstanceOf(WarehouseUnavailableException.class);
+        .as("a view with no month loaded")
+        .isInstanceOf(WarehouseUnavailableException.class);
     assertThat(partial.failed()).isFalse();
-    whole.completeExceptionally(new IllegalStateException("Cannot read gold.ward_month_kpis: disk gone"));
+    whole.completeExceptionally(
+        new IllegalStateException("Cannot read gold.ward_month_kpis: disk gone"));
     assertThat(partial.failed()).isTrue();
     assertThatThrownBy(() -> partial.kpis(WardView.AS_REPORTED, province, months.get(0), latest))
         .isInstanceOf(WarehouseUnavailableException.class)
-        .hasMessageContaining("could not load the months before the latest one: Cannot read gold.ward_month_kpis:"
-            + " disk gone (it tries again at its next poll of the warehouse)");
+        .hasMessageContaining(
+            "could not load the months before the latest one: Cannot read gold.ward_month_kpis:"
+                + " disk gone (it tries again at its next poll of the warehouse)");
   }
 }

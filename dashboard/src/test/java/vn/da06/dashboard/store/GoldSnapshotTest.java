@@ -14,15 +14,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import vn.da06.dashboard.TestWarehouse;
 
 /**
- * A store started from a {@link GoldSnapshot} answers as one started from the tables, and only when it should.
- * One warehouse copy and one load from the tables for the class (loads are the slow part); the test that adds
- * a Delta commit to the copy runs last.
+ * A store started from a {@link GoldSnapshot} answers as one started from the tables, and only when
+ * it should. One warehouse copy and one load from the tables for the class (loads are the slow
+ * part); the test that adds a Delta commit to the copy runs last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GoldSnapshotTest {
@@ -59,11 +59,15 @@ class GoldSnapshotTest {
   @Order(0)
   void aStartDeletesTheUnfinishedSnapshotFilesOfAStoppedServer() throws Exception {
     Path state = snapshot.getParent();
-    Path unfinished = Files.writeString(state.resolve(snapshot.getFileName() + "4849190180622404025.tmp"), "half");
-    Path otherFile = Files.writeString(state.resolve(snapshot.getFileName() + ".notes.tmp"), "kept");
+    Path unfinished =
+        Files.writeString(
+            state.resolve(snapshot.getFileName() + "4849190180622404025.tmp"), "half");
+    Path otherFile =
+        Files.writeString(state.resolve(snapshot.getFileName() + ".notes.tmp"), "kept");
     Path snapshotBefore = state.resolve("before.snapshot");
     Files.copy(snapshot, snapshotBefore);
-    try (DeltaKpiStore store = new DeltaKpiStore(warehouse, snapshot).start(java.time.Duration.ofHours(1))) {
+    try (DeltaKpiStore store =
+        new DeltaKpiStore(warehouse, snapshot).start(java.time.Duration.ofHours(1))) {
       assertThat(store.servedFromSnapshot()).isTrue();
     }
     assertThat(unfinished).doesNotExist();
@@ -77,7 +81,8 @@ class GoldSnapshotTest {
   @Order(1)
   void aSnapshotStartAnswersAsATableStart() throws Exception {
     assertThat(snapshot).isRegularFile();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(snapshot))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(snapshot)))
+        .isEqualTo("rw-------");
     try (DeltaKpiStore fromSnapshot = new DeltaKpiStore(warehouse, snapshot)) {
       fromSnapshot.refresh();
       assertThat(fromSnapshot.servedFromSnapshot()).isTrue();
@@ -92,7 +97,8 @@ class GoldSnapshotTest {
     byte[] bytes = Files.readAllBytes(snapshot);
     bytes[bytes.length / 2] ^= 0x01;
     Files.write(damaged, bytes);
-    assertThatThrownBy(() -> GoldSnapshot.read(damaged)).isInstanceOf(GoldSnapshot.Unusable.class)
+    assertThatThrownBy(() -> GoldSnapshot.read(damaged))
+        .isInstanceOf(GoldSnapshot.Unusable.class)
         .hasMessageContaining("fails its checksum");
     try (DeltaKpiStore store = new DeltaKpiStore(warehouse, damaged)) {
       store.refresh();
@@ -107,16 +113,23 @@ class GoldSnapshotTest {
   @Test
   @Order(3)
   void aNewDeltaVersionMakesTheStoreReadTheTablesAndRewriteTheSnapshot() throws Exception {
-    long before = new DeltaTableReader().latestVersion(warehouse.resolve("gold/dim_service")).orElseThrow();
-    Files.writeString(warehouse.resolve("gold/dim_service/_delta_log/%020d.json".formatted(before + 1)),
-        "{\"commitInfo\":{\"timestamp\":" + System.currentTimeMillis() + ",\"operation\":\"WRITE\","
-            + "\"operationParameters\":{},\"isBlindAppend\":true}}\n", StandardCharsets.UTF_8);
+    long before =
+        new DeltaTableReader().latestVersion(warehouse.resolve("gold/dim_service")).orElseThrow();
+    Files.writeString(
+        warehouse.resolve("gold/dim_service/_delta_log/%020d.json".formatted(before + 1)),
+        "{\"commitInfo\":{\"timestamp\":"
+            + System.currentTimeMillis()
+            + ",\"operation\":\"WRITE\","
+            + "\"operationParameters\":{},\"isBlindAppend\":true}}\n",
+        StandardCharsets.UTF_8);
     try (DeltaKpiStore second = new DeltaKpiStore(warehouse, snapshot)) {
       second.refresh();
       second.snapshotWritten().join();
       assertThat(second.servedFromSnapshot()).isFalse();
-      assertThat(second.current().version().tableVersions()).containsEntry("dim_service", before + 1);
-      assertThat(GoldSnapshot.read(snapshot).version().tableVersions()).containsEntry("dim_service", before + 1);
+      assertThat(second.current().version().tableVersions())
+          .containsEntry("dim_service", before + 1);
+      assertThat(GoldSnapshot.read(snapshot).version().tableVersions())
+          .containsEntry("dim_service", before + 1);
     }
     try (DeltaKpiStore third = new DeltaKpiStore(warehouse, snapshot)) {
       third.refresh();
@@ -124,22 +137,33 @@ class GoldSnapshotTest {
     }
   }
 
-  /** What the dashboard answers from gold, for the test province, its districts and wards, every month. */
+  /**
+   * What the dashboard answers from gold, for the test province, its districts and wards, every
+   * month.
+   */
   static List<String> answers(GoldData gold) {
     List<String> answers = new ArrayList<>();
-    answers.add(gold.version().version() + " " + gold.version().updatedAt() + " "
-        + new java.util.TreeMap<>(gold.version().tableVersions()));
+    answers.add(
+        gold.version().version()
+            + " "
+            + gold.version().updatedAt()
+            + " "
+            + new java.util.TreeMap<>(gold.version().tableVersions()));
     answers.add(gold.services().toString());
     UnitScope province = gold.unit(TestWarehouse.PROVINCE).orElseThrow();
     List<UnitScope> scopes = new ArrayList<>(List.of(province));
     scopes.addAll(gold.districts(province));
-    province.currentWards().stream().sorted().limit(5).forEach(code -> gold.unit(code).ifPresent(scopes::add));
+    province.currentWards().stream()
+        .sorted()
+        .limit(5)
+        .forEach(code -> gold.unit(code).ifPresent(scopes::add));
     for (WardView view : WardView.values()) {
       List<String> months = gold.months(view);
       answers.add(view + " " + months);
       for (UnitScope scope : scopes) {
         answers.add(scope.toString());
-        answers.add(gold.kpis(view, scope, months.get(0), months.get(months.size() - 1)).toString());
+        answers.add(
+            gold.kpis(view, scope, months.get(0), months.get(months.size() - 1)).toString());
         answers.add(gold.targets(scope).toString());
         for (String month : months) {
           answers.add(month + " " + gold.aggregate(view, scope, month));

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.regex.Pattern;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +19,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,12 +36,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import vn.da06.jobs.generate.Generator;
-import vn.da06.jobs.generate.GeneratorOptions;
-import vn.da06.jobs.ingest.Pseudonymizer;
-import vn.da06.jobs.pipeline.Pipeline;
-import vn.da06.jobs.pipeline.Progress;
-import vn.da06.jobs.spark.SparkSessions;
 import vn.da06.dashboard.store.DeltaKpiStore;
 import vn.da06.dashboard.store.GoldData;
 import vn.da06.dashboard.store.KpiStore;
@@ -51,10 +45,16 @@ import vn.da06.dashboard.store.WardView;
 import vn.da06.dashboard.web.AuditLog;
 import vn.da06.dashboard.web.DashboardApp;
 import vn.da06.dashboard.web.UserDirectory;
+import vn.da06.jobs.generate.Generator;
+import vn.da06.jobs.generate.GeneratorOptions;
+import vn.da06.jobs.ingest.Pseudonymizer;
+import vn.da06.jobs.pipeline.Pipeline;
+import vn.da06.jobs.pipeline.Progress;
+import vn.da06.jobs.spark.SparkSessions;
 import vn.da06.warehouse.Tables;
-import vn.da06.warehouse.access.Tokens;
 import vn.da06.warehouse.access.Passwords;
 import vn.da06.warehouse.access.Role;
+import vn.da06.warehouse.access.Tokens;
 import vn.da06.warehouse.access.User;
 import vn.da06.warehouse.access.UsersFile;
 import vn.da06.warehouse.admin.AdminUnitsLoader;
@@ -65,19 +65,21 @@ import vn.da06.warehouse.trino.TrinoServer;
 import vn.da06.warehouse.trino.TrinoSettings;
 
 /**
- * The only test that starts Trino (once per run): a real Trino 476 server over a warehouse the pipeline wrote from a generated sample: through
- * trino-jdbc, as the users of the users file, gold equals what Spark reads from the same Delta tables, the
- * access policy holds (silver denied, wrong password denied, a ward user sees only its ward), every example
- * query of docs/analysts.md runs, its schema section is what the code generates, the dashboard answers its
- * API the same through Trino as through Delta Kernel, and a new pipeline run is visible to the next query
- * and to the dashboard. On CI (CI=true) a missing JDK 24+ or Trino tarball fails; elsewhere it skips.
+ * The only test that starts Trino (once per run): a real Trino 476 server over a warehouse the
+ * pipeline wrote from a generated sample: through trino-jdbc, as the users of the users file, gold
+ * equals what Spark reads from the same Delta tables, the access policy holds (silver denied, wrong
+ * password denied, a ward user sees only its ward), every example query of docs/analysts.md runs,
+ * its schema section is what the code generates, the dashboard answers its API the same through
+ * Trino as through Delta Kernel, and a new pipeline run is visible to the next query and to the
+ * dashboard. On CI (CI=true) a missing JDK 24+ or Trino tarball fails; elsewhere it skips.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrinoAnalystsTest {
   static final String KEY = "trino-test-key-0123456789abcdef";
   static final String HELD_BACK_MONTH = "2025-08";
-  static final String PER_MONTH = "SELECT month, sum(eid_applications_l2), sum(eid_activations_l2_cum),"
-      + " sum(dossiers_total), sum(dossiers_online), count(*) FROM %s GROUP BY month ORDER BY month";
+  static final String PER_MONTH =
+      "SELECT month, sum(eid_applications_l2), sum(eid_activations_l2_cum),"
+          + " sum(dossiers_total), sum(dossiers_online), count(*) FROM %s GROUP BY month ORDER BY month";
 
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -102,9 +104,13 @@ class TrinoAnalystsTest {
       }
       Assumptions.abort(e.getMessage());
     }
-    if (!TrinoInstall.isInstalled(TrinoSettings.defaultInstall()) && !Files.exists(TrinoInstall.tarballPath())) {
-      String message = "Cannot test Trino: " + TrinoInstall.tarballPath() + " is missing (run: mvn dependency:get"
-          + " -Dartifact=io.trino:trino-server:476:tar.gz)";
+    if (!TrinoInstall.isInstalled(TrinoSettings.defaultInstall())
+        && !Files.exists(TrinoInstall.tarballPath())) {
+      String message =
+          "Cannot test Trino: "
+              + TrinoInstall.tarballPath()
+              + " is missing (run: mvn dependency:get"
+              + " -Dartifact=io.trino:trino-server:476:tar.gz)";
       if (ci) {
         fail(message);
       }
@@ -118,22 +124,47 @@ class TrinoAnalystsTest {
     full = dir.resolve("generated");
     inbox = dir.resolve("inbox");
     warehouse = dir.resolve("warehouse").toString();
-    Generator.generate(new GeneratorOptions(full, "20", YearMonth.of(2025, 3), YearMonth.of(2025, 8), 0.03, 5, 2),
+    Generator.generate(
+        new GeneratorOptions(full, "20", YearMonth.of(2025, 3), YearMonth.of(2025, 8), 0.03, 5, 2),
         AdminUnitsLoader.load(null));
     int heldBack = copyFeeds(path -> !path.getFileName().toString().contains(HELD_BACK_MONTH));
     assertThat(heldBack).as("files of the first run").isPositive();
     runPipeline();
 
-    ward = spark.sql("SELECT min(ward_code) FROM delta.`" + Tables.location(warehouse, Tables.GOLD,
-        Tables.WARD_MONTH_KPIS) + "` WHERE dossiers_total > 0").first().getString(0);
+    ward =
+        spark
+            .sql(
+                "SELECT min(ward_code) FROM delta.`"
+                    + Tables.location(warehouse, Tables.GOLD, Tables.WARD_MONTH_KPIS)
+                    + "` WHERE dossiers_total > 0")
+            .first()
+            .getString(0);
     Path usersFile = dir.resolve("users.yaml");
-    new UsersFile(List.of(
-        new User("admin", "20", Role.ADMIN, Passwords.hash("admin-secret".toCharArray()), null),
-        new User("analyst.langson", "20", Role.ANALYST, Passwords.hash("analyst-secret".toCharArray()), null),
-        new User("ward.user", ward, Role.ANALYST, Passwords.hash("ward-secret".toCharArray()), null)))
+    new UsersFile(
+            List.of(
+                new User(
+                    "admin", "20", Role.ADMIN, Passwords.hash("admin-secret".toCharArray()), null),
+                new User(
+                    "analyst.langson",
+                    "20",
+                    Role.ANALYST,
+                    Passwords.hash("analyst-secret".toCharArray()),
+                    null),
+                new User(
+                    "ward.user",
+                    ward,
+                    Role.ANALYST,
+                    Passwords.hash("ward-secret".toCharArray()),
+                    null)))
         .save(usersFile);
-    settings = new TrinoSettings(Path.of(warehouse), freePort(), "127.0.0.1", dir.resolve("trino"), usersFile,
-        TrinoSettings.defaultInstall());
+    settings =
+        new TrinoSettings(
+            Path.of(warehouse),
+            freePort(),
+            "127.0.0.1",
+            dir.resolve("trino"),
+            usersFile,
+            TrinoSettings.defaultInstall());
     server = new TrinoServer(settings, message -> System.out.println("trino-test: " + message));
     server.start();
   }
@@ -148,18 +179,25 @@ class TrinoAnalystsTest {
   @Test
   @Order(1)
   void goldFiguresThroughTrinoEqualWhatSparkReadsExactly() throws SQLException {
-    List<List<String>> trino = trino("analyst.langson", "analyst-secret",
-        PER_MONTH.formatted("delta.gold.ward_month_kpis"));
+    List<List<String>> trino =
+        trino(
+            "analyst.langson", "analyst-secret", PER_MONTH.formatted("delta.gold.ward_month_kpis"));
     assertThat(trino).isEqualTo(spark(PER_MONTH.formatted(gold(Tables.WARD_MONTH_KPIS))));
     assertThat(trino.stream().mapToLong(row -> Long.parseLong(row.get(3))).sum())
-        .as("dossiers in the sample").isPositive();
+        .as("dossiers in the sample")
+        .isPositive();
     perMonthBefore = trino;
 
-    String rows = "SELECT ward_code, month, province_code, dossiers_online, online_rate, eid_l2_coverage_rate,"
-        + " eid_activation_rate, dq_clean_rate FROM %s ORDER BY ward_code, month";
-    List<List<String>> current = trino("analyst.langson", "analyst-secret",
-        rows.formatted("delta.gold.ward_month_kpis_current"));
-    assertThat(current).hasSizeGreaterThan(100)
+    String rows =
+        "SELECT ward_code, month, province_code, dossiers_online, online_rate, eid_l2_coverage_rate,"
+            + " eid_activation_rate, dq_clean_rate FROM %s ORDER BY ward_code, month";
+    List<List<String>> current =
+        trino(
+            "analyst.langson",
+            "analyst-secret",
+            rows.formatted("delta.gold.ward_month_kpis_current"));
+    assertThat(current)
+        .hasSizeGreaterThan(100)
         .isEqualTo(spark(rows.formatted(gold(Tables.WARD_MONTH_KPIS_CURRENT))));
   }
 
@@ -167,22 +205,37 @@ class TrinoAnalystsTest {
   @Order(2)
   void analystsAreDeniedSilverAndBronzeButAdminsReadThem() throws SQLException {
     for (String table : List.of("delta.silver.eid_applications", "delta.bronze.eid_applications")) {
-      assertThatThrownBy(() -> trino("analyst.langson", "analyst-secret", "SELECT count(*) FROM " + table))
+      assertThatThrownBy(
+              () -> trino("analyst.langson", "analyst-secret", "SELECT count(*) FROM " + table))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("Access Denied: Cannot select from table " + table);
     }
-    assertThatThrownBy(() -> trino("analyst.langson", "analyst-secret", "SELECT count(*) FROM delta.ops.quarantine"))
+    assertThatThrownBy(
+            () ->
+                trino(
+                    "analyst.langson",
+                    "analyst-secret",
+                    "SELECT count(*) FROM delta.ops.quarantine"))
         .hasMessageContaining("Access Denied");
     // The dashboard's service user reads gold whole, and nothing else.
     String dashboardPassword = server.dashboardPassword();
-    assertThatThrownBy(() -> trino(TrinoServer.DASHBOARD_USER, dashboardPassword,
-        "SELECT count(*) FROM delta.silver.eid_applications"))
-        .hasMessageContaining("Access Denied: Cannot select from table delta.silver.eid_applications");
+    assertThatThrownBy(
+            () ->
+                trino(
+                    TrinoServer.DASHBOARD_USER,
+                    dashboardPassword,
+                    "SELECT count(*) FROM delta.silver.eid_applications"))
+        .hasMessageContaining(
+            "Access Denied: Cannot select from table delta.silver.eid_applications");
     String everyWard = "SELECT count(*), count(DISTINCT ward_code) FROM delta.gold.ward_month_kpis";
     assertThat(trino(TrinoServer.DASHBOARD_USER, dashboardPassword, everyWard))
         .isEqualTo(trino("admin", "admin-secret", everyWard));
-    assertThat(Long.parseLong(trino("admin", "admin-secret", "SELECT count(*) FROM delta.silver.eid_applications")
-        .get(0).get(0))).isPositive();
+    assertThat(
+            Long.parseLong(
+                trino("admin", "admin-secret", "SELECT count(*) FROM delta.silver.eid_applications")
+                    .get(0)
+                    .get(0)))
+        .isPositive();
   }
 
   @Test
@@ -198,26 +251,52 @@ class TrinoAnalystsTest {
   @Test
   @Order(4)
   void aWardScopedUserSeesOnlyItsWardInEveryGoldTable() throws SQLException {
-    assertThat(trino("ward.user", "ward-secret", "SELECT DISTINCT ward_code FROM delta.gold.ward_month_kpis"))
+    assertThat(
+            trino(
+                "ward.user",
+                "ward-secret",
+                "SELECT DISTINCT ward_code FROM delta.gold.ward_month_kpis"))
         .containsExactly(List.of(ward));
     assertThat(trino("ward.user", "ward-secret", "SELECT count(*) FROM delta.gold.ward_month_kpis"))
-        .isEqualTo(spark("SELECT count(*) FROM " + gold(Tables.WARD_MONTH_KPIS) + " WHERE ward_code = '" + ward + "'"));
-    for (String table : List.of(Tables.SERVICE_MONTH, Tables.DAILY_REPORT_CHECK, Tables.WARD_MONTH_KPIS_CURRENT,
-        Tables.DIM_WARD)) {
-      assertThat(trino("ward.user", "ward-secret", "SELECT DISTINCT ward_code FROM delta.gold." + table))
-          .as(table).allSatisfy(row -> assertThat(row).containsExactly(ward));
+        .isEqualTo(
+            spark(
+                "SELECT count(*) FROM "
+                    + gold(Tables.WARD_MONTH_KPIS)
+                    + " WHERE ward_code = '"
+                    + ward
+                    + "'"));
+    for (String table :
+        List.of(
+            Tables.SERVICE_MONTH,
+            Tables.DAILY_REPORT_CHECK,
+            Tables.WARD_MONTH_KPIS_CURRENT,
+            Tables.DIM_WARD)) {
+      assertThat(
+              trino(
+                  "ward.user", "ward-secret", "SELECT DISTINCT ward_code FROM delta.gold." + table))
+          .as(table)
+          .allSatisfy(row -> assertThat(row).containsExactly(ward));
     }
-    assertThat(trino("ward.user", "ward-secret", "SELECT DISTINCT unit_code FROM delta.gold.target_progress"))
+    assertThat(
+            trino(
+                "ward.user",
+                "ward-secret",
+                "SELECT DISTINCT unit_code FROM delta.gold.target_progress"))
         .allSatisfy(row -> assertThat(row).containsExactly(ward));
     // The control: the province analyst sees many wards.
-    assertThat(trino("analyst.langson", "analyst-secret", "SELECT DISTINCT ward_code FROM delta.gold.ward_month_kpis"))
+    assertThat(
+            trino(
+                "analyst.langson",
+                "analyst-secret",
+                "SELECT DISTINCT ward_code FROM delta.gold.ward_month_kpis"))
         .hasSizeGreaterThan(10);
   }
 
   @Test
   @Order(5)
   void everyExampleQueryOfTheAnalystDocsRuns() throws IOException {
-    List<AnalystDocs.Example> examples = AnalystDocs.exampleQueries(Files.readString(analystDocs()));
+    List<AnalystDocs.Example> examples =
+        AnalystDocs.exampleQueries(Files.readString(analystDocs()));
     assertThat(examples).hasSizeGreaterThanOrEqualTo(10);
     List<String> failures = new ArrayList<>();
     for (AnalystDocs.Example example : examples) {
@@ -232,14 +311,24 @@ class TrinoAnalystsTest {
 
   @Test
   @Order(6)
-  void theDocumentedGoldSchemaIsWhatTheCodeGeneratesAndWhatTrinoServes() throws IOException, SQLException {
+  void theDocumentedGoldSchemaIsWhatTheCodeGeneratesAndWhatTrinoServes()
+      throws IOException, SQLException {
     assertThat(AnalystDocs.currentSection(Files.readString(analystDocs())))
-        .as("docs/analysts.md's schema section (regenerate: java vn.da06.warehouse.trino.AnalystDocs docs/analysts.md)")
+        .as(
+            "docs/analysts.md's schema section (regenerate: java vn.da06.warehouse.trino.AnalystDocs docs/analysts.md)")
         .isEqualTo(AnalystDocs.section());
     for (String table : Tables.GOLD_TABLES) {
-      List<String> served = trino("admin", "admin-secret", "SELECT column_name FROM delta.information_schema.columns"
-          + " WHERE table_schema = 'gold' AND table_name = '" + table + "' ORDER BY ordinal_position")
-          .stream().map(row -> row.get(0)).toList();
+      List<String> served =
+          trino(
+                  "admin",
+                  "admin-secret",
+                  "SELECT column_name FROM delta.information_schema.columns"
+                      + " WHERE table_schema = 'gold' AND table_name = '"
+                      + table
+                      + "' ORDER BY ordinal_position")
+              .stream()
+              .map(row -> row.get(0))
+              .toList();
       assertThat(served).as(table).isEqualTo(AnalystDocs.columns(table));
     }
   }
@@ -252,9 +341,12 @@ class TrinoAnalystsTest {
     assertThat(added).as("held-back files").isPositive();
     runPipeline();
     server.sync();
-    List<List<String>> after = trino("analyst.langson", "analyst-secret",
-        PER_MONTH.formatted("delta.gold.ward_month_kpis"));
-    assertThat(after).isEqualTo(spark(PER_MONTH.formatted(gold(Tables.WARD_MONTH_KPIS)))).isNotEqualTo(perMonthBefore);
+    List<List<String>> after =
+        trino(
+            "analyst.langson", "analyst-secret", PER_MONTH.formatted("delta.gold.ward_month_kpis"));
+    assertThat(after)
+        .isEqualTo(spark(PER_MONTH.formatted(gold(Tables.WARD_MONTH_KPIS))))
+        .isNotEqualTo(perMonthBefore);
   }
 
   @Test
@@ -266,37 +358,63 @@ class TrinoAnalystsTest {
       assertThat(throughTrino.refresh()).isTrue();
       assertThat(throughTrino.refresh()).as("no newer version: nothing reloaded").isFalse();
       GoldData gold = delta.current();
-      assertThat(throughTrino.current().version().tableVersions()).isEqualTo(gold.version().tableVersions());
+      assertThat(throughTrino.current().version().tableVersions())
+          .isEqualTo(gold.version().tableVersions());
 
       UnitScope province = gold.unit("20").orElseThrow();
-      UnitScope mergedWard = province.currentWards().stream().sorted().map(code -> gold.unit(code).orElseThrow())
-          .filter(unit -> unit.preReformWards().size() >= 2).findFirst().orElseThrow();
+      UnitScope mergedWard =
+          province.currentWards().stream()
+              .sorted()
+              .map(code -> gold.unit(code).orElseThrow())
+              .filter(unit -> unit.preReformWards().size() >= 2)
+              .findFirst()
+              .orElseThrow();
       String district = gold.districts(province).get(0).code();
       Path users = dir.resolve("dashboard-users.yaml");
       String provinceToken = Tokens.newToken();
       String wardToken = Tokens.newToken();
       String hash = Passwords.hash("dashboard-secret".toCharArray());
-      new UsersFile(List.of(new User("tinh", "20", Role.ANALYST, hash, Tokens.hash(provinceToken)),
-          new User("xa", mergedWard.code(), Role.ANALYST, hash, Tokens.hash(wardToken)))).save(users);
+      new UsersFile(
+              List.of(
+                  new User("tinh", "20", Role.ANALYST, hash, Tokens.hash(provinceToken)),
+                  new User("xa", mergedWard.code(), Role.ANALYST, hash, Tokens.hash(wardToken))))
+          .save(users);
 
-      List<String[]> requests = new ArrayList<>();  // {token, path}
+      List<String[]> requests = new ArrayList<>(); // {token, path}
       List<String> months = gold.months(WardView.AS_REPORTED);
       assertThat(months).hasSizeGreaterThanOrEqualTo(4);
       for (String month : months) {
         for (String view : List.of("", "&wards=current")) {
           for (String unit : List.of("20", district, mergedWard.code())) {
-            requests.add(new String[] {provinceToken, "/api/v1/units/" + unit + "/kpis?month=" + month + view});
-            for (String metric : List.of("online_rate", "eid_l2_coverage_rate", "eid_activation_rate",
-                "dossiers_total", "dq_clean_rate")) {
-              requests.add(new String[] {provinceToken,
-                  "/api/v1/units/" + unit + "/wards?metric=" + metric + "&month=" + month + view});
+            requests.add(
+                new String[] {
+                  provinceToken, "/api/v1/units/" + unit + "/kpis?month=" + month + view
+                });
+            for (String metric :
+                List.of(
+                    "online_rate",
+                    "eid_l2_coverage_rate",
+                    "eid_activation_rate",
+                    "dossiers_total",
+                    "dq_clean_rate")) {
+              requests.add(
+                  new String[] {
+                    provinceToken,
+                    "/api/v1/units/" + unit + "/wards?metric=" + metric + "&month=" + month + view
+                  });
             }
           }
-          requests.add(new String[] {wardToken, "/api/v1/units/" + mergedWard.code() + "/kpis?month=" + month + view});
-          requests.add(new String[] {wardToken, "/api/v1/units/20/kpis?month=" + month + view});  // 403 both ways
+          requests.add(
+              new String[] {
+                wardToken, "/api/v1/units/" + mergedWard.code() + "/kpis?month=" + month + view
+              });
+          requests.add(
+              new String[] {
+                wardToken, "/api/v1/units/20/kpis?month=" + month + view
+              }); // 403 both ways
         }
       }
-      requests.add(new String[] {provinceToken, "/api/v1/units/20/kpis"});  // the latest month
+      requests.add(new String[] {provinceToken, "/api/v1/units/20/kpis"}); // the latest month
       requests.add(new String[] {provinceToken, "/api/v1/metrics"});
 
       Javalin overDelta = app(delta, users, "delta");
@@ -309,7 +427,9 @@ class TrinoAnalystsTest {
           Answer fromDelta = get(overDelta.port(), request[0], request[1]);
           Answer fromTrino = get(overTrino.port(), request[0], request[1]);
           assertThat(fromTrino.status()).as(request[1]).isEqualTo(fromDelta.status());
-          assertThat(withoutUpdatedAt(fromTrino.body())).as(request[1]).isEqualTo(withoutUpdatedAt(fromDelta.body()));
+          assertThat(withoutUpdatedAt(fromTrino.body()))
+              .as(request[1])
+              .isEqualTo(withoutUpdatedAt(fromDelta.body()));
           compared++;
           denied += fromDelta.status() == 403 ? 1 : 0;
           if (fromDelta.status() == 200 && fromDelta.body().contains("\"ward_code\"")) {
@@ -318,9 +438,13 @@ class TrinoAnalystsTest {
         }
         assertThat(compared).isGreaterThan(150);
         assertThat(withWards).as("answers that list wards").isGreaterThan(50);
-        assertThat(denied).as("the ward user's requests for the province").isEqualTo(2 * months.size());
-        // The commit time: Delta Kernel takes the commit file's modification time, Trino the commitInfo time,
-        // written before the file. On a loaded machine the two were 13.7 s apart once (the test failed at 5 s);
+        assertThat(denied)
+            .as("the ward user's requests for the province")
+            .isEqualTo(2 * months.size());
+        // The commit time: Delta Kernel takes the commit file's modification time, Trino the
+        // commitInfo time,
+        // written before the file. On a loaded machine the two were 13.7 s apart once (the test
+        // failed at 5 s);
         // a time read in the wrong time zone would be hours apart.
         Instant kernelTime = gold.version().updatedAt();
         Instant trinoTime = throughTrino.current().version().updatedAt();
@@ -342,18 +466,29 @@ class TrinoAnalystsTest {
   record Answer(int status, String body) {}
 
   static Answer get(int port, String token, String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return new Answer(response.statusCode(), response.body());
   }
 
   static Javalin app(KpiStore store, Path users, String name) {
-    return new DashboardApp(store, new UserDirectory(users), new AuditLog(dir.resolve("audit-" + name + ".jsonl")),
-        DashboardApp.Settings.defaults()).create().start("127.0.0.1", 0);
+    return new DashboardApp(
+            store,
+            new UserDirectory(users),
+            new AuditLog(dir.resolve("audit-" + name + ".jsonl")),
+            DashboardApp.Settings.defaults())
+        .create()
+        .start("127.0.0.1", 0);
   }
 
   static TrinoKpiStore.Login dashboardLogin() {
-    return new TrinoKpiStore.Login(settings.jdbcUrl(), TrinoServer.DASHBOARD_USER, server.dashboardPassword());
+    return new TrinoKpiStore.Login(
+        settings.jdbcUrl(), TrinoServer.DASHBOARD_USER, server.dashboardPassword());
   }
 
   @Test
@@ -364,19 +499,32 @@ class TrinoAnalystsTest {
       delta.refresh();
       throughTrino.refresh();
       assertThat(throughTrino.current().months(WardView.AS_REPORTED)).contains(HELD_BACK_MONTH);
-      assertThat(throughTrino.current().version().tableVersions()).isEqualTo(delta.current().version().tableVersions());
+      assertThat(throughTrino.current().version().tableVersions())
+          .isEqualTo(delta.current().version().tableVersions());
       Path users = dir.resolve("dashboard-users.yaml");
       String token = Tokens.newToken();
-      new UsersFile(List.of(new User("tinh2", "20", Role.ANALYST, Passwords.hash("dashboard-secret".toCharArray()),
-          Tokens.hash(token)))).save(users);
+      new UsersFile(
+              List.of(
+                  new User(
+                      "tinh2",
+                      "20",
+                      Role.ANALYST,
+                      Passwords.hash("dashboard-secret".toCharArray()),
+                      Tokens.hash(token))))
+          .save(users);
       Javalin overDelta = app(delta, users, "delta-2");
       Javalin overTrino = app(throughTrino, users, "trino-2");
       try {
-        for (String path : List.of("/api/v1/units/20/kpis?month=" + HELD_BACK_MONTH,
-            "/api/v1/units/20/wards?metric=online_rate&month=" + HELD_BACK_MONTH + "&wards=current")) {
+        for (String path :
+            List.of(
+                "/api/v1/units/20/kpis?month=" + HELD_BACK_MONTH,
+                "/api/v1/units/20/wards?metric=online_rate&month="
+                    + HELD_BACK_MONTH
+                    + "&wards=current")) {
           Answer fromDelta = get(overDelta.port(), token, path);
           assertThat(fromDelta.status()).isEqualTo(200);
-          assertThat(withoutUpdatedAt(get(overTrino.port(), token, path).body())).as(path)
+          assertThat(withoutUpdatedAt(get(overTrino.port(), token, path).body()))
+              .as(path)
               .isEqualTo(withoutUpdatedAt(fromDelta.body()));
         }
       } finally {
@@ -423,7 +571,11 @@ class TrinoAnalystsTest {
 
   static void runPipeline() {
     Pseudonymizer pseudonymizer = new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8));
-    new Pipeline(spark, new Pipeline.Options(inbox.toString(), warehouse), pseudonymizer, new Progress(System.out))
+    new Pipeline(
+            spark,
+            new Pipeline.Options(inbox.toString(), warehouse),
+            pseudonymizer,
+            new Progress(System.out))
         .run();
   }
 
@@ -431,10 +583,11 @@ class TrinoAnalystsTest {
   static int copyFeeds(java.util.function.Predicate<Path> which) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(full)) {
-      files = walk.filter(Files::isRegularFile)
-          .filter(path -> !full.relativize(path).toString().startsWith("_"))
-          .filter(which)
-          .toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(path -> !full.relativize(path).toString().startsWith("_"))
+              .filter(which)
+              .toList();
     }
     for (Path file : files) {
       Path target = inbox.resolve(full.relativize(file).toString());

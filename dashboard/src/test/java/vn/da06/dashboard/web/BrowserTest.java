@@ -39,9 +39,9 @@ import vn.da06.warehouse.access.User;
 import vn.da06.warehouse.access.UsersFile;
 
 /**
- * End to end in real headless Chromium (Debian chromium + chromium-driver) against the real server over the
- * real warehouse: sign in, every page with its charts, no console errors, drill-down, language, export.
- * Screenshots go to target/screenshots/.
+ * End to end in real headless Chromium (Debian chromium + chromium-driver) against the real server
+ * over the real warehouse: sign in, every page with its charts, no console errors, drill-down,
+ * language, export. Screenshots go to target/screenshots/.
  */
 class BrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -59,8 +59,12 @@ class BrowserTest {
   @BeforeAll
   static void start() throws Exception {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String message = "Cannot run the browser tests: " + CHROMIUM + " or " + CHROMEDRIVER
-          + " is missing (install them with: apt-get install chromium chromium-driver, or run ./da06 test)";
+      String message =
+          "Cannot run the browser tests: "
+              + CHROMIUM
+              + " or "
+              + CHROMEDRIVER
+              + " is missing (install them with: apt-get install chromium chromium-driver, or run ./da06 test)";
       if (System.getenv("CI") != null) {
         fail(message);
       }
@@ -69,27 +73,58 @@ class BrowserTest {
     store = new DeltaKpiStore(TestWarehouse.get());
     store.refresh();
     Path users = dir.resolve("users.yaml");
-    new UsersFile(List.of(new User("tinh.langson", TestWarehouse.PROVINCE, Role.ADMIN,
-        Passwords.hash(PASSWORD.toCharArray()), null))).save(users);
-    app = new DashboardApp(store, new UserDirectory(users), new AuditLog(dir.resolve("audit.jsonl")),
-        DashboardApp.Settings.defaults()).create().start("127.0.0.1", 0);
+    new UsersFile(
+            List.of(
+                new User(
+                    "tinh.langson",
+                    TestWarehouse.PROVINCE,
+                    Role.ADMIN,
+                    Passwords.hash(PASSWORD.toCharArray()),
+                    null)))
+        .save(users);
+    app =
+        new DashboardApp(
+                store,
+                new UserDirectory(users),
+                new AuditLog(dir.resolve("audit.jsonl")),
+                DashboardApp.Settings.defaults())
+            .create()
+            .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
 
     downloads = Files.createDirectories(dir.resolve("downloads"));
-    screenshots = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "screenshots"));
+    screenshots =
+        Files.createDirectories(
+            Path.of(System.getProperty("basedir", "."), "target", "screenshots"));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,1000",
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
         "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-        "download.prompt_for_download", false));
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logging);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
   }
@@ -108,7 +143,8 @@ class BrowserTest {
   }
 
   @Test
-  void aChairSignsInOpensEveryPageDrillsDownSwitchesLanguageAndDownloadsAnExport() throws Exception {
+  void aChairSignsInOpensEveryPageDrillsDownSwitchesLanguageAndDownloadsAnExport()
+      throws Exception {
     driver.get(base + "/units/20");
     assertThat(driver.getCurrentUrl()).startsWith(base + "/login");
     screenshot("00-login");
@@ -116,14 +152,17 @@ class BrowserTest {
     driver.findElement(By.id("password")).sendKeys(PASSWORD);
     driver.findElement(By.id("login")).click();
     waitFor(d -> d.getCurrentUrl().equals(base + "/units/20"));
-    consoleErrors();  // the login page's messages
+    consoleErrors(); // the login page's messages
 
     for (String page : Pages.PAGES) {
       driver.findElement(By.cssSelector("nav a[data-page='" + page + "']")).click();
-      waitFor(d -> d.getCurrentUrl().startsWith(base + "/units/20" + (page.equals("overview") ? "" : "/" + page)));
+      waitFor(
+          d ->
+              d.getCurrentUrl()
+                  .startsWith(base + "/units/20" + (page.equals("overview") ? "" : "/" + page)));
       assertChartsRendered(page);
-      assertThat(driver.findElement(By.cssSelector("footer .version")).getText()).matches(
-          "dữ liệu phiên bản \\d+, cập nhật \\d\\d:\\d\\d \\d\\d/\\d\\d/\\d{4}");
+      assertThat(driver.findElement(By.cssSelector("footer .version")).getText())
+          .matches("dữ liệu phiên bản \\d+, cập nhật \\d\\d:\\d\\d \\d\\d/\\d\\d/\\d{4}");
       screenshot(String.format("%02d-%s", Pages.PAGES.indexOf(page) + 1, page));
       assertThat(consoleErrors()).as("console errors on " + page).isEmpty();
     }
@@ -131,12 +170,14 @@ class BrowserTest {
     // Drill down: province → a ward of the league table → back through the breadcrumbs.
     driver.findElement(By.cssSelector("nav a[data-page='ranking']")).click();
     waitFor(d -> d.getCurrentUrl().contains("/ranking"));
-    WebElement firstWard = driver.findElement(By.cssSelector("table[data-table='league'] tbody tr td:nth-child(2) a"));
+    WebElement firstWard =
+        driver.findElement(By.cssSelector("table[data-table='league'] tbody tr td:nth-child(2) a"));
     String wardCode = firstWard.getText();
     firstWard.click();
     waitFor(d -> d.getCurrentUrl().startsWith(base + "/units/" + wardCode));
     assertChartsRendered("ward " + wardCode);
-    assertThat(driver.findElement(By.cssSelector("table[data-table='metrics']")).isDisplayed()).isTrue();
+    assertThat(driver.findElement(By.cssSelector("table[data-table='metrics']")).isDisplayed())
+        .isTrue();
     screenshot("07-ward-" + wardCode);
     WebElement crumb = driver.findElement(By.cssSelector(".breadcrumbs a"));
     assertThat(crumb.getText()).contains("Lạng Sơn");
@@ -144,15 +185,18 @@ class BrowserTest {
     waitFor(d -> d.getCurrentUrl().startsWith(base + "/units/20"));
 
     // Today's wards, then English; the state stays in the URL.
-    new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("wards"))).selectByValue("current");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("wards")))
+        .selectByValue("current");
     waitFor(d -> d.getCurrentUrl().contains("wards=current"));
     assertChartsRendered("today's wards");
     driver.findElement(By.id("lang-switch")).click();
     waitFor(d -> d.getCurrentUrl().contains("lang=en"));
     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-    assertThat(driver.findElement(By.cssSelector("nav a[data-page='overview']")).getText()).isEqualTo("Overview");
+    assertThat(driver.findElement(By.cssSelector("nav a[data-page='overview']")).getText())
+        .isEqualTo("Overview");
     assertThat(driver.getCurrentUrl()).contains("wards=current");
-    assertThat(driver.findElement(By.cssSelector("footer .version")).getText()).startsWith("data version ");
+    assertThat(driver.findElement(By.cssSelector("footer .version")).getText())
+        .startsWith("data version ");
     screenshot("08-overview-en-current");
 
     // Download the league table as CSV and read it.
@@ -161,8 +205,13 @@ class BrowserTest {
     driver.findElement(By.cssSelector("#table-league a.export[data-format='csv']")).click();
     Path csv = waitForDownload(".csv");
     String text = Files.readString(csv, StandardCharsets.UTF_8);
-    assertThat(text).contains("unit,20 ", "data_version," + store.current().version().version(),
-        "filters,wards=current", "rank,ward_code,ward_name,eid_l2_coverage_rate", wardCode);
+    assertThat(text)
+        .contains(
+            "unit,20 ",
+            "data_version," + store.current().version().version(),
+            "filters,wards=current",
+            "rank,ward_code,ward_name,eid_l2_coverage_rate",
+            wardCode);
     assertThat(consoleErrors()).isEmpty();
 
     driver.manage().window().setSize(new Dimension(390, 844));
@@ -172,17 +221,24 @@ class BrowserTest {
   }
 
   private static void assertChartsRendered(String page) {
-    waitFor(d -> !d.findElements(By.cssSelector(".chart")).isEmpty()
-        && d.findElements(By.cssSelector(".chart")).stream()
-            .allMatch(chart -> "true".equals(chart.getAttribute("data-rendered"))
-                && !chart.findElements(By.cssSelector("svg")).isEmpty()));
-    assertThat(driver.findElements(By.cssSelector(".chart svg"))).as("charts on " + page).isNotEmpty();
+    waitFor(
+        d ->
+            !d.findElements(By.cssSelector(".chart")).isEmpty()
+                && d.findElements(By.cssSelector(".chart")).stream()
+                    .allMatch(
+                        chart ->
+                            "true".equals(chart.getAttribute("data-rendered"))
+                                && !chart.findElements(By.cssSelector("svg")).isEmpty()));
+    assertThat(driver.findElements(By.cssSelector(".chart svg")))
+        .as("charts on " + page)
+        .isNotEmpty();
   }
 
   private static List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-        .map(LogEntry::getMessage).toList();
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
@@ -205,6 +261,9 @@ class BrowserTest {
 
   private static void screenshot(String name) throws Exception {
     File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(file.toPath(), screenshots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        file.toPath(),
+        screenshots.resolve(name + ".png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 }

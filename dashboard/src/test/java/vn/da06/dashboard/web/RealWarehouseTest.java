@@ -51,12 +51,25 @@ class RealWarehouseTest {
     store.refresh();
     gold = store.current();
     UnitScope province = gold.unit(TestWarehouse.PROVINCE).orElseThrow();
-    mergedWard = province.currentWards().stream().sorted().map(code -> gold.unit(code).orElseThrow())
-        .filter(ward -> ward.preReformWards().size() >= 2).findFirst().orElseThrow();
+    mergedWard =
+        province.currentWards().stream()
+            .sorted()
+            .map(code -> gold.unit(code).orElseThrow())
+            .filter(ward -> ward.preReformWards().size() >= 2)
+            .findFirst()
+            .orElseThrow();
     String hash = Passwords.hash("mật khẩu thử 1".toCharArray());
     usersFile = dir.resolve("users.yaml");
-    new UsersFile(List.of(new User("tinh", TestWarehouse.PROVINCE, Role.ANALYST, hash, Tokens.hash(PROVINCE_TOKEN)),
-        new User("xa", mergedWard.code(), Role.ANALYST, hash, Tokens.hash(WARD_TOKEN)))).save(usersFile);
+    new UsersFile(
+            List.of(
+                new User(
+                    "tinh",
+                    TestWarehouse.PROVINCE,
+                    Role.ANALYST,
+                    hash,
+                    Tokens.hash(PROVINCE_TOKEN)),
+                new User("xa", mergedWard.code(), Role.ANALYST, hash, Tokens.hash(WARD_TOKEN))))
+        .save(usersFile);
   }
 
   @AfterAll
@@ -65,8 +78,12 @@ class RealWarehouseTest {
   }
 
   private static void run(Body body) {
-    DashboardApp dashboard = new DashboardApp(store, new UserDirectory(usersFile), new AuditLog(dir.resolve("audit.jsonl")),
-        DashboardApp.Settings.defaults());
+    DashboardApp dashboard =
+        new DashboardApp(
+            store,
+            new UserDirectory(usersFile),
+            new AuditLog(dir.resolve("audit.jsonl")),
+            DashboardApp.Settings.defaults());
     JavalinTest.test(dashboard.create(), (server, ignored) -> body.accept(server.port()));
   }
 
@@ -78,98 +95,157 @@ class RealWarehouseTest {
   void provinceFiguresAreSummedCountsAndRatesRecomputedFromTheGoldWardRows() {
     String month = "2025-06";
     // Independently of the dashboard's aggregation: straight from the rows of gold.ward_month_kpis.
-    List<Map<String, Object>> rows = new DeltaTableReader()
-        .read(Path.of(Tables.location(warehouse.toString(), Tables.GOLD, Tables.WARD_MONTH_KPIS))).rows().stream()
-        .filter(row -> month.equals(row.get("month")) && gold.unit(TestWarehouse.PROVINCE).orElseThrow()
-            .preReformWards().contains((String) row.get("ward_code")))
-        .toList();
+    List<Map<String, Object>> rows =
+        new DeltaTableReader()
+                .read(
+                    Path.of(
+                        Tables.location(warehouse.toString(), Tables.GOLD, Tables.WARD_MONTH_KPIS)))
+                .rows()
+                .stream()
+                .filter(
+                    row ->
+                        month.equals(row.get("month"))
+                            && gold.unit(TestWarehouse.PROVINCE)
+                                .orElseThrow()
+                                .preReformWards()
+                                .contains((String) row.get("ward_code")))
+                .toList();
     assertThat(rows).hasSizeGreaterThan(10);
-    run(port -> {
-      JsonNode body = JSON.readTree(new TestClient(port).bearer(PROVINCE_TOKEN)
-          .get("/api/v1/units/20/kpis?month=" + month).body());
-      assertThat(body.get("ward_count").asInt()).isEqualTo(rows.size());
-      assertThat(body.get("data_version").asLong()).isEqualTo(gold.version().version());
-      for (Metric metric : Metrics.ALL) {
-        if (metric.isRate()) {
-          long numerator = sum(rows, metric.numerator());
-          long denominator = sum(rows, metric.denominator());
-          if (denominator == 0) {
-            assertThat(body.get(metric.column()).isNull()).as(metric.column()).isTrue();
-          } else {
-            assertThat(body.get(metric.column()).asDouble()).as(metric.column())
-                .isCloseTo((double) numerator / denominator, org.assertj.core.data.Offset.offset(1e-12));
+    run(
+        port -> {
+          JsonNode body =
+              JSON.readTree(
+                  new TestClient(port)
+                      .bearer(PROVINCE_TOKEN)
+                      .get("/api/v1/units/20/kpis?month=" + month)
+                      .body());
+          assertThat(body.get("ward_count").asInt()).isEqualTo(rows.size());
+          assertThat(body.get("data_version").asLong()).isEqualTo(gold.version().version());
+          for (Metric metric : Metrics.ALL) {
+            if (metric.isRate()) {
+              long numerator = sum(rows, metric.numerator());
+              long denominator = sum(rows, metric.denominator());
+              if (denominator == 0) {
+                assertThat(body.get(metric.column()).isNull()).as(metric.column()).isTrue();
+              } else {
+                assertThat(body.get(metric.column()).asDouble())
+                    .as(metric.column())
+                    .isCloseTo(
+                        (double) numerator / denominator,
+                        org.assertj.core.data.Offset.offset(1e-12));
+              }
+            } else if (rows.stream().anyMatch(row -> row.get(metric.column()) != null)) {
+              assertThat(body.get(metric.column()).asLong())
+                  .as(metric.column())
+                  .isEqualTo(sum(rows, metric.column()));
+            }
           }
-        } else if (rows.stream().anyMatch(row -> row.get(metric.column()) != null)) {
-          assertThat(body.get(metric.column()).asLong()).as(metric.column()).isEqualTo(sum(rows, metric.column()));
-        }
-      }
-      double online = body.get("online_rate").asDouble();
-      double mean = rows.stream().map(row -> (Double) row.get("online_rate")).filter(v -> v != null)
-          .mapToDouble(Double::doubleValue).average().orElseThrow();
-      assertThat(online).as("recomputed, not the mean of ward rates").isNotCloseTo(mean,
-          org.assertj.core.data.Offset.offset(1e-9));
-    });
+          double online = body.get("online_rate").asDouble();
+          double mean =
+              rows.stream()
+                  .map(row -> (Double) row.get("online_rate"))
+                  .filter(v -> v != null)
+                  .mapToDouble(Double::doubleValue)
+                  .average()
+                  .orElseThrow();
+          assertThat(online)
+              .as("recomputed, not the mean of ward rates")
+              .isNotCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
+        });
   }
 
   private static long sum(List<Map<String, Object>> rows, String column) {
-    return rows.stream().map(row -> (Number) row.get(column)).filter(v -> v != null).mapToLong(Number::longValue).sum();
+    return rows.stream()
+        .map(row -> (Number) row.get(column))
+        .filter(v -> v != null)
+        .mapToLong(Number::longValue)
+        .sum();
   }
 
   @Test
   void theLeagueTableListsEveryWardOfTheProvinceForTheMonth() {
-    run(port -> {
-      String month = gold.months(WardView.AS_REPORTED).get(gold.months(WardView.AS_REPORTED).size() - 1);
-      JsonNode body = JSON.readTree(new TestClient(port).bearer(PROVINCE_TOKEN)
-          .get("/api/v1/units/20/wards?metric=eid_l2_coverage_rate&month=" + month).body());
-      int expected = gold.kpis(WardView.AS_REPORTED, gold.unit("20").orElseThrow(), month, month).size();
-      assertThat(body.get("wards").size()).isEqualTo(expected).isGreaterThan(10);
-      double previous = Double.MAX_VALUE;
-      for (JsonNode ward : body.get("wards")) {
-        if (!ward.get("eid_l2_coverage_rate").isNull()) {
-          assertThat(ward.get("eid_l2_coverage_rate").asDouble()).isLessThanOrEqualTo(previous);
-          previous = ward.get("eid_l2_coverage_rate").asDouble();
-        }
-      }
-    });
+    run(
+        port -> {
+          String month =
+              gold.months(WardView.AS_REPORTED).get(gold.months(WardView.AS_REPORTED).size() - 1);
+          JsonNode body =
+              JSON.readTree(
+                  new TestClient(port)
+                      .bearer(PROVINCE_TOKEN)
+                      .get("/api/v1/units/20/wards?metric=eid_l2_coverage_rate&month=" + month)
+                      .body());
+          int expected =
+              gold.kpis(WardView.AS_REPORTED, gold.unit("20").orElseThrow(), month, month).size();
+          assertThat(body.get("wards").size()).isEqualTo(expected).isGreaterThan(10);
+          double previous = Double.MAX_VALUE;
+          for (JsonNode ward : body.get("wards")) {
+            if (!ward.get("eid_l2_coverage_rate").isNull()) {
+              assertThat(ward.get("eid_l2_coverage_rate").asDouble()).isLessThanOrEqualTo(previous);
+              previous = ward.get("eid_l2_coverage_rate").asDouble();
+            }
+          }
+        });
   }
 
   @Test
   void aWardUserGetsOnlyTheirWardAnd403ForEveryOtherUnit() {
-    run(port -> {
-      TestClient ward = new TestClient(port).bearer(WARD_TOKEN);
-      JsonNode before = JSON.readTree(ward.get("/api/v1/units/" + mergedWard.code() + "/kpis?month=2025-06").body());
-      assertThat(before.get("ward_count").asInt()).isEqualTo(mergedWard.preReformWards().size());
-      JsonNode todays = JSON.readTree(
-          ward.get("/api/v1/units/" + mergedWard.code() + "/kpis?month=2025-06&wards=current").body());
-      assertThat(todays.get("ward_count").asInt()).isEqualTo(1);
-      assertThat(todays.get("eid_applications_l2").asLong()).isEqualTo(before.get("eid_applications_l2").asLong());
-      String otherWard = gold.unit("20").orElseThrow().currentWards().stream()
-          .filter(code -> !code.equals(mergedWard.code())).sorted().findFirst().orElseThrow();
-      for (String path : List.of("/api/v1/units/20/kpis", "/api/v1/units/" + otherWard + "/kpis",
-          "/api/v1/units/01/kpis", "/units/20", "/units/" + otherWard + "/ranking",
-          "/units/20/targets/export/csv?table=targets")) {
-        assertThat(ward.get(path).statusCode()).as(path).isEqualTo(403);
-      }
-      TestClient province = new TestClient(port).bearer(PROVINCE_TOKEN);
-      assertThat(province.get("/api/v1/units/01/kpis").statusCode()).isEqualTo(403);
-      assertThat(province.get("/api/v1/units/" + otherWard + "/kpis").statusCode()).isEqualTo(200);
-    });
+    run(
+        port -> {
+          TestClient ward = new TestClient(port).bearer(WARD_TOKEN);
+          JsonNode before =
+              JSON.readTree(
+                  ward.get("/api/v1/units/" + mergedWard.code() + "/kpis?month=2025-06").body());
+          assertThat(before.get("ward_count").asInt())
+              .isEqualTo(mergedWard.preReformWards().size());
+          JsonNode todays =
+              JSON.readTree(
+                  ward.get(
+                          "/api/v1/units/"
+                              + mergedWard.code()
+                              + "/kpis?month=2025-06&wards=current")
+                      .body());
+          assertThat(todays.get("ward_count").asInt()).isEqualTo(1);
+          assertThat(todays.get("eid_applications_l2").asLong())
+              .isEqualTo(before.get("eid_applications_l2").asLong());
+          String otherWard =
+              gold.unit("20").orElseThrow().currentWards().stream()
+                  .filter(code -> !code.equals(mergedWard.code()))
+                  .sorted()
+                  .findFirst()
+                  .orElseThrow();
+          for (String path :
+              List.of(
+                  "/api/v1/units/20/kpis",
+                  "/api/v1/units/" + otherWard + "/kpis",
+                  "/api/v1/units/01/kpis",
+                  "/units/20",
+                  "/units/" + otherWard + "/ranking",
+                  "/units/20/targets/export/csv?table=targets")) {
+            assertThat(ward.get(path).statusCode()).as(path).isEqualTo(403);
+          }
+          TestClient province = new TestClient(port).bearer(PROVINCE_TOKEN);
+          assertThat(province.get("/api/v1/units/01/kpis").statusCode()).isEqualTo(403);
+          assertThat(province.get("/api/v1/units/" + otherWard + "/kpis").statusCode())
+              .isEqualTo(200);
+        });
   }
 
   @Test
   void everyPageRendersOverTheRealWarehouse() {
-    run(port -> {
-      TestClient client = new TestClient(port).bearer(PROVINCE_TOKEN);
-      for (String unit : List.of("20", mergedWard.code())) {
-        for (String page : List.of("", "/ranking", "/targets", "/quality", "/services", "/daily")) {
-          for (String query : List.of("", "?wards=current", "?month=2025-06&lang=en")) {
-            HttpResponse<String> response = client.get("/units/" + unit + page + query);
-            assertThat(response.statusCode()).as(unit + page + query).isEqualTo(200);
-            assertThat(response.body()).contains("data-chart=");
+    run(
+        port -> {
+          TestClient client = new TestClient(port).bearer(PROVINCE_TOKEN);
+          for (String unit : List.of("20", mergedWard.code())) {
+            for (String page :
+                List.of("", "/ranking", "/targets", "/quality", "/services", "/daily")) {
+              for (String query : List.of("", "?wards=current", "?month=2025-06&lang=en")) {
+                HttpResponse<String> response = client.get("/units/" + unit + page + query);
+                assertThat(response.statusCode()).as(unit + page + query).isEqualTo(200);
+                assertThat(response.body()).contains("data-chart=");
+              }
+            }
           }
-        }
-      }
-    });
+        });
   }
 
   @Test
@@ -185,15 +261,19 @@ class RealWarehouseTest {
       // A new commit of ward_month_kpis (a no-op commit, as an idempotent re-run writes).
       Path log = copy.resolve("gold/ward_month_kpis/_delta_log");
       long next = first.version().version() + 1;
-      Files.writeString(log.resolve(String.format("%020d.json", next)),
-          "{\"commitInfo\":{\"timestamp\":" + System.currentTimeMillis() + ",\"operation\":\"WRITE\","
+      Files.writeString(
+          log.resolve(String.format("%020d.json", next)),
+          "{\"commitInfo\":{\"timestamp\":"
+              + System.currentTimeMillis()
+              + ",\"operation\":\"WRITE\","
               + "\"operationParameters\":{},\"isBlindAppend\":true}}\n");
 
       assertThat(watched.refresh()).isTrue();
       GoldData second = watched.current();
       assertThat(second).isNotSameAs(first);
       assertThat(second.version().version()).isEqualTo(next);
-      assertThat(first.version().version()).isEqualTo(next - 1);  // a request holding the old data keeps it whole
+      assertThat(first.version().version())
+          .isEqualTo(next - 1); // a request holding the old data keeps it whole
       assertThat(second.months(WardView.AS_REPORTED)).isEqualTo(first.months(WardView.AS_REPORTED));
     }
   }
@@ -214,53 +294,85 @@ class RealWarehouseTest {
   @Test
   void theServedVersionIsTheLatestCommitOfTheKpiTable() {
     assertThat(gold.version().tableVersions()).containsKey(Tables.WARD_MONTH_KPIS);
-    assertThat(gold.version().version()).isEqualTo(gold.version().tableVersions().get(Tables.WARD_MONTH_KPIS));
-    assertThat(Duration.between(gold.version().updatedAt(), java.time.Instant.now())).isLessThan(Duration.ofDays(1));
+    assertThat(gold.version().version())
+        .isEqualTo(gold.version().tableVersions().get(Tables.WARD_MONTH_KPIS));
+    assertThat(Duration.between(gold.version().updatedAt(), java.time.Instant.now()))
+        .isLessThan(Duration.ofDays(1));
   }
 
   @Test
   void aReusedPreReformWardCodeOpensAloneWithEraPre2025() throws Exception {
-    // A code of both lists in gold.dim_ward; preferably one whose old ward went to a ward of another code.
-    List<Map<String, Object>> dim = new DeltaTableReader()
-        .read(Path.of(Tables.location(warehouse.toString(), Tables.GOLD, Tables.DIM_WARD))).rows();
+    // A code of both lists in gold.dim_ward; preferably one whose old ward went to a ward of
+    // another code.
+    List<Map<String, Object>> dim =
+        new DeltaTableReader()
+            .read(Path.of(Tables.location(warehouse.toString(), Tables.GOLD, Tables.DIM_WARD)))
+            .rows();
     Map<String, Map<String, Object>> current = new java.util.HashMap<>();
     for (Map<String, Object> row : dim) {
-      if ("POST_REFORM".equals(row.get("era")) && TestWarehouse.PROVINCE.equals(row.get("province_code"))) {
+      if ("POST_REFORM".equals(row.get("era"))
+          && TestWarehouse.PROVINCE.equals(row.get("province_code"))) {
         current.put((String) row.get("ward_code"), row);
       }
     }
-    Map<String, Object> old = dim.stream()
-        .filter(row -> "PRE_REFORM".equals(row.get("era")) && current.containsKey((String) row.get("ward_code")))
-        .sorted(java.util.Comparator.comparing((Map<String, Object> row) ->
-            row.get("ward_code").equals(row.get("current_ward_code")) ? 1 : 0)
-            .thenComparing(row -> (String) row.get("ward_code")))
-        .findFirst().orElseThrow();
+    Map<String, Object> old =
+        dim.stream()
+            .filter(
+                row ->
+                    "PRE_REFORM".equals(row.get("era"))
+                        && current.containsKey((String) row.get("ward_code")))
+            .sorted(
+                java.util.Comparator.comparing(
+                        (Map<String, Object> row) ->
+                            row.get("ward_code").equals(row.get("current_ward_code")) ? 1 : 0)
+                    .thenComparing(row -> (String) row.get("ward_code")))
+            .findFirst()
+            .orElseThrow();
     String code = (String) old.get("ward_code");
     String month = "2025-06";
-    Map<String, Object> goldRow = new DeltaTableReader()
-        .read(Path.of(Tables.location(warehouse.toString(), Tables.GOLD, Tables.WARD_MONTH_KPIS))).rows().stream()
-        .filter(row -> code.equals(row.get("ward_code")) && month.equals(row.get("month"))).findFirst().orElseThrow();
+    Map<String, Object> goldRow =
+        new DeltaTableReader()
+                .read(
+                    Path.of(
+                        Tables.location(warehouse.toString(), Tables.GOLD, Tables.WARD_MONTH_KPIS)))
+                .rows()
+                .stream()
+                .filter(row -> code.equals(row.get("ward_code")) && month.equals(row.get("month")))
+                .findFirst()
+                .orElseThrow();
     UnitScope today = gold.unit(code).orElseThrow();
-    run(port -> {
-      TestClient client = new TestClient(port).bearer(PROVINCE_TOKEN);
-      JsonNode former = JSON.readTree(client.get("/api/v1/units/" + code + "/kpis?month=" + month + "&era=pre2025").body());
-      assertThat(former.get("unit_name").asText()).isEqualTo(old.get("ward_name"));
-      assertThat(former.get("era").asText()).isEqualTo("pre2025");
-      assertThat(former.get("ward_count").asInt()).isEqualTo(1);
-      assertThat(former.get("eid_applications_l2").asLong()).isEqualTo(((Number) goldRow.get("eid_applications_l2")).longValue());
-      assertThat(former.get("dossiers_total").asLong()).isEqualTo(((Number) goldRow.get("dossiers_total")).longValue());
-      JsonNode now = JSON.readTree(client.get("/api/v1/units/" + code + "/kpis?month=" + month).body());
-      assertThat(now.get("unit_name").asText()).isEqualTo(current.get(code).get("ward_name"));
-      assertThat(now.get("ward_count").asInt()).isEqualTo(today.preReformWards().size());
-      assertThat(now.has("era")).isFalse();
+    run(
+        port -> {
+          TestClient client = new TestClient(port).bearer(PROVINCE_TOKEN);
+          JsonNode former =
+              JSON.readTree(
+                  client
+                      .get("/api/v1/units/" + code + "/kpis?month=" + month + "&era=pre2025")
+                      .body());
+          assertThat(former.get("unit_name").asText()).isEqualTo(old.get("ward_name"));
+          assertThat(former.get("era").asText()).isEqualTo("pre2025");
+          assertThat(former.get("ward_count").asInt()).isEqualTo(1);
+          assertThat(former.get("eid_applications_l2").asLong())
+              .isEqualTo(((Number) goldRow.get("eid_applications_l2")).longValue());
+          assertThat(former.get("dossiers_total").asLong())
+              .isEqualTo(((Number) goldRow.get("dossiers_total")).longValue());
+          JsonNode now =
+              JSON.readTree(client.get("/api/v1/units/" + code + "/kpis?month=" + month).body());
+          assertThat(now.get("unit_name").asText()).isEqualTo(current.get(code).get("ward_name"));
+          assertThat(now.get("ward_count").asInt()).isEqualTo(today.preReformWards().size());
+          assertThat(now.has("era")).isFalse();
 
-      String link = "/units/" + code + "?month=" + month + "&amp;era=pre2025";
-      assertThat(client.get("/units/" + code + "?month=2025-07").body()).contains("data-testid=\"era-note\"", link);
-      assertThat(client.get("/units/20/ranking?month=" + month).body()).contains(link);
-      HttpResponse<String> page = client.get("/units/" + code + "?era=pre2025");
-      assertThat(page.statusCode()).isEqualTo(200);
-      assertThat(page.body()).contains(Html.esc((String) old.get("ward_name")), "<option value=\"2025-06\" selected",
-          "data-era=\"current\"");
-    });
+          String link = "/units/" + code + "?month=" + month + "&amp;era=pre2025";
+          assertThat(client.get("/units/" + code + "?month=2025-07").body())
+              .contains("data-testid=\"era-note\"", link);
+          assertThat(client.get("/units/20/ranking?month=" + month).body()).contains(link);
+          HttpResponse<String> page = client.get("/units/" + code + "?era=pre2025");
+          assertThat(page.statusCode()).isEqualTo(200);
+          assertThat(page.body())
+              .contains(
+                  Html.esc((String) old.get("ward_name")),
+                  "<option value=\"2025-06\" selected",
+                  "data-era=\"current\"");
+        });
   }
 }

@@ -15,7 +15,10 @@ import vn.da06.warehouse.access.Tokens;
 import vn.da06.warehouse.access.User;
 import vn.da06.warehouse.access.UsersFile;
 
-/** Tokens are looked up by their hash, and a users-file change still revokes them (within the freshness). */
+/**
+ * Tokens are looked up by their hash, and a users-file change still revokes them (within the
+ * freshness).
+ */
 class UserDirectoryTest {
   @TempDir Path dir;
 
@@ -39,13 +42,15 @@ class UserDirectoryTest {
     assertThat(users.byToken(token)).isPresent();
 
     new UsersFile(List.of(user("bo", Tokens.hash(Tokens.newToken())))).save(file);
-    Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));  // not the same mtime tick
+    Files.setLastModifiedTime(
+        file, FileTime.from(Instant.now().plusSeconds(5))); // not the same mtime tick
     Thread.sleep(250);
     assertThat(users.byToken(token)).isEmpty();
     assertThat(users.user("an")).isEmpty();
   }
 
-  private static final String PASSWORD_HASH = vn.da06.warehouse.access.Passwords.hash("not-used-here".toCharArray());
+  private static final String PASSWORD_HASH =
+      vn.da06.warehouse.access.Passwords.hash("not-used-here".toCharArray());
 
   private static User user(String name, String tokenHash) {
     return new User(name, "20", Role.ANALYST, PASSWORD_HASH, tokenHash);

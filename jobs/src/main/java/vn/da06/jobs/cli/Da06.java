@@ -20,10 +20,22 @@ import vn.da06.warehouse.admin.AdminUnits;
 import vn.da06.warehouse.admin.AdminUnitsLoader;
 
 /** The {@code ./da06} command line of the jobs module. */
-@Command(name = "da06", mixinStandardHelpOptions = true, version = "da06 0.1",
+@Command(
+    name = "da06",
+    mixinStandardHelpOptions = true,
+    version = "da06 0.1",
     description = "ĐA06 steering warehouse: sample feeds, the Spark pipeline, benchmarks.",
-    footer = {"", "Also: ./da06 test (the test suite), ./da06 serve | users (dashboard), ./da06 trino (analysts' SQL)."},
-    subcommands = {Da06.Demo.class, Da06.Generate.class, Da06.Run.class, Da06.Bench.class, CommandLine.HelpCommand.class})
+    footer = {
+      "",
+      "Also: ./da06 test (the test suite), ./da06 serve | users (dashboard), ./da06 trino (analysts' SQL)."
+    },
+    subcommands = {
+      Da06.Demo.class,
+      Da06.Generate.class,
+      Da06.Run.class,
+      Da06.Bench.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Da06 {
 
   public static void main(String[] args) {
@@ -32,29 +44,36 @@ public final class Da06 {
 
   public static int execute(String... args) {
     CommandLine commandLine = new CommandLine(new Da06());
-    commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
-      Throwable cause = exception;
-      while (cause != null) {
-        if (cause instanceof PipelineInputException || cause instanceof IllegalArgumentException
-            || cause instanceof vn.da06.warehouse.admin.AdminUnitsLoadException) {
-          line.getErr().println("da06: " + cause.getMessage());
-          return 2;
-        }
-        cause = cause.getCause();
-      }
-      throw exception;
-    });
+    commandLine.setExecutionExceptionHandler(
+        (exception, line, parsed) -> {
+          Throwable cause = exception;
+          while (cause != null) {
+            if (cause instanceof PipelineInputException
+                || cause instanceof IllegalArgumentException
+                || cause instanceof vn.da06.warehouse.admin.AdminUnitsLoadException) {
+              line.getErr().println("da06: " + cause.getMessage());
+              return 2;
+            }
+            cause = cause.getCause();
+          }
+          throw exception;
+        });
     return commandLine.execute(args);
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Read every feed of the inbox and write every table of the warehouse (incremental).")
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description =
+          "Read every feed of the inbox and write every table of the warehouse (incremental).")
   static final class Run implements Callable<Integer> {
-    @Option(names = "--inbox", defaultValue = "data/inbox", description = "Inbox folder with one sub-folder per feed. Default: ${DEFAULT-VALUE}")
+    @Option(
+        names = "--inbox",
+        defaultValue = "data/inbox",
+        description = "Inbox folder with one sub-folder per feed. Default: ${DEFAULT-VALUE}")
     String inbox;
 
-    @CommandLine.Mixin
-    WarehouseOptionsMixin warehouse;
+    @CommandLine.Mixin WarehouseOptionsMixin warehouse;
 
     @Override
     public Integer call() {
@@ -65,33 +84,59 @@ public final class Da06 {
 
   /** picocli mixin for --warehouse. */
   public static final class WarehouseOptionsMixin {
-    @Option(names = "--warehouse", defaultValue = "data/warehouse",
+    @Option(
+        names = "--warehouse",
+        defaultValue = "data/warehouse",
         description = "Warehouse root (a folder, hdfs://… or s3a://…). Default: ${DEFAULT-VALUE}")
     public String warehouse;
   }
 
-  @Command(name = "generate", mixinStandardHelpOptions = true,
-      description = "Write sample feeds in the contract format for the real communes of one province, with a manifest of what was generated.")
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write sample feeds in the contract format for the real communes of one province, with a manifest of what was generated.")
   static final class Generate implements Callable<Integer> {
-    @Option(names = "--out", defaultValue = "data/inbox", description = "Inbox to write. Default: ${DEFAULT-VALUE}")
+    @Option(
+        names = "--out",
+        defaultValue = "data/inbox",
+        description = "Inbox to write. Default: ${DEFAULT-VALUE}")
     Path out;
 
-    @Option(names = "--province", defaultValue = "20", description = "Province code (post-reform). Default: ${DEFAULT-VALUE} (Lạng Sơn)")
+    @Option(
+        names = "--province",
+        defaultValue = "20",
+        description = "Province code (post-reform). Default: ${DEFAULT-VALUE} (Lạng Sơn)")
     String province;
 
-    @Option(names = "--from", defaultValue = "2022-03", description = "First month. Default: ${DEFAULT-VALUE}")
+    @Option(
+        names = "--from",
+        defaultValue = "2022-03",
+        description = "First month. Default: ${DEFAULT-VALUE}")
     YearMonth from;
 
-    @Option(names = "--to", defaultValue = "2026-10", description = "Last month. Default: ${DEFAULT-VALUE}")
+    @Option(
+        names = "--to",
+        defaultValue = "2026-10",
+        description = "Last month. Default: ${DEFAULT-VALUE}")
     YearMonth to;
 
-    @Option(names = "--scale", defaultValue = "1.0", description = "Volume multiplier (1.0 ≈ 40,000 residents). Default: ${DEFAULT-VALUE}")
+    @Option(
+        names = "--scale",
+        defaultValue = "1.0",
+        description = "Volume multiplier (1.0 ≈ 40,000 residents). Default: ${DEFAULT-VALUE}")
     double scale;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Random seed: the same seed writes the same bytes. Default: ${DEFAULT-VALUE}")
+    @Option(
+        names = "--seed",
+        defaultValue = "7",
+        description = "Random seed: the same seed writes the same bytes. Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Writer threads (0 = one per core).")
+    @Option(
+        names = "--threads",
+        defaultValue = "0",
+        description = "Writer threads (0 = one per core).")
     int threads;
 
     @Override
@@ -101,16 +146,24 @@ public final class Da06 {
     }
   }
 
-  @Command(name = "demo", mixinStandardHelpOptions = true,
-      description = "Generate a sample province, run the pipeline on it and print the province's KPIs for the last month.")
+  @Command(
+      name = "demo",
+      mixinStandardHelpOptions = true,
+      description =
+          "Generate a sample province, run the pipeline on it and print the province's KPIs for the last month.")
   static final class Demo implements Callable<Integer> {
-    @Option(names = "--inbox", defaultValue = "data/inbox", description = "Default: ${DEFAULT-VALUE}")
+    @Option(
+        names = "--inbox",
+        defaultValue = "data/inbox",
+        description = "Default: ${DEFAULT-VALUE}")
     Path inbox;
 
-    @CommandLine.Mixin
-    WarehouseOptionsMixin warehouse;
+    @CommandLine.Mixin WarehouseOptionsMixin warehouse;
 
-    @Option(names = "--province", defaultValue = "20", description = "Default: ${DEFAULT-VALUE} (Lạng Sơn)")
+    @Option(
+        names = "--province",
+        defaultValue = "20",
+        description = "Default: ${DEFAULT-VALUE} (Lạng Sơn)")
     String province;
 
     @Option(names = "--scale", defaultValue = "1.0", description = "Default: ${DEFAULT-VALUE}")
@@ -120,13 +173,23 @@ public final class Da06 {
     public Integer call() {
       generate(inbox, province, YearMonth.of(2022, 3), YearMonth.of(2026, 10), scale, 7, 0);
       runPipeline(inbox.toString(), warehouse.warehouse);
-      new ProvinceReport(SparkSessions.getOrCreate("da06-demo"), warehouse.warehouse).print(System.out, province);
+      new ProvinceReport(SparkSessions.getOrCreate("da06-demo"), warehouse.warehouse)
+          .print(System.out, province);
       return 0;
     }
   }
 
-  @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the pipeline (see BENCHMARKS.md).",
-      subcommands = {PipelineBench.class, ScaleBench.class, GoldBench.class, IncrementalBench.class, DqBench.class})
+  @Command(
+      name = "bench",
+      mixinStandardHelpOptions = true,
+      description = "Measure the pipeline (see BENCHMARKS.md).",
+      subcommands = {
+        PipelineBench.class,
+        ScaleBench.class,
+        GoldBench.class,
+        IncrementalBench.class,
+        DqBench.class
+      })
   static final class Bench implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -135,13 +198,29 @@ public final class Da06 {
     }
   }
 
-  static GeneratorSummary generate(Path out, String province, YearMonth from, YearMonth to, double scale, long seed, int threads) {
+  static GeneratorSummary generate(
+      Path out,
+      String province,
+      YearMonth from,
+      YearMonth to,
+      double scale,
+      long seed,
+      int threads) {
     AdminUnits units = AdminUnitsLoader.load(null);
     int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    GeneratorSummary summary = Generator.generate(new GeneratorOptions(out, province, from, to, scale, seed, workers), units);
-    System.out.printf("Generated %d files in %s (%.1f s):%n", summary.files(), out, summary.elapsed().toMillis() / 1000.0);
-    summary.feeds().forEach((feed, totals) -> System.out.printf("  %-18s %,12d rows (%,d with deliberate defects to quarantine)%n",
-        feed, totals.rowsRead(), totals.rowsQuarantined()));
+    GeneratorSummary summary =
+        Generator.generate(
+            new GeneratorOptions(out, province, from, to, scale, seed, workers), units);
+    System.out.printf(
+        "Generated %d files in %s (%.1f s):%n",
+        summary.files(), out, summary.elapsed().toMillis() / 1000.0);
+    summary
+        .feeds()
+        .forEach(
+            (feed, totals) ->
+                System.out.printf(
+                    "  %-18s %,12d rows (%,d with deliberate defects to quarantine)%n",
+                    feed, totals.rowsRead(), totals.rowsQuarantined()));
     return summary;
   }
 
@@ -151,7 +230,13 @@ public final class Da06 {
 
   static RunSummary runPipeline(String inbox, String warehouse, Progress progress) {
     SparkSession spark = SparkSessions.getOrCreate("da06-pipeline");
-    RunSummary summary = new Pipeline(spark, new Pipeline.Options(inbox, warehouse), Pseudonymizer.fromEnvironment(), progress).run();
+    RunSummary summary =
+        new Pipeline(
+                spark,
+                new Pipeline.Options(inbox, warehouse),
+                Pseudonymizer.fromEnvironment(),
+                progress)
+            .run();
     RunSummaryPrinter.print(summary, System.out);
     return summary;
   }

@@ -28,38 +28,61 @@ final class ProvinceReport {
 
   void print(PrintStream out, String province) {
     DeltaIo io = new DeltaIo(spark, warehouse);
-    Dataset<Row> kpis = io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS).where(col("province_code").equalTo(province));
+    Dataset<Row> kpis =
+        io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS).where(col("province_code").equalTo(province));
     String month = kpis.agg(org.apache.spark.sql.functions.max("month")).head().getString(0);
     if (month == null) {
       out.println("No gold figures for province " + province + " yet.");
       return;
     }
     Row row = UnitMetrics.provinces(kpis.where(col("month").equalTo(month))).head();
-    String name = io.read(Tables.GOLD, Tables.DIM_WARD).where(col("province_code").equalTo(province)
-        .and(col("era").equalTo("POST_REFORM"))).select("province_name").head().getString(0);
+    String name =
+        io.read(Tables.GOLD, Tables.DIM_WARD)
+            .where(col("province_code").equalTo(province).and(col("era").equalTo("POST_REFORM")))
+            .select("province_name")
+            .head()
+            .getString(0);
     out.println();
-    out.printf("%s (%s) — tháng %s, dữ liệu phiên bản %d%n", name, province, month,
-        io.version(Tables.GOLD, Tables.WARD_MONTH_KPIS));
+    out.printf(
+        "%s (%s) — tháng %s, dữ liệu phiên bản %d%n",
+        name, province, month, io.version(Tables.GOLD, Tables.WARD_MONTH_KPIS));
     for (Metric metric : Metrics.ALL) {
       Object value = row.getAs(metric.column());
       out.printf("  %-34s %-28s %14s%n", metric.labelVi(), metric.column(), format(metric, value));
     }
     Double online = row.getAs("online_rate");
     if (online != null) {
-      out.printf("%nMục tiêu trực tuyến 70%%: %s (%s)%n", online >= Metrics.ONLINE_GOAL ? "ĐẠT" : "CHƯA ĐẠT",
+      out.printf(
+          "%nMục tiêu trực tuyến 70%%: %s (%s)%n",
+          online >= Metrics.ONLINE_GOAL ? "ĐẠT" : "CHƯA ĐẠT",
           format(Metrics.byColumn("online_rate").orElseThrow(), online));
     }
     // The province's own targets and those of its wards of that month.
-    Object[] units = kpis.where(col("month").equalTo(month)).select("ward_code").as(org.apache.spark.sql.Encoders.STRING())
-        .collectAsList().toArray();
-    List<Row> behind = io.read(Tables.GOLD, Tables.TARGET_PROGRESS)
-        .where(col("as_of_month").equalTo(month).and(col("unit_code").equalTo(province).or(col("unit_code").isin(units))))
-        .where(col("on_track").equalTo(false)).orderBy(col("attainment")).limit(5).collectAsList();
+    Object[] units =
+        kpis.where(col("month").equalTo(month))
+            .select("ward_code")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList()
+            .toArray();
+    List<Row> behind =
+        io.read(Tables.GOLD, Tables.TARGET_PROGRESS)
+            .where(
+                col("as_of_month")
+                    .equalTo(month)
+                    .and(col("unit_code").equalTo(province).or(col("unit_code").isin(units))))
+            .where(col("on_track").equalTo(false))
+            .orderBy(col("attainment"))
+            .limit(5)
+            .collectAsList();
     if (!behind.isEmpty()) {
       out.println("Chỉ tiêu có nguy cơ không đạt (thấp nhất):");
       for (Row target : behind) {
-        out.printf("  %-6s %-24s đạt %s / %s%n", target.getAs("unit_code"), target.getAs("metric"),
-            percent(target.getAs("attainment")), number(((Double) target.getAs("target_value"))));
+        out.printf(
+            "  %-6s %-24s đạt %s / %s%n",
+            target.getAs("unit_code"),
+            target.getAs("metric"),
+            percent(target.getAs("attainment")),
+            number(((Double) target.getAs("target_value"))));
       }
     }
   }

@@ -30,53 +30,88 @@ import vn.da06.warehouse.admin.AdminUnitsLoader;
 import vn.da06.warehouse.bench.Figure;
 
 /**
- * {@code ./da06 bench scale}: the whole pipeline at several input sizes, each in its own JVM, then how cost grows
- * with input and what a national run would need.
+ * {@code ./da06 bench scale}: the whole pipeline at several input sizes, each in its own JVM, then
+ * how cost grows with input and what a national run would need.
  *
- * <p>A size is a count of e-ID applications; dossiers (about 2 per application) and population records (one
- * snapshot, about 0.8 per application) follow, as in the national proportions 1 : 2 : 1. The feeds of a size are
- * generated once into {@code <dir>/scale-<size>-seed<seed>/inbox} and reused.
+ * <p>A size is a count of e-ID applications; dossiers (about 2 per application) and population
+ * records (one snapshot, about 0.8 per application) follow, as in the national proportions 1 : 2 :
+ * 1. The feeds of a size are generated once into {@code <dir>/scale-<size>-seed<seed>/inbox} and
+ * reused.
  */
-@Command(name = "scale", mixinStandardHelpOptions = true,
-    description = "Time the pipeline at growing sizes (own JVM each): rows/s, peak memory, cost fit, national estimate.")
+@Command(
+    name = "scale",
+    mixinStandardHelpOptions = true,
+    description =
+        "Time the pipeline at growing sizes (own JVM each): rows/s, peak memory, cost fit, national estimate.")
 final class ScaleBench implements Callable<Integer> {
 
   /** e-ID applications the generator writes at scale 1.0 (2022-03..2026-10, seed 7). */
   static final double APPLICATIONS_AT_SCALE_ONE = 49_888;
+
   /** Dossier factor that brings the default 1.63 dossiers per application to the national 2. */
   static final double DOSSIER_FACTOR = 1.23;
+
   /** A national year: 100M applications + 200M dossiers + 100M population records. */
   static final double NATIONAL_ROWS = 400e6;
+
   static final double GOAL_MINUTES = 60;
   static final String RESULT_PREFIX = "SCALE-RESULT ";
 
-  @Option(names = "--sizes", defaultValue = "100K,300K",
-      description = "Application counts (K, M suffixes), comma-separated. Default: ${DEFAULT-VALUE}; e.g. 1M,10M,100M")
+  @Option(
+      names = "--sizes",
+      defaultValue = "100K,300K",
+      description =
+          "Application counts (K, M suffixes), comma-separated. Default: ${DEFAULT-VALUE}; e.g. 1M,10M,100M")
   String sizes;
 
-  @Option(names = "--dir", defaultValue = "data/bench", description = "Work folder. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--dir",
+      defaultValue = "data/bench",
+      description = "Work folder. Default: ${DEFAULT-VALUE}")
   Path dir;
 
-  @Option(names = "--seed", defaultValue = "7", description = "Generator seed. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "Generator seed. Default: ${DEFAULT-VALUE}")
   long seed;
 
-  @Option(names = "--heap", defaultValue = "12g", description = "Maximum heap of each size's JVM. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--heap",
+      defaultValue = "12g",
+      description = "Maximum heap of each size's JVM. Default: ${DEFAULT-VALUE}")
   String heap;
 
-  @Option(names = "--max-minutes", defaultValue = "30",
-      description = "A size's pipeline still running after this is stopped and reported as over budget. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--max-minutes",
+      defaultValue = "30",
+      description =
+          "A size's pipeline still running after this is stopped and reported as over budget. Default: ${DEFAULT-VALUE}")
   double maxMinutes;
 
-  @Option(names = "--child-opts", defaultValue = "",
-      description = "Extra JVM options of each size's pipeline JVM, space-separated (e.g. -XX:StartFlightRecording=filename=x.jfr).")
+  @Option(
+      names = "--child-opts",
+      defaultValue = "",
+      description =
+          "Extra JVM options of each size's pipeline JVM, space-separated (e.g. -XX:StartFlightRecording=filename=x.jfr).")
   String childOptions;
 
   @Option(names = "--json", description = "One JSON object per figure instead of the table.")
   boolean json;
 
   /** What one size gave: the child's figures, or why there are none. */
-  record SizeResult(String label, long applications, Map<String, Long> rowsPerFeed, long rows, double seconds,
-      double bronzeSeconds, double silverSeconds, double goldSeconds, long peakHeapMb, long peakRssMb, int cores,
+  record SizeResult(
+      String label,
+      long applications,
+      Map<String, Long> rowsPerFeed,
+      long rows,
+      double seconds,
+      double bronzeSeconds,
+      double silverSeconds,
+      double goldSeconds,
+      long peakHeapMb,
+      long peakRssMb,
+      int cores,
       String failure) {
     boolean completed() {
       return failure == null;
@@ -87,7 +122,10 @@ final class ScaleBench implements Callable<Integer> {
     }
   }
 
-  /** Least-squares fit seconds = fixed + perRow × rows, and the log-log exponent between smallest and largest. */
+  /**
+   * Least-squares fit seconds = fixed + perRow × rows, and the log-log exponent between smallest
+   * and largest.
+   */
   record Fit(double fixedSeconds, double secondsPerMillionRows, double exponent, boolean linear) {}
 
   @Override
@@ -102,10 +140,20 @@ final class ScaleBench implements Callable<Integer> {
       Path warehouse = base.resolve("warehouse");
       String failure = null;
       if (!Files.exists(inbox.resolve(".complete"))) {
-        log.printf("bench scale %s: generating %,d applications into %s%n", label, applications, inbox);
+        log.printf(
+            "bench scale %s: generating %,d applications into %s%n", label, applications, inbox);
         deleteTree(inbox);
-        ChildOutcome generated = runChild(log, maxMinutes, "--generate", "--inbox", inbox.toString(),
-            "--applications", Long.toString(applications), "--seed", Long.toString(seed));
+        ChildOutcome generated =
+            runChild(
+                log,
+                maxMinutes,
+                "--generate",
+                "--inbox",
+                inbox.toString(),
+                "--applications",
+                Long.toString(applications),
+                "--seed",
+                Long.toString(seed));
         failure = generated.failure() == null ? null : "generating: " + generated.failure();
         if (failure == null) {
           Files.writeString(inbox.resolve(".complete"), "generated\n");
@@ -114,9 +162,16 @@ final class ScaleBench implements Callable<Integer> {
       SizeResult result;
       if (failure == null) {
         deleteTree(warehouse);
-        log.printf("bench scale %s: pipeline on %s (own JVM, -Xmx%s, at most %.0f min)%n", label, inbox, heap, maxMinutes);
-        ChildOutcome run = runChild(log, maxMinutes, "--inbox", inbox.toString(), "--warehouse", warehouse.toString());
-        result = run.failure() != null ? failed(label, applications, run.failure()) : parseResult(label, applications, run.result());
+        log.printf(
+            "bench scale %s: pipeline on %s (own JVM, -Xmx%s, at most %.0f min)%n",
+            label, inbox, heap, maxMinutes);
+        ChildOutcome run =
+            runChild(
+                log, maxMinutes, "--inbox", inbox.toString(), "--warehouse", warehouse.toString());
+        result =
+            run.failure() != null
+                ? failed(label, applications, run.failure())
+                : parseResult(label, applications, run.result());
       } else {
         result = failed(label, applications, failure);
       }
@@ -126,13 +181,24 @@ final class ScaleBench implements Callable<Integer> {
     List<Figure> figures = figures(results);
     if (!json) {
       System.out.println();
-      System.out.printf("bench scale --sizes %s (%d cores, -Xmx%s per size)%n", sizes,
-          Runtime.getRuntime().availableProcessors(), heap);
+      System.out.printf(
+          "bench scale --sizes %s (%d cores, -Xmx%s per size)%n",
+          sizes, Runtime.getRuntime().availableProcessors(), heap);
       for (SizeResult r : results) {
         if (r.completed()) {
-          System.out.printf("  %-5s %,13d rows (%s) in %8.1f s = %,8.0f rows/s; bronze %.0f s, silver %.0f s, gold %.0f s;"
-                  + " peak heap %,d MB, peak RSS %,d MB%n", r.label(), r.rows(), r.rowsPerFeed(), r.seconds(),
-              r.rowsPerSecond(), r.bronzeSeconds(), r.silverSeconds(), r.goldSeconds(), r.peakHeapMb(), r.peakRssMb());
+          System.out.printf(
+              "  %-5s %,13d rows (%s) in %8.1f s = %,8.0f rows/s; bronze %.0f s, silver %.0f s, gold %.0f s;"
+                  + " peak heap %,d MB, peak RSS %,d MB%n",
+              r.label(),
+              r.rows(),
+              r.rowsPerFeed(),
+              r.seconds(),
+              r.rowsPerSecond(),
+              r.bronzeSeconds(),
+              r.silverSeconds(),
+              r.goldSeconds(),
+              r.peakHeapMb(),
+              r.peakRssMb());
         } else {
           System.out.printf("  %-5s did not complete: %s%n", r.label(), r.failure());
         }
@@ -149,7 +215,9 @@ final class ScaleBench implements Callable<Integer> {
     for (SizeResult r : results) {
       String p = "scale_" + r.label() + "_";
       if (!r.completed()) {
-        figures.add(new Figure(p + "completed", 0, "bool", null, null, "completes (" + r.failure() + ")", false));
+        figures.add(
+            new Figure(
+                p + "completed", 0, "bool", null, null, "completes (" + r.failure() + ")", false));
         continue;
       }
       figures.add(Figure.plain(p + "rows", r.rows(), "rows"));
@@ -158,30 +226,66 @@ final class ScaleBench implements Callable<Integer> {
       figures.add(Figure.plain(p + "bronze_seconds", r.bronzeSeconds(), "s"));
       figures.add(Figure.plain(p + "silver_seconds", r.silverSeconds(), "s"));
       figures.add(Figure.plain(p + "gold_seconds", r.goldSeconds(), "s"));
-      figures.add(new Figure(p + "peak_heap_mb", r.peakHeapMb(), "MB", null, null, "<= 12288 MB", r.peakHeapMb() <= 12288));
+      figures.add(
+          new Figure(
+              p + "peak_heap_mb",
+              r.peakHeapMb(),
+              "MB",
+              null,
+              null,
+              "<= 12288 MB",
+              r.peakHeapMb() <= 12288));
       figures.add(Figure.plain(p + "peak_rss_mb", r.peakRssMb(), "MB"));
     }
-    List<SizeResult> done = results.stream().filter(SizeResult::completed)
-        .sorted(Comparator.comparingLong(SizeResult::rows)).toList();
+    List<SizeResult> done =
+        results.stream()
+            .filter(SizeResult::completed)
+            .sorted(Comparator.comparingLong(SizeResult::rows))
+            .toList();
     if (done.size() >= 2) {
       Fit fit = fit(done);
       figures.add(Figure.plain("scale_fixed_seconds", fit.fixedSeconds(), "s"));
-      figures.add(Figure.plain("scale_seconds_per_million_rows", fit.secondsPerMillionRows(), "s/M rows"));
-      figures.add(new Figure("scale_cost_exponent", fit.exponent(), "", null, null, "<= 1.1 (linear)", fit.linear()));
+      figures.add(
+          Figure.plain("scale_seconds_per_million_rows", fit.secondsPerMillionRows(), "s/M rows"));
+      figures.add(
+          new Figure(
+              "scale_cost_exponent",
+              fit.exponent(),
+              "",
+              null,
+              null,
+              "<= 1.1 (linear)",
+              fit.linear()));
       SizeResult largest = done.get(done.size() - 1);
-      double minutes = (fit.fixedSeconds() + fit.secondsPerMillionRows() * NATIONAL_ROWS / 1e6) / 60;
-      figures.add(new Figure("national_estimate_minutes", minutes, "min", null, null, "<= 60 min", minutes <= GOAL_MINUTES));
+      double minutes =
+          (fit.fixedSeconds() + fit.secondsPerMillionRows() * NATIONAL_ROWS / 1e6) / 60;
+      figures.add(
+          new Figure(
+              "national_estimate_minutes",
+              minutes,
+              "min",
+              null,
+              null,
+              "<= 60 min",
+              minutes <= GOAL_MINUTES));
       double perCore = largest.rowsPerSecond() / largest.cores();
-      figures.add(Figure.plain("national_rows_per_s_needed", NATIONAL_ROWS / (GOAL_MINUTES * 60), "rows/s"));
+      figures.add(
+          Figure.plain(
+              "national_rows_per_s_needed", NATIONAL_ROWS / (GOAL_MINUTES * 60), "rows/s"));
       figures.add(Figure.plain("measured_rows_per_s_per_core", perCore, "rows/s"));
-      figures.add(Figure.plain("national_cluster_cores", Math.ceil(NATIONAL_ROWS / (GOAL_MINUTES * 60) / perCore), "cores"));
+      figures.add(
+          Figure.plain(
+              "national_cluster_cores",
+              Math.ceil(NATIONAL_ROWS / (GOAL_MINUTES * 60) / perCore),
+              "cores"));
     }
     return figures;
   }
 
   /**
-   * Seconds = fixed + b × rows by least squares (b never below the largest size's average: a fit through few
-   * points must not promise more than was measured), and k of seconds ∝ rows^k between the smallest and largest.
+   * Seconds = fixed + b × rows by least squares (b never below the largest size's average: a fit
+   * through few points must not promise more than was measured), and k of seconds ∝ rows^k between
+   * the smallest and largest.
    */
   static Fit fit(List<SizeResult> done) {
     double n = done.size();
@@ -197,7 +301,9 @@ final class ScaleBench implements Callable<Integer> {
     double fixed = Math.max(0, my - slope * mx);
     SizeResult small = done.get(0);
     SizeResult large = done.get(done.size() - 1);
-    double exponent = Math.log(large.seconds() / small.seconds()) / Math.log((double) large.rows() / small.rows());
+    double exponent =
+        Math.log(large.seconds() / small.seconds())
+            / Math.log((double) large.rows() / small.rows());
     return new Fit(fixed, slope, exponent, exponent <= 1.1);
   }
 
@@ -209,8 +315,10 @@ final class ScaleBench implements Callable<Integer> {
       value = 0;
     }
     if (value < 1_000) {
-      throw new IllegalArgumentException("Cannot read size '" + label
-          + "': it is not an application count of at least 1000 (write e.g. 100K, 1M or 2500000)");
+      throw new IllegalArgumentException(
+          "Cannot read size '"
+              + label
+              + "': it is not an application count of at least 1000 (write e.g. 100K, 1M or 2500000)");
     }
     return value;
   }
@@ -219,33 +327,54 @@ final class ScaleBench implements Callable<Integer> {
     return new SizeResult(label, applications, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, failure);
   }
 
-  static SizeResult parseResult(String label, long applications, String resultJson) throws IOException {
+  static SizeResult parseResult(String label, long applications, String resultJson)
+      throws IOException {
     JsonNode node = new ObjectMapper().readTree(resultJson);
     Map<String, Long> perFeed = new LinkedHashMap<>();
-    node.get("rows_per_feed").fields().forEachRemaining(e -> perFeed.put(e.getKey(), e.getValue().asLong()));
-    return new SizeResult(label, applications, perFeed, node.get("rows").asLong(), node.get("seconds").asDouble(),
-        node.get("bronze_seconds").asDouble(), node.get("silver_seconds").asDouble(), node.get("gold_seconds").asDouble(),
-        node.get("peak_heap_mb").asLong(), node.get("peak_rss_mb").asLong(), node.get("cores").asInt(), null);
+    node.get("rows_per_feed")
+        .fields()
+        .forEachRemaining(e -> perFeed.put(e.getKey(), e.getValue().asLong()));
+    return new SizeResult(
+        label,
+        applications,
+        perFeed,
+        node.get("rows").asLong(),
+        node.get("seconds").asDouble(),
+        node.get("bronze_seconds").asDouble(),
+        node.get("silver_seconds").asDouble(),
+        node.get("gold_seconds").asDouble(),
+        node.get("peak_heap_mb").asLong(),
+        node.get("peak_rss_mb").asLong(),
+        node.get("cores").asInt(),
+        null);
   }
 
   record ChildOutcome(String result, String failure) {}
 
   /**
-   * The flags of this JVM a size's JVM gets too: the module flags, system properties and HotSpot options the
-   * launcher gives every Spark JVM (the root pom's list), among them {@code -XX:-DontCompileHugeMethods}. Without
-   * it the code Spark generates to type a feed stayed interpreted, and bronze took ~1.7 × as long as in
-   * {@code ./da06 run}. Not this JVM's recording, class archive or heap: each size sets its own.
+   * The flags of this JVM a size's JVM gets too: the module flags, system properties and HotSpot
+   * options the launcher gives every Spark JVM (the root pom's list), among them {@code
+   * -XX:-DontCompileHugeMethods}. Without it the code Spark generates to type a feed stayed
+   * interpreted, and bronze took ~1.7 × as long as in {@code ./da06 run}. Not this JVM's recording,
+   * class archive or heap: each size sets its own.
    */
   static boolean childFlag(String arg) {
     if (arg.startsWith("-XX:")) {
-      return !(arg.contains("FlightRecord") || arg.contains("Archive") || arg.contains("ExitOnOutOfMemoryError")
-          || arg.contains("HeapSize") || arg.contains("RAMPercentage"));
+      return !(arg.contains("FlightRecord")
+          || arg.contains("Archive")
+          || arg.contains("ExitOnOutOfMemoryError")
+          || arg.contains("HeapSize")
+          || arg.contains("RAMPercentage"));
     }
     return arg.startsWith("--add-") || arg.startsWith("-D");
   }
 
-  /** Runs {@code ScaleBench.Child} in a new JVM with this one's class path and module flags; its output goes to log. */
-  ChildOutcome runChild(PrintStream log, double minutes, String... args) throws IOException, InterruptedException {
+  /**
+   * Runs {@code ScaleBench.Child} in a new JVM with this one's class path and module flags; its
+   * output goes to log.
+   */
+  ChildOutcome runChild(PrintStream log, double minutes, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
@@ -256,7 +385,9 @@ final class ScaleBench implements Callable<Integer> {
       }
     }
     // Set at run time by a test runner rather than on the command line: passed on explicitly.
-    for (String property : List.of("da06.npm.dir", "da06.project.dir", "da06.shared.dir", "log4j2.configurationFile")) {
+    for (String property :
+        List.of(
+            "da06.npm.dir", "da06.project.dir", "da06.shared.dir", "log4j2.configurationFile")) {
       String value = System.getProperty(property);
       if (value != null && command.stream().noneMatch(a -> a.startsWith("-D" + property + "="))) {
         command.add("-D" + property + "=" + value);
@@ -272,21 +403,26 @@ final class ScaleBench implements Callable<Integer> {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String[] result = {null};
     boolean[] outOfMemory = {false};
-    Thread pump = new Thread(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (line.startsWith(RESULT_PREFIX)) {
-            result[0] = line.substring(RESULT_PREFIX.length());
-          } else {
-            outOfMemory[0] |= line.contains("OutOfMemoryError");
-            log.println("    | " + line);
-          }
-        }
-      } catch (IOException e) {
-        log.println("    | (output lost: " + e.getMessage() + ")");
-      }
-    }, "scale-bench-output");
+    Thread pump =
+        new Thread(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  if (line.startsWith(RESULT_PREFIX)) {
+                    result[0] = line.substring(RESULT_PREFIX.length());
+                  } else {
+                    outOfMemory[0] |= line.contains("OutOfMemoryError");
+                    log.println("    | " + line);
+                  }
+                }
+              } catch (IOException e) {
+                log.println("    | (output lost: " + e.getMessage() + ")");
+              }
+            },
+            "scale-bench-output");
     pump.start();
     boolean finished = process.waitFor((long) (minutes * 60_000), TimeUnit.MILLISECONDS);
     if (!finished) {
@@ -295,13 +431,18 @@ final class ScaleBench implements Callable<Integer> {
         process.destroyForcibly().waitFor();
       }
       pump.join(10_000);
-      return new ChildOutcome(null, "over the " + java.math.BigDecimal.valueOf(minutes).stripTrailingZeros().toPlainString()
-          + "-minute budget (raise --max-minutes)");
+      return new ChildOutcome(
+          null,
+          "over the "
+              + java.math.BigDecimal.valueOf(minutes).stripTrailingZeros().toPlainString()
+              + "-minute budget (raise --max-minutes)");
     }
     pump.join(10_000);
     int exit = process.exitValue();
     if (outOfMemory[0] || exit == 3 || exit == 52) {
-      return new ChildOutcome(null, "out of memory with -Xmx" + heap + " (exit " + exit + "; raise --heap or use a cluster)");
+      return new ChildOutcome(
+          null,
+          "out of memory with -Xmx" + heap + " (exit " + exit + "; raise --heap or use a cluster)");
     }
     if (exit != 0 || result[0] == null) {
       return new ChildOutcome(null, "the JVM exited with " + exit + " (see its output above)");
@@ -332,11 +473,19 @@ final class ScaleBench implements Callable<Integer> {
       Path inbox = Path.of(options.get("--inbox"));
       if (generate) {
         long applications = Long.parseLong(options.get("--applications"));
-        GeneratorOptions generatorOptions = new GeneratorOptions(inbox, GeneratorOptions.DEFAULT_PROVINCE,
-            YearMonth.of(2022, 3), YearMonth.of(2026, 10), applications / APPLICATIONS_AT_SCALE_ONE,
-            Long.parseLong(options.get("--seed")), Runtime.getRuntime().availableProcessors(),
-            GeneratorOptions.Snapshots.LATEST, DOSSIER_FACTOR);
-        GeneratorSummary summary = Generator.generate(generatorOptions, AdminUnitsLoader.load(null));
+        GeneratorOptions generatorOptions =
+            new GeneratorOptions(
+                inbox,
+                GeneratorOptions.DEFAULT_PROVINCE,
+                YearMonth.of(2022, 3),
+                YearMonth.of(2026, 10),
+                applications / APPLICATIONS_AT_SCALE_ONE,
+                Long.parseLong(options.get("--seed")),
+                Runtime.getRuntime().availableProcessors(),
+                GeneratorOptions.Snapshots.LATEST,
+                DOSSIER_FACTOR);
+        GeneratorSummary summary =
+            Generator.generate(generatorOptions, AdminUnitsLoader.load(null));
         System.out.println(RESULT_PREFIX + "{\"files\":" + summary.files() + "}");
         System.exit(0);
       }

@@ -8,7 +8,10 @@ import org.apache.spark.sql.SparkSession;
 import vn.da06.jobs.bench.SilverSynth;
 import vn.da06.warehouse.admin.AdminUnitsLoader;
 
-/** A warehouse of synthetic silver under {@code data/bench/}, written once per size and reused while complete. */
+/**
+ * A warehouse of synthetic silver under {@code data/bench/}, written once per size and reused while
+ * complete.
+ */
 final class SyntheticWarehouse {
 
   private static final String MARKER = "synthetic-size.txt";
@@ -16,10 +19,11 @@ final class SyntheticWarehouse {
   private SyntheticWarehouse() {}
 
   /**
-   * The warehouse folder holding {@code size}; written (seconds printed) unless a complete one of that exact
-   * size is already there. {@code fresh} rewrites it anyway (a bench that changes it).
+   * The warehouse folder holding {@code size}; written (seconds printed) unless a complete one of
+   * that exact size is already there. {@code fresh} rewrites it anyway (a bench that changes it).
    */
-  static Path ensure(SparkSession spark, Path folder, SilverSynth.Size size, boolean fresh) throws IOException {
+  static Path ensure(SparkSession spark, Path folder, SilverSynth.Size size, boolean fresh)
+      throws IOException {
     Path marker = folder.resolve(MARKER);
     if (!fresh && holds(folder, size)) {
       System.err.printf("bench: reusing synthetic silver %s (%,d rows)%n", folder, size.rows());
@@ -30,7 +34,8 @@ final class SyntheticWarehouse {
     System.err.printf("bench: writing synthetic silver, %,d rows, into %s%n", size.rows(), folder);
     long start = System.nanoTime();
     new SilverSynth(spark, folder.toString(), AdminUnitsLoader.load(null)).write(size);
-    System.err.printf("bench: synthetic silver written in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    System.err.printf(
+        "bench: synthetic silver written in %.1f s%n", (System.nanoTime() - start) / 1e9);
     Files.writeString(marker, size.toString());
     return folder;
   }

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A campaign (chiến dịch) of level-2 e-ID enrolment: applications surge, wards report daily and each ward
- * gets a target of cumulative level-2 activations by the deadline.
+ * A campaign (chiến dịch) of level-2 e-ID enrolment: applications surge, wards report daily and
+ * each ward gets a target of cumulative level-2 activations by the deadline.
  *
  * @param name as written on the targets handed down
  * @param start first day
@@ -17,20 +17,36 @@ import java.util.List;
  * @param coverageGoal the ward target as a share of its eligible population at the start
  */
 record Campaign(
-    String name, LocalDate start, LocalDate deadline, double level2Boost, double level1Boost,
+    String name,
+    LocalDate start,
+    LocalDate deadline,
+    double level2Boost,
+    double level1Boost,
     double coverageGoal) {
 
   static final List<Campaign> ALL =
       List.of(
           new Campaign(
               "Chiến dịch cấp và kích hoạt ĐDĐT mức 2, 10/7–31/10/2023",
-              LocalDate.of(2023, 7, 10), LocalDate.of(2023, 10, 31), 6.0, 1.5, 0.45),
+              LocalDate.of(2023, 7, 10),
+              LocalDate.of(2023, 10, 31),
+              6.0,
+              1.5,
+              0.45),
           new Campaign(
               "Chiến dịch cao điểm cấp, kích hoạt ĐDĐT mức 2, 01/3–30/6/2024",
-              LocalDate.of(2024, 3, 1), LocalDate.of(2024, 6, 30), 2.5, 1.3, 0.60),
+              LocalDate.of(2024, 3, 1),
+              LocalDate.of(2024, 6, 30),
+              2.5,
+              1.3,
+              0.60),
           new Campaign(
               "Chiến dịch làm sạch dữ liệu, kích hoạt ĐDĐT mức 2, 01/9–31/12/2026",
-              LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 31), 3.0, 1.2, 0.85));
+              LocalDate.of(2026, 9, 1),
+              LocalDate.of(2026, 12, 31),
+              3.0,
+              1.2,
+              0.85));
 
   Campaign {
     requireNonNull(name, "name is null");

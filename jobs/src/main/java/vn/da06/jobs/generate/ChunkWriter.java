@@ -20,9 +20,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The rows one unit of work writes into each data file, kept as a chunk file of CSV records (no header)
- * until {@link #assemble} joins the chunks of all units, in unit order, into the file. This keeps memory
- * bounded and the output independent of which thread finished first.
+ * The rows one unit of work writes into each data file, kept as a chunk file of CSV records (no
+ * header) until {@link #assemble} joins the chunks of all units, in unit order, into the file. This
+ * keeps memory bounded and the output independent of which thread finished first.
  */
 final class ChunkWriter implements Closeable {
 

@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
 import vn.da06.warehouse.Feed;
 
 /**
- * How one data file is written, within what the feed contract allows: BOM or not, gzip or not, header
- * case and column order, an extra column, ISO or plain timestamps, ISO or dd/MM/yyyy dates. Chosen from
- * the seed and the file name, so it is the same in every run.
+ * How one data file is written, within what the feed contract allows: BOM or not, gzip or not,
+ * header case and column order, an extra column, ISO or plain timestamps, ISO or dd/MM/yyyy dates.
+ * Chosen from the seed and the file name, so it is the same in every run.
  */
 final class FileFormat {
 
@@ -23,22 +23,52 @@ final class FileFormat {
   /** Columns of each feed in the order of the contract's tables. */
   static List<String> naturalColumns(Feed feed) {
     return switch (feed) {
-      case EID_APPLICATIONS -> List.of(
-          "application_id", "citizen_id", "ward_code", "level", "channel", "received_at", "status",
-          "activated_at", "updated_at");
-      case SERVICE_DOSSIERS -> List.of(
-          "dossier_id", "service_code", "ward_code", "channel", "auth_method", "submitted_at", "due_at",
-          "resolved_at", "status", "updated_at");
-      case POPULATION -> List.of(
-          "snapshot_date", "citizen_id", "full_name", "birth_date", "sex", "ward_code", "residence_type",
-          "has_chip_card", "is_deceased", "last_verified_at");
-      case DAILY_REPORTS -> List.of("ward_code", "report_date", "submitted_at", "l2_applications", "l2_activations");
-      case TARGETS -> List.of("unit_code", "metric", "target_value", "period_start", "deadline", "campaign");
+      case EID_APPLICATIONS ->
+          List.of(
+              "application_id",
+              "citizen_id",
+              "ward_code",
+              "level",
+              "channel",
+              "received_at",
+              "status",
+              "activated_at",
+              "updated_at");
+      case SERVICE_DOSSIERS ->
+          List.of(
+              "dossier_id",
+              "service_code",
+              "ward_code",
+              "channel",
+              "auth_method",
+              "submitted_at",
+              "due_at",
+              "resolved_at",
+              "status",
+              "updated_at");
+      case POPULATION ->
+          List.of(
+              "snapshot_date",
+              "citizen_id",
+              "full_name",
+              "birth_date",
+              "sex",
+              "ward_code",
+              "residence_type",
+              "has_chip_card",
+              "is_deceased",
+              "last_verified_at");
+      case DAILY_REPORTS ->
+          List.of("ward_code", "report_date", "submitted_at", "l2_applications", "l2_activations");
+      case TARGETS ->
+          List.of("unit_code", "metric", "target_value", "period_start", "deadline", "campaign");
     };
   }
 
-  private static final DateTimeFormatter PLAIN_TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
-  private static final DateTimeFormatter ISO_TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter PLAIN_TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter ISO_TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
   private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
   private static final DateTimeFormatter SLASH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -60,8 +90,16 @@ final class FileFormat {
   }
 
   private FileFormat(
-      Feed feed, String baseName, boolean bom, boolean gzip, int[] order, HeaderCase headerCase,
-      boolean isoTimestamps, boolean isoOffset, boolean slashDates, boolean extraColumn) {
+      Feed feed,
+      String baseName,
+      boolean bom,
+      boolean gzip,
+      int[] order,
+      HeaderCase headerCase,
+      boolean isoTimestamps,
+      boolean isoOffset,
+      boolean slashDates,
+      boolean extraColumn) {
     this.feed = requireNonNull(feed, "feed is null");
     this.baseName = requireNonNull(baseName, "baseName is null");
     this.bom = bom;
@@ -75,10 +113,11 @@ final class FileFormat {
   }
 
   /**
-   * The format of one file. The first file of a feed ({@code plain}) is written the plain way, so every
-   * feed has a file that any reader takes.
+   * The format of one file. The first file of a feed ({@code plain}) is written the plain way, so
+   * every feed has a file that any reader takes.
    */
-  static FileFormat choose(long seed, Feed feed, String baseName, boolean plain, boolean extraColumn, boolean mayGzip) {
+  static FileFormat choose(
+      long seed, Feed feed, String baseName, boolean plain, boolean extraColumn, boolean mayGzip) {
     SplittableRandom random = Rng.of(seed, 0xF11E, feed.ordinal(), Rng.code(baseName));
     int columns = naturalColumns(feed).size() + (extraColumn ? 1 : 0);
     int[] order = new int[columns];
@@ -88,9 +127,10 @@ final class FileFormat {
     boolean bom = random.nextDouble() < 0.25;
     boolean gzip = mayGzip && random.nextDouble() < 0.2;
     boolean shuffled = random.nextDouble() < 0.25;
-    HeaderCase headerCase = random.nextDouble() < 0.2
-        ? (random.nextBoolean() ? HeaderCase.UPPER : HeaderCase.CAPITALISED)
-        : HeaderCase.LOWER;
+    HeaderCase headerCase =
+        random.nextDouble() < 0.2
+            ? (random.nextBoolean() ? HeaderCase.UPPER : HeaderCase.CAPITALISED)
+            : HeaderCase.LOWER;
     boolean isoTimestamps = random.nextDouble() < 0.25;
     boolean isoOffset = random.nextDouble() < 0.7;
     boolean slashDates = random.nextDouble() < 0.3;
@@ -103,10 +143,28 @@ final class FileFormat {
       }
     }
     if (plain) {
-      return new FileFormat(feed, baseName, false, false, identity(naturalColumns(feed).size()), HeaderCase.LOWER,
-          false, false, false, false);
+      return new FileFormat(
+          feed,
+          baseName,
+          false,
+          false,
+          identity(naturalColumns(feed).size()),
+          HeaderCase.LOWER,
+          false,
+          false,
+          false,
+          false);
     }
-    return new FileFormat(feed, baseName, bom, gzip, order, headerCase, isoTimestamps, isoOffset, slashDates,
+    return new FileFormat(
+        feed,
+        baseName,
+        bom,
+        gzip,
+        order,
+        headerCase,
+        isoTimestamps,
+        isoOffset,
+        slashDates,
         extraColumn);
   }
 
@@ -153,11 +211,12 @@ final class FileFormat {
     String[] header = new String[order.length];
     for (int i = 0; i < order.length; i++) {
       String name = order[i] < natural.size() ? natural.get(order[i]) : EXTRA_COLUMN;
-      header[i] = switch (headerCase) {
-        case LOWER -> name;
-        case UPPER -> name.toUpperCase(Locale.ROOT);
-        case CAPITALISED -> Character.toUpperCase(name.charAt(0)) + name.substring(1);
-      };
+      header[i] =
+          switch (headerCase) {
+            case LOWER -> name;
+            case UPPER -> name.toUpperCase(Locale.ROOT);
+            case CAPITALISED -> Character.toUpperCase(name.charAt(0)) + name.substring(1);
+          };
     }
     return header;
   }

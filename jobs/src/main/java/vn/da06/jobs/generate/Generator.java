@@ -33,19 +33,20 @@ import vn.da06.warehouse.admin.AdminUnits;
 import vn.da06.warehouse.admin.Era;
 
 /**
- * Writes sample source feeds ({@code ../shared/contracts/feeds.md}) for the real communes of one province,
- * and beside them, in {@code out/_manifest/}, the figures the warehouse must compute from them: the test
- * oracle of the pipeline, counted here while generating, independently of any Spark code.
+ * Writes sample source feeds ({@code ../shared/contracts/feeds.md}) for the real communes of one
+ * province, and beside them, in {@code out/_manifest/}, the figures the warehouse must compute from
+ * them: the test oracle of the pipeline, counted here while generating, independently of any Spark
+ * code.
  *
  * <p>Output: {@code out/<feed>/<feed>_<yyyy-MM or yyyy-MM-dd>.csv[.gz]} for eid_applications,
- * service_dossiers (one file per month of updated_at), population (one per snapshot), daily_reports (one
- * per campaign month) and targets; {@code out/_manifest/ward_month.csv}, {@code summary.json} and
- * {@code sample_citizen_ids.txt}. Earlier generated files in those folders are replaced. The same seed and
- * options give byte-identical files whatever the number of threads.
+ * service_dossiers (one file per month of updated_at), population (one per snapshot), daily_reports
+ * (one per campaign month) and targets; {@code out/_manifest/ward_month.csv}, {@code summary.json}
+ * and {@code sample_citizen_ids.txt}. Earlier generated files in those folders are replaced. The
+ * same seed and options give byte-identical files whatever the number of threads.
  *
- * <p>The work is split by current ward (with the pre-reform wards whose primary link lands in it); each
- * unit streams its rows to chunk files that are then joined in unit order, so memory stays bounded by the
- * largest ward, not by the scale.
+ * <p>The work is split by current ward (with the pre-reform wards whose primary link lands in it);
+ * each unit streams its rows to chunk files that are then joined in unit order, so memory stays
+ * bounded by the largest ward, not by the scale.
  */
 public final class Generator {
 
@@ -59,11 +60,17 @@ public final class Generator {
       return run(options, units);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Cannot generate feeds into " + options.out() + ": " + e.getMessage() + " (check the folder is writable)", e);
+          "Cannot generate feeds into "
+              + options.out()
+              + ": "
+              + e.getMessage()
+              + " (check the folder is writable)",
+          e);
     }
   }
 
-  private static GeneratorSummary run(GeneratorOptions options, AdminUnits units) throws IOException {
+  private static GeneratorSummary run(GeneratorOptions options, AdminUnits units)
+      throws IOException {
     long started = System.nanoTime();
     Plan plan = new Plan(options, units);
     Path out = options.out();
@@ -77,21 +84,25 @@ public final class Generator {
     try {
       List<Future<UnitGenerator.Result>> futures = new ArrayList<>();
       for (Plan.Unit unit : plan.workUnits) {
-        futures.add(pool.submit(() -> {
-          try (ChunkWriter chunks = new ChunkWriter(chunkRoot, unit.index())) {
-            return new UnitGenerator(plan, unit, chunks).run();
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  try (ChunkWriter chunks = new ChunkWriter(chunkRoot, unit.index())) {
+                    return new UnitGenerator(plan, unit, chunks).run();
+                  }
+                }));
       }
       for (Future<UnitGenerator.Result> future : futures) {
         results.add(get(future));
       }
       List<Future<Void>> assembled = new ArrayList<>();
       for (FileFormat format : plan.allFiles()) {
-        assembled.add(pool.submit(() -> {
-          ChunkWriter.assemble(chunkRoot, out, format);
-          return null;
-        }));
+        assembled.add(
+            pool.submit(
+                () -> {
+                  ChunkWriter.assemble(chunkRoot, out, format);
+                  return null;
+                }));
       }
       for (Future<Void> future : assembled) {
         get(future);
@@ -103,7 +114,9 @@ public final class Generator {
 
     List<WardMonthTable.Row> rows = new ArrayList<>();
     results.forEach(result -> rows.addAll(result.rows()));
-    rows.sort(Comparator.comparing(WardMonthTable.Row::month).thenComparing(WardMonthTable.Row::wardCode));
+    rows.sort(
+        Comparator.comparing(WardMonthTable.Row::month)
+            .thenComparing(WardMonthTable.Row::wardCode));
     List<TargetFile> targets = writeTargets(plan, rows, out);
 
     Map<String, long[]> fileStats = new LinkedHashMap<>();
@@ -140,13 +153,18 @@ public final class Generator {
       feeds.put(feed.folder(), new FeedTotals(read, read - quarantined, quarantined, byReason));
     }
 
-    long acceptedApplications = results.stream().mapToLong(UnitGenerator.Result::acceptedApplications).sum();
-    long quarantinedApplications = results.stream().mapToLong(UnitGenerator.Result::quarantinedApplications).sum();
-    long acceptedDossiers = results.stream().mapToLong(UnitGenerator.Result::acceptedDossiers).sum();
-    long quarantinedDossiers = results.stream().mapToLong(UnitGenerator.Result::quarantinedDossiers).sum();
-    DailyReportCounts reports = results.stream()
-        .map(UnitGenerator.Result::dailyReports)
-        .reduce(new DailyReportCounts(0, 0, 0, 0, 0), DailyReportCounts::plus);
+    long acceptedApplications =
+        results.stream().mapToLong(UnitGenerator.Result::acceptedApplications).sum();
+    long quarantinedApplications =
+        results.stream().mapToLong(UnitGenerator.Result::quarantinedApplications).sum();
+    long acceptedDossiers =
+        results.stream().mapToLong(UnitGenerator.Result::acceptedDossiers).sum();
+    long quarantinedDossiers =
+        results.stream().mapToLong(UnitGenerator.Result::quarantinedDossiers).sum();
+    DailyReportCounts reports =
+        results.stream()
+            .map(UnitGenerator.Result::dailyReports)
+            .reduce(new DailyReportCounts(0, 0, 0, 0, 0), DailyReportCounts::plus);
     int targetRows = targets.stream().mapToInt(TargetFile::rows).sum();
 
     writeWardMonth(manifest.resolve("ward_month.csv"), rows);
@@ -175,24 +193,28 @@ public final class Generator {
     summary.put("wards", wards);
     summary.put("population_snapshots", plan.snapshots.stream().map(LocalDate::toString).toList());
     List<Map<String, Object>> files = new ArrayList<>();
-    fileStats.forEach((path, counts) -> {
-      Map<String, Object> file = new LinkedHashMap<>();
-      file.put("feed", path.substring(0, path.indexOf('/')));
-      file.put("file", path);
-      file.put("rows_read", counts[0]);
-      file.put("rows_quarantined_by_reason", reasonMap(java.util.Arrays.copyOfRange(counts, 1, counts.length)));
-      files.add(file);
-    });
+    fileStats.forEach(
+        (path, counts) -> {
+          Map<String, Object> file = new LinkedHashMap<>();
+          file.put("feed", path.substring(0, path.indexOf('/')));
+          file.put("file", path);
+          file.put("rows_read", counts[0]);
+          file.put(
+              "rows_quarantined_by_reason",
+              reasonMap(java.util.Arrays.copyOfRange(counts, 1, counts.length)));
+          files.add(file);
+        });
     summary.put("files", files);
     Map<String, Object> feedsJson = new LinkedHashMap<>();
-    feeds.forEach((folder, totals) -> {
-      Map<String, Object> feed = new LinkedHashMap<>();
-      feed.put("rows_read", totals.rowsRead());
-      feed.put("rows_accepted", totals.rowsAccepted());
-      feed.put("rows_quarantined", totals.rowsQuarantined());
-      feed.put("quarantined_by_reason", new java.util.TreeMap<>(totals.quarantinedByReason()));
-      feedsJson.put(folder, feed);
-    });
+    feeds.forEach(
+        (folder, totals) -> {
+          Map<String, Object> feed = new LinkedHashMap<>();
+          feed.put("rows_read", totals.rowsRead());
+          feed.put("rows_accepted", totals.rowsAccepted());
+          feed.put("rows_quarantined", totals.rowsQuarantined());
+          feed.put("quarantined_by_reason", new java.util.TreeMap<>(totals.quarantinedByReason()));
+          feedsJson.put(folder, feed);
+        });
     summary.put("feeds", feedsJson);
     summary.put("distinct_application_ids", acceptedApplications + quarantinedApplications);
     summary.put("accepted_application_ids", acceptedApplications);
@@ -208,14 +230,27 @@ public final class Generator {
     summary.put("targets", targetRows);
     summary.put("campaigns", plan.campaigns.stream().map(Campaign::name).toList());
     summary.put("ward_month_rows", rows.size());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(manifest.resolve("summary.json").toFile(), summary);
 
-    feeds.forEach((folder, totals) -> System.err.printf(
-        "generated %s: %,d rows (%,d to quarantine)%n", folder, totals.rowsRead(), totals.rowsQuarantined()));
-    return new GeneratorSummary(out, feeds, fileStats.size(), acceptedApplications + quarantinedApplications,
-        acceptedApplications, acceptedDossiers + quarantinedDossiers, acceptedDossiers, reports, targetRows,
-        rows.size(), Duration.ofNanos(System.nanoTime() - started));
+    feeds.forEach(
+        (folder, totals) ->
+            System.err.printf(
+                "generated %s: %,d rows (%,d to quarantine)%n",
+                folder, totals.rowsRead(), totals.rowsQuarantined()));
+    return new GeneratorSummary(
+        out,
+        feeds,
+        fileStats.size(),
+        acceptedApplications + quarantinedApplications,
+        acceptedApplications,
+        acceptedDossiers + quarantinedDossiers,
+        acceptedDossiers,
+        reports,
+        targetRows,
+        rows.size(),
+        Duration.ofNanos(System.nanoTime() - started));
   }
 
   private static Map<String, Long> reasonMap(long[] reasons) {
@@ -256,7 +291,8 @@ public final class Generator {
       if (Files.isDirectory(folder)) {
         try (Stream<Path> files = Files.list(folder)) {
           for (Path file : files.toList()) {
-            if (file.getFileName().toString().startsWith(feed.folder() + "_") && Files.isRegularFile(file)) {
+            if (file.getFileName().toString().startsWith(feed.folder() + "_")
+                && Files.isRegularFile(file)) {
               Files.delete(file);
             }
           }
@@ -300,10 +336,12 @@ public final class Generator {
   private record TargetFile(FileFormat format, int rows) {}
 
   /**
-   * Ward targets of cumulative level-2 activations for each campaign (a share of the ward's eligible
-   * population when the campaign starts), and the province's Đề án 06 targets after the reform.
+   * Ward targets of cumulative level-2 activations for each campaign (a share of the ward's
+   * eligible population when the campaign starts), and the province's Đề án 06 targets after the
+   * reform.
    */
-  private static List<TargetFile> writeTargets(Plan plan, List<WardMonthTable.Row> rows, Path out) throws IOException {
+  private static List<TargetFile> writeTargets(Plan plan, List<WardMonthTable.Row> rows, Path out)
+      throws IOException {
     long seed = plan.options.seed();
     List<String[]> wardTargets = new ArrayList<>();
     for (int c = 0; c < plan.campaigns.size(); c++) {
@@ -315,10 +353,18 @@ public final class Generator {
           continue;
         }
         SplittableRandom random = Rng.of(seed, 0x7A4, c, Rng.code(row.wardCode()));
-        long target = Math.max(1, Math.round(eligible * campaign.coverageGoal() * Rng.uniform(random, 0.9, 1.1)));
-        wardTargets.add(new String[] {
-          row.wardCode(), "eid_activations_l2_cum", Long.toString(target), null, null, campaign.name()
-        });
+        long target =
+            Math.max(
+                1, Math.round(eligible * campaign.coverageGoal() * Rng.uniform(random, 0.9, 1.1)));
+        wardTargets.add(
+            new String[] {
+              row.wardCode(),
+              "eid_activations_l2_cum",
+              Long.toString(target),
+              null,
+              null,
+              campaign.name()
+            });
         wardTargets.get(wardTargets.size() - 1)[3] = campaign.start().toString();
         wardTargets.get(wardTargets.size() - 1)[4] = campaign.deadline().toString();
       }
@@ -326,23 +372,33 @@ public final class Generator {
     List<String[]> provinceTargets = new ArrayList<>();
     if (!plan.endDate.isBefore(Era.REFORM_DATE)) {
       String name = "Chỉ tiêu Đề án 06 của tỉnh, 01/7/2025–31/12/2026";
-      for (String[] target : List.of(
-          new String[] {"online_rate", "0.70"}, new String[] {"dq_clean_rate", "0.95"},
-          new String[] {"eid_l2_coverage_rate", "0.80"})) {
-        provinceTargets.add(new String[] {
-          plan.options.provinceCode(), target[0], target[1], "2025-07-01", "2026-12-31", name
-        });
+      for (String[] target :
+          List.of(
+              new String[] {"online_rate", "0.70"},
+              new String[] {"dq_clean_rate", "0.95"},
+              new String[] {"eid_l2_coverage_rate", "0.80"})) {
+        provinceTargets.add(
+            new String[] {
+              plan.options.provinceCode(), target[0], target[1], "2025-07-01", "2026-12-31", name
+            });
       }
     }
     List<TargetFile> files = new ArrayList<>();
-    files.add(writeTargetFile(out, FileFormat.choose(seed, Feed.TARGETS, "targets_chien_dich", true, false, false),
-        wardTargets));
-    files.add(writeTargetFile(out, FileFormat.choose(seed, Feed.TARGETS, "targets_tinh", false, false, false),
-        provinceTargets));
+    files.add(
+        writeTargetFile(
+            out,
+            FileFormat.choose(seed, Feed.TARGETS, "targets_chien_dich", true, false, false),
+            wardTargets));
+    files.add(
+        writeTargetFile(
+            out,
+            FileFormat.choose(seed, Feed.TARGETS, "targets_tinh", false, false, false),
+            provinceTargets));
     return files;
   }
 
-  private static TargetFile writeTargetFile(Path out, FileFormat format, List<String[]> targets) throws IOException {
+  private static TargetFile writeTargetFile(Path out, FileFormat format, List<String[]> targets)
+      throws IOException {
     Path file = out.resolve(format.relativePath());
     Files.createDirectories(file.getParent());
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);

@@ -43,24 +43,36 @@ public record GeneratorSummary(
 
   /** Rows of one feed: rows read = rows accepted + rows quarantined. */
   public record FeedTotals(
-      long rowsRead, long rowsAccepted, long rowsQuarantined, Map<String, Long> quarantinedByReason) {
+      long rowsRead,
+      long rowsAccepted,
+      long rowsQuarantined,
+      Map<String, Long> quarantinedByReason) {
     public FeedTotals {
       quarantinedByReason = Map.copyOf(quarantinedByReason);
       if (rowsRead != rowsAccepted + rowsQuarantined) {
         throw new IllegalArgumentException(
-            "rows read " + rowsRead + " ≠ accepted " + rowsAccepted + " + quarantined " + rowsQuarantined);
+            "rows read "
+                + rowsRead
+                + " ≠ accepted "
+                + rowsAccepted
+                + " + quarantined "
+                + rowsQuarantined);
       }
     }
   }
 
   /**
-   * Daily reports: one expected per (ward, day) of a campaign; each is missing, or sent on time (before
-   * 17:00 of the day reported on) or late; some of those sent differ from the true counts.
+   * Daily reports: one expected per (ward, day) of a campaign; each is missing, or sent on time
+   * (before 17:00 of the day reported on) or late; some of those sent differ from the true counts.
    */
-  public record DailyReportCounts(long expected, long onTime, long late, long missing, long misreported) {
+  public record DailyReportCounts(
+      long expected, long onTime, long late, long missing, long misreported) {
     public DailyReportCounts plus(DailyReportCounts other) {
       return new DailyReportCounts(
-          expected + other.expected, onTime + other.onTime, late + other.late, missing + other.missing,
+          expected + other.expected,
+          onTime + other.onTime,
+          late + other.late,
+          missing + other.missing,
           misreported + other.misreported);
     }
   }

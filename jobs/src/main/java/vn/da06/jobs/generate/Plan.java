@@ -29,7 +29,12 @@ final class Plan {
   record Unit(int index, Ward current, List<Ward> olds) {}
 
   /** Per-ward character, so that some wards do much worse than others. */
-  record WardTraits(double weight, double dataQuality, double uptake, double onlineLean, double reportSloppiness,
+  record WardTraits(
+      double weight,
+      double dataQuality,
+      double uptake,
+      double onlineLean,
+      double reportSloppiness,
       double onTime) {}
 
   final GeneratorOptions options;
@@ -64,19 +69,19 @@ final class Plan {
     this.end = endDate.atTime(23, 59, 59);
     List<LocalDate> snapshotList = new ArrayList<>();
     for (YearMonth m : months) {
-      boolean periodEnd = switch (options.snapshots()) {
-        case QUARTERLY -> m.getMonthValue() % 3 == 0;
-        case YEARLY -> m.getMonthValue() == 12;
-        case LATEST -> false;
-      };
+      boolean periodEnd =
+          switch (options.snapshots()) {
+            case QUARTERLY -> m.getMonthValue() % 3 == 0;
+            case YEARLY -> m.getMonthValue() == 12;
+            case LATEST -> false;
+          };
       if (periodEnd || m.equals(options.to())) {
         snapshotList.add(m.atEndOfMonth());
       }
     }
     this.snapshots = List.copyOf(snapshotList);
-    this.campaigns = Campaign.ALL.stream()
-        .filter(c -> c.overlapDays(startDate, endDate) > 0)
-        .toList();
+    this.campaigns =
+        Campaign.ALL.stream().filter(c -> c.overlapDays(startDate, endDate) > 0).toList();
     this.workUnits = planUnits(options.provinceCode(), units);
     this.idCapacity = 1_000_000 / Math.max(1, workUnits.size());
     planWards();
@@ -86,7 +91,8 @@ final class Plan {
     for (int level = 1; level <= 2; level++) {
       for (int i = 0; i < days; i++) {
         Campaign campaign = campaignOn(startDate.plusDays(i));
-        double weight = campaign == null ? 1.0 : level == 2 ? campaign.level2Boost() : campaign.level1Boost();
+        double weight =
+            campaign == null ? 1.0 : level == 2 ? campaign.level2Boost() : campaign.level1Boost();
         dayWeightPrefix[level - 1][i + 1] = dayWeightPrefix[level - 1][i] + weight;
       }
     }
@@ -109,13 +115,17 @@ final class Plan {
     List<Ward> current = units.wardsOfCurrentProvince(province, Era.POST_REFORM);
     if (current.isEmpty()) {
       throw new IllegalArgumentException(
-          "Cannot generate feeds: province " + province + " has no current wards in " + units.source()
+          "Cannot generate feeds: province "
+              + province
+              + " has no current wards in "
+              + units.source()
               + " (give a post-reform 2-digit province code, e.g. 20)");
     }
     Map<String, List<Ward>> oldsByCurrent = new TreeMap<>();
     current.forEach(ward -> oldsByCurrent.put(ward.code(), new ArrayList<>()));
     for (Ward old : units.wardsOfCurrentProvince(province, Era.PRE_REFORM)) {
-      units.primaryCurrentWard(old.code())
+      units
+          .primaryCurrentWard(old.code())
           .filter(oldsByCurrent::containsKey)
           .ifPresent(primary -> oldsByCurrent.get(primary).add(old));
     }
@@ -135,12 +145,16 @@ final class Plan {
         traits.put(key(old.code(), Era.PRE_REFORM), t);
         total += t.weight();
       }
-      traits.put(key(unit.current().code(), Era.POST_REFORM), drawTraits(seed, unit.current().code(), Era.POST_REFORM));
+      traits.put(
+          key(unit.current().code(), Era.POST_REFORM),
+          drawTraits(seed, unit.current().code(), Era.POST_REFORM));
     }
     double residentsTotal = GeneratorOptions.RESIDENTS_AT_SCALE_ONE * options.scale();
     for (Unit unit : workUnits) {
       for (Ward old : unit.olds()) {
-        residents.put(old.code(), (int) Math.round(residentsTotal * traits(old.code(), Era.PRE_REFORM).weight() / total));
+        residents.put(
+            old.code(),
+            (int) Math.round(residentsTotal * traits(old.code(), Era.PRE_REFORM).weight() / total));
       }
     }
     for (Era era : Era.values()) {
@@ -164,7 +178,8 @@ final class Plan {
   private static WardTraits drawTraits(long seed, String code, Era era) {
     SplittableRandom random = Rng.of(seed, 0x7EA17, era.ordinal(), Rng.code(code));
     double weight = Math.exp(0.7 * random.nextGaussian());
-    double dataQuality = random.nextDouble() < 0.12 ? Rng.uniform(random, 2.8, 4.2) : Rng.uniform(random, 0.4, 1.2);
+    double dataQuality =
+        random.nextDouble() < 0.12 ? Rng.uniform(random, 2.8, 4.2) : Rng.uniform(random, 0.4, 1.2);
     double uptake = Rng.uniform(random, 0.7, 1.3);
     double onlineLean = Rng.uniform(random, -0.08, 0.08);
     double sloppiness = random.nextDouble() < 0.15 ? 3.0 : 1.0;
@@ -176,24 +191,37 @@ final class Plan {
     long seed = options.seed();
     int index = 0;
     for (YearMonth m : months) {
-      applicationFiles.put(m, FileFormat.choose(seed, Feed.EID_APPLICATIONS, "eid_applications_" + m, index == 0,
-          index == 3, true));
-      dossierFiles.put(m, FileFormat.choose(seed, Feed.SERVICE_DOSSIERS, "service_dossiers_" + m, index == 0,
-          index == 5, true));
+      applicationFiles.put(
+          m,
+          FileFormat.choose(
+              seed, Feed.EID_APPLICATIONS, "eid_applications_" + m, index == 0, index == 3, true));
+      dossierFiles.put(
+          m,
+          FileFormat.choose(
+              seed, Feed.SERVICE_DOSSIERS, "service_dossiers_" + m, index == 0, index == 5, true));
       index++;
     }
     index = 0;
     for (LocalDate date : snapshots) {
-      populationFiles.put(date, FileFormat.choose(seed, Feed.POPULATION, "population_" + date, index == 0,
-          index == 2, true));
+      populationFiles.put(
+          date,
+          FileFormat.choose(
+              seed, Feed.POPULATION, "population_" + date, index == 0, index == 2, true));
       index++;
     }
     index = 0;
     for (YearMonth m : months) {
-      boolean campaignMonth = campaigns.stream().anyMatch(c -> c.overlapDays(
-          max(m.atDay(1), startDate), min(m.atEndOfMonth(), endDate)) > 0);
+      boolean campaignMonth =
+          campaigns.stream()
+              .anyMatch(
+                  c ->
+                      c.overlapDays(max(m.atDay(1), startDate), min(m.atEndOfMonth(), endDate))
+                          > 0);
       if (campaignMonth) {
-        reportFiles.put(m, FileFormat.choose(seed, Feed.DAILY_REPORTS, "daily_reports_" + m, index == 0, false, true));
+        reportFiles.put(
+            m,
+            FileFormat.choose(
+                seed, Feed.DAILY_REPORTS, "daily_reports_" + m, index == 0, false, true));
         index++;
       }
     }

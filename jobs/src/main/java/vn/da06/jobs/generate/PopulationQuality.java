@@ -14,9 +14,10 @@ import java.util.TreeMap;
 import vn.da06.warehouse.Metrics;
 
 /**
- * The "đúng, đủ, sạch, sống" checks and the eligible population of one population snapshot, exactly as
- * {@code ../shared/contracts/warehouse.md} defines them (with the points the contract leaves open settled
- * the way the pipeline settles them). Applied to the rows the generator wrote, not to its intentions.
+ * The "đúng, đủ, sạch, sống" checks and the eligible population of one population snapshot, exactly
+ * as {@code ../shared/contracts/warehouse.md} defines them (with the points the contract leaves
+ * open settled the way the pipeline settles them). Applied to the rows the generator wrote, not to
+ * its intentions.
  */
 final class PopulationQuality {
   private PopulationQuality() {}
@@ -29,8 +30,8 @@ final class PopulationQuality {
   static final int CLEAN = 5;
 
   /**
-   * Per ward code: counts indexed by {@link #RECORDS}..{@link #CLEAN}; and the eligible population per
-   * ward code.
+   * Per ward code: counts indexed by {@link #RECORDS}..{@link #CLEAN}; and the eligible population
+   * per ward code.
    */
   record Result(Map<String, long[]> quality, Map<String, Long> eligible) {}
 
@@ -67,8 +68,11 @@ final class PopulationQuality {
         boolean permanent = row.residenceType().equals("PERMANENT");
         String[] chosen = eligibleWard.get(row.citizenId());
         if (chosen == null
-            || (permanent && (!chosen[1].equals("PERMANENT") || row.wardCode().compareTo(chosen[0]) < 0))
-            || (!permanent && !chosen[1].equals("PERMANENT") && row.wardCode().compareTo(chosen[0]) < 0)) {
+            || (permanent
+                && (!chosen[1].equals("PERMANENT") || row.wardCode().compareTo(chosen[0]) < 0))
+            || (!permanent
+                && !chosen[1].equals("PERMANENT")
+                && row.wardCode().compareTo(chosen[0]) < 0)) {
           eligibleWard.put(row.citizenId(), new String[] {row.wardCode(), row.residenceType()});
         }
       }

@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDate;
 
 /**
- * One accepted population row as the warehouse reads it: empty text is {@code ""}, an empty date null.
+ * One accepted population row as the warehouse reads it: empty text is {@code ""}, an empty date
+ * null.
  */
 record PopulationRecord(
     String citizenId,
@@ -28,6 +29,14 @@ record PopulationRecord(
 
   PopulationRecord withWard(String ward, String residence) {
     return new PopulationRecord(
-        citizenId, fullName, birthDate, sex, ward, residence, hasChipCard, deceased, lastVerifiedAt);
+        citizenId,
+        fullName,
+        birthDate,
+        sex,
+        ward,
+        residence,
+        hasChipCard,
+        deceased,
+        lastVerifiedAt);
   }
 }

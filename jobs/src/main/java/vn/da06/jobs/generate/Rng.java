@@ -3,8 +3,9 @@ package vn.da06.jobs.generate;
 import java.util.SplittableRandom;
 
 /**
- * Random streams derived from the seed and a few coordinates (feed, unit, person, month), so that every
- * piece of output depends only on the seed and its own coordinates, never on thread scheduling.
+ * Random streams derived from the seed and a few coordinates (feed, unit, person, month), so that
+ * every piece of output depends only on the seed and its own coordinates, never on thread
+ * scheduling.
  */
 final class Rng {
   private Rng() {}
@@ -51,7 +52,10 @@ final class Rng {
     return result;
   }
 
-  /** An index drawn with probability proportional to its weight: the first whose running sum exceeds u. */
+  /**
+   * An index drawn with probability proportional to its weight: the first whose running sum exceeds
+   * u.
+   */
   static int pick(SplittableRandom random, double[] cumulative) {
     double u = random.nextDouble() * cumulative[cumulative.length - 1];
     int index = java.util.Arrays.binarySearch(cumulative, u);

@@ -21,9 +21,10 @@ import vn.da06.warehouse.admin.Era;
 import vn.da06.warehouse.admin.Ward;
 
 /**
- * Generates every row of one unit of work (a current ward and the pre-reform wards that become it): its
- * residents, their population records at each snapshot, their e-ID applications and service dossiers, and
- * the wards' daily reports; and counts the expected gold figures from the rows it writes.
+ * Generates every row of one unit of work (a current ward and the pre-reform wards that become it):
+ * its residents, their population records at each snapshot, their e-ID applications and service
+ * dossiers, and the wards' daily reports; and counts the expected gold figures from the rows it
+ * writes.
  */
 final class UnitGenerator {
 
@@ -44,23 +45,37 @@ final class UnitGenerator {
   private static final double RATE_APPLICATION_QUARANTINE = 0.012;
   private static final double RATE_DOSSIER_QUARANTINE = 0.006;
 
-  /** Pre-2025 GSO province codes: the first 3 digits of a citizen id are one of these, zero-padded. */
+  /**
+   * Pre-2025 GSO province codes: the first 3 digits of a citizen id are one of these, zero-padded.
+   */
   private static final int[] PROVINCES = {
-    1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42,
-    44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86,
-    87, 89, 91, 92, 93, 94, 95, 96
+    1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37,
+    38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77,
+    79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96
   };
 
   private static final String[] OTHER_SERVICES = {
-    "TTHC-1.001234", "TTHC-1.000894", "TTHC-2.000528", "TTHC-1.004227", "TTHC-1.003583", "TTHC-2.001023",
-    "TTHC-1.010742", "TTHC-1.000656"
+    "TTHC-1.001234",
+    "TTHC-1.000894",
+    "TTHC-2.000528",
+    "TTHC-1.004227",
+    "TTHC-1.003583",
+    "TTHC-2.001023",
+    "TTHC-1.010742",
+    "TTHC-1.000656"
   };
-  private static final double[] ESSENTIAL_WEIGHTS = Rng.cumulative(
-      2, 4, 8, 6, 2, 7, 5, 6, 5, 1.5, 2, 3, 0.3, 0.2, 3, 1, 2, 2, 1.5, 6, 2, 3, 1.5, 1, 1);
+  private static final double[] ESSENTIAL_WEIGHTS =
+      Rng.cumulative(
+          2, 4, 8, 6, 2, 7, 5, 6, 5, 1.5, 2, 3, 0.3, 0.2, 3, 1, 2, 2, 1.5, 6, 2, 3, 1.5, 1, 1);
   private static final int[] SERVICE_DAYS = {1, 2, 3, 5, 7, 10, 15};
   private static final String[] NOTES = {
-    "", "", "Tổ lưu động, khu phố 3", "Công dân hẹn \"kích hoạt\" sau", "Đã hướng dẫn cài VNeID,\nhẹn quay lại",
-    "Rà soát \"năm người\", \"năm hộ\"", ""
+    "",
+    "",
+    "Tổ lưu động, khu phố 3",
+    "Công dân hẹn \"kích hoạt\" sau",
+    "Đã hướng dẫn cài VNeID,\nhẹn quay lại",
+    "Rà soát \"năm người\", \"năm hộ\"",
+    ""
   };
   private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
   private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("uuuu-MM-dd H'h'mm");
@@ -124,8 +139,9 @@ final class UnitGenerator {
     for (int i = 0; i < k; i++) {
       preIndex.put(unit.olds().get(i).code(), i);
     }
-    this.table = new WardMonthTable(
-        unit.olds().stream().map(Ward::code).toList(), unit.current().code(), plan.months);
+    this.table =
+        new WardMonthTable(
+            unit.olds().stream().map(Ward::code).toList(), unit.current().code(), plan.months);
     for (FileFormat format : plan.allFiles()) {
       stats.put(format.relativePath(), new long[1 + QuarantineReason.values().length]);
     }
@@ -148,8 +164,15 @@ final class UnitGenerator {
         samples.add(person.id);
       }
     }
-    return new Result(table.rows(), stats, acceptedApplications, quarantinedApplications, acceptedDossiers,
-        quarantinedDossiers, reports, samples);
+    return new Result(
+        table.rows(),
+        stats,
+        acceptedApplications,
+        quarantinedApplications,
+        acceptedDossiers,
+        quarantinedDossiers,
+        reports,
+        samples);
   }
 
   private String wardCode(int ward) {
@@ -169,7 +192,8 @@ final class UnitGenerator {
     return Era.on(day) == Era.PRE_REFORM ? person.home : k;
   }
 
-  // ---------------------------------------------------------------------------------------------- residents
+  // ----------------------------------------------------------------------------------------------
+  // residents
 
   private void createPeople() {
     long periodDays = plan.endDate.toEpochDay() - plan.startDate.toEpochDay() + 1;
@@ -179,21 +203,26 @@ final class UnitGenerator {
       int residents = plan.residents(old.code());
       int births = (int) Math.round(residents * 0.013 * periodDays / 365.0);
       for (int i = 0; i < residents + births; i++) {
-        people.add(newPerson(random, home, Integer.parseInt(old.provinceCode()), i >= residents, periodDays));
+        people.add(
+            newPerson(
+                random, home, Integer.parseInt(old.provinceCode()), i >= residents, periodDays));
       }
     }
   }
 
-  private Person newPerson(SplittableRandom random, int home, int province, boolean newborn, long periodDays) {
+  private Person newPerson(
+      SplittableRandom random, int home, int province, boolean newborn, long periodDays) {
     Person p = new Person();
     p.index = people.size();
     p.home = home;
     p.male = random.nextBoolean();
     int age = newborn ? 0 : Ages.sample(random);
-    p.birth = newborn
-        ? plan.startDate.plusDays(random.nextLong(periodDays))
-        : plan.startDate.minusYears(age).minusDays(1 + random.nextInt(364));
-    int prefix = random.nextDouble() < 0.78 ? province : PROVINCES[random.nextInt(PROVINCES.length)];
+    p.birth =
+        newborn
+            ? plan.startDate.plusDays(random.nextLong(periodDays))
+            : plan.startDate.minusYears(age).minusDays(1 + random.nextInt(364));
+    int prefix =
+        random.nextDouble() < 0.78 ? province : PROVINCES[random.nextInt(PROVINCES.length)];
     p.id = allocateId(prefix, p.male, p.birth);
     p.name = VietnameseNames.fullName(random, p.male);
     p.permanent = random.nextDouble() < 0.88;
@@ -209,17 +238,21 @@ final class UnitGenerator {
     }
     double chip = random.nextDouble();
     if (age >= 14) {
-      p.chip = chip < 0.8 ? plan.startDate.minusDays(1 + random.nextInt(400))
-          : chip < 0.95 ? plan.startDate.plusDays(random.nextInt(900)) : null;
+      p.chip =
+          chip < 0.8
+              ? plan.startDate.minusDays(1 + random.nextInt(400))
+              : chip < 0.95 ? plan.startDate.plusDays(random.nextInt(900)) : null;
     } else {
       p.chip = p.birth.plusYears(14).plusDays(30 + random.nextInt(700));
     }
     p.incorrect = random.nextDouble();
     double kind = random.nextDouble();
-    p.incorrectKind = kind < 0.25 ? 0 : kind < 0.45 ? 1 : kind < 0.65 ? 2 : kind < 0.8 ? 3 : kind < 0.92 ? 4 : 5;
+    p.incorrectKind =
+        kind < 0.25 ? 0 : kind < 0.45 ? 1 : kind < 0.65 ? 2 : kind < 0.8 ? 3 : kind < 0.92 ? 4 : 5;
     p.incomplete = random.nextDouble();
     double field = random.nextDouble();
-    p.incompleteField = field < 0.15 ? 0 : field < 0.3 ? 1 : field < 0.55 ? 2 : field < 0.75 ? 3 : 4;
+    p.incompleteField =
+        field < 0.15 ? 0 : field < 0.3 ? 1 : field < 0.55 ? 2 : field < 0.75 ? 3 : 4;
     p.duplicate = random.nextDouble();
     p.namesake = random.nextDouble();
     p.stale = random.nextDouble();
@@ -231,7 +264,8 @@ final class UnitGenerator {
 
   /**
    * A real-looking citizen id, unique in the whole output: units own disjoint serial ranges of each
-   * (province, sex and century, birth year) bucket, scrambled by a bijection of the 6 random digits.
+   * (province, sex and century, birth year) bucket, scrambled by a bijection of the 6 random
+   * digits.
    */
   private String allocateId(int prefix, boolean male, LocalDate birth) {
     int century = (birth.getYear() >= 2000 ? 2 : 0) + (male ? 0 : 1);
@@ -240,7 +274,10 @@ final class UnitGenerator {
     int local = idBuckets.merge(bucket, 1, Integer::sum) - 1;
     if (local >= plan.idCapacity) {
       throw new IllegalStateException(
-          "Cannot generate citizen ids: ward " + unit.current().code() + " needs more than " + plan.idCapacity
+          "Cannot generate citizen ids: ward "
+              + unit.current().code()
+              + " needs more than "
+              + plan.idCapacity
               + " ids of one province, sex and birth year (use a smaller --scale)");
     }
     long serial = (long) unit.index() * plan.idCapacity + local;
@@ -248,7 +285,8 @@ final class UnitGenerator {
     return String.format("%03d%d%02d%06d", prefix, century, year, digits);
   }
 
-  // --------------------------------------------------------------------------------------------- population
+  // ---------------------------------------------------------------------------------------------
+  // population
 
   private void writePopulation() {
     for (int s = 0; s < plan.snapshots.size(); s++) {
@@ -272,7 +310,9 @@ final class UnitGenerator {
         if (p.incorrect < RATE_INCORRECT * factor) {
           switch (p.incorrectKind) {
             case 0 -> id = "9" + id.substring(1); // province 9xx does not exist
-            case 1 -> id = id.substring(0, 3) + (char) (id.charAt(3) + 4) + id.substring(4); // sex/century
+            case 1 ->
+                id =
+                    id.substring(0, 3) + (char) (id.charAt(3) + 4) + id.substring(4); // sex/century
             case 2 -> birth = birth.minusYears(1 + p.index % 3); // year digits no longer match
             case 3 -> id = id.substring(1); // 11 digits
             case 4 -> birth = date.plusDays(1 + p.index % 400); // born in the future
@@ -296,28 +336,44 @@ final class UnitGenerator {
         }
         boolean chip = p.chip != null && !p.chip.isAfter(date);
         boolean deceased = p.death != null && !p.death.isAfter(date);
-        PopulationRecord row = new PopulationRecord(
-            id, name, birth, sex, wardCode(ward), residence, chip, deceased, verified);
+        PopulationRecord row =
+            new PopulationRecord(
+                id, name, birth, sex, wardCode(ward), residence, chip, deceased, verified);
         writePopulationRow(format, date, row, null, accepted);
         if (p.permanent && p.duplicate < RATE_DUPLICATE * factor) {
           // The same citizen listed again as a temporary resident of a neighbouring ward.
           int other = era == Era.PRE_REFORM && k > 1 ? (p.home + 1) % k : ward;
-          writePopulationRow(format, date, row.withWard(wardCode(other), "TEMPORARY"), null, accepted);
+          writePopulationRow(
+              format, date, row.withWard(wardCode(other), "TEMPORARY"), null, accepted);
         }
-        if (p.namesakeId != null && p.namesake < RATE_NAMESAKE * factor && !name.isEmpty() && birth != null) {
-          // Same person keyed in twice with a different id: same name (written differently), birth date, ward.
-          String written = random.nextBoolean()
-              ? name.toUpperCase(java.util.Locale.ROOT)
-              : " " + name.replace(" ", "  ");
-          PopulationRecord namesake = new PopulationRecord(p.namesakeId,
-              java.text.Normalizer.normalize(written, java.text.Normalizer.Form.NFC), birth, sex, wardCode(ward),
-              "PERMANENT", random.nextBoolean(), false, date.minusDays(random.nextInt(700)));
+        if (p.namesakeId != null
+            && p.namesake < RATE_NAMESAKE * factor
+            && !name.isEmpty()
+            && birth != null) {
+          // Same person keyed in twice with a different id: same name (written differently), birth
+          // date, ward.
+          String written =
+              random.nextBoolean()
+                  ? name.toUpperCase(java.util.Locale.ROOT)
+                  : " " + name.replace(" ", "  ");
+          PopulationRecord namesake =
+              new PopulationRecord(
+                  p.namesakeId,
+                  java.text.Normalizer.normalize(written, java.text.Normalizer.Form.NFC),
+                  birth,
+                  sex,
+                  wardCode(ward),
+                  "PERMANENT",
+                  random.nextBoolean(),
+                  false,
+                  date.minusDays(random.nextInt(700)));
           writePopulationRow(format, date, namesake, null, accepted);
         }
         if (random.nextDouble() < RATE_POPULATION_QUARANTINE) {
           if (random.nextDouble() < 0.6) {
             List<String> unknown = plan.unknownWards.get(era);
-            PopulationRecord misplaced = row.withWard(unknown.get(random.nextInt(unknown.size())), row.residenceType());
+            PopulationRecord misplaced =
+                row.withWard(unknown.get(random.nextInt(unknown.size())), row.residenceType());
             writePopulationRow(format, date, misplaced, QuarantineReason.UNKNOWN_WARD, accepted);
           } else {
             writePopulationRow(format, date, row, QuarantineReason.UNPARSEABLE_VALUE, accepted);
@@ -333,15 +389,27 @@ final class UnitGenerator {
   }
 
   private void writePopulationRow(
-      FileFormat format, LocalDate date, PopulationRecord row, QuarantineReason reason,
+      FileFormat format,
+      LocalDate date,
+      PopulationRecord row,
+      QuarantineReason reason,
       List<PopulationRecord> accepted) {
-    String snapshotDate = reason == QuarantineReason.UNPARSEABLE_VALUE
-        ? (date.getDayOfMonth() % 2 == 0 ? "Quý " + ((date.getMonthValue() + 2) / 3) + "/" + date.getYear()
-            : date.format(DateTimeFormatter.ofPattern("dd.MM.uuuu")))
-        : format.date(date);
+    String snapshotDate =
+        reason == QuarantineReason.UNPARSEABLE_VALUE
+            ? (date.getDayOfMonth() % 2 == 0
+                ? "Quý " + ((date.getMonthValue() + 2) / 3) + "/" + date.getYear()
+                : date.format(DateTimeFormatter.ofPattern("dd.MM.uuuu")))
+            : format.date(date);
     String[] values = {
-      snapshotDate, row.citizenId(), row.fullName(), format.date(row.birthDate()), row.sex(), row.wardCode(),
-      row.residenceType(), Boolean.toString(row.hasChipCard()), Boolean.toString(row.deceased()),
+      snapshotDate,
+      row.citizenId(),
+      row.fullName(),
+      format.date(row.birthDate()),
+      row.sex(),
+      row.wardCode(),
+      row.residenceType(),
+      Boolean.toString(row.hasChipCard()),
+      Boolean.toString(row.deceased()),
       format.date(row.lastVerifiedAt())
     };
     write(format, values, note(row.citizenId()), reason);
@@ -350,12 +418,15 @@ final class UnitGenerator {
     }
   }
 
-  // ------------------------------------------------------------------------------------------ applications
+  // ------------------------------------------------------------------------------------------
+  // applications
 
   private void applicationsOf(Person p) {
     SplittableRandom random = Rng.of(seed, TAG_EID, unit.index(), p.index);
-    double level1Propensity = random.nextDouble() < 0.2 ? 0 : Math.exp(0.5 * random.nextGaussian() - 0.125);
-    double level2Propensity = random.nextDouble() < 0.08 ? 0 : Math.exp(0.5 * random.nextGaussian() - 0.125);
+    double level1Propensity =
+        random.nextDouble() < 0.2 ? 0 : Math.exp(0.5 * random.nextGaussian() - 0.125);
+    double level2Propensity =
+        random.nextDouble() < 0.08 ? 0 : Math.exp(0.5 * random.nextGaussian() - 0.125);
     LocalDate first = max(max(plan.startDate, Plan.EID_START), p.birth.plusYears(14));
     LocalDate last = p.death == null ? plan.endDate : min(plan.endDate, p.death.minusDays(1));
     boolean level1 = false;
@@ -372,18 +443,30 @@ final class UnitGenerator {
       double elapsed = ChronoUnit.MONTHS.between(YearMonth.of(2022, 3), month);
       if (!level2 && level2Propensity > 0 && p.chip != null && !p.chip.isAfter(to)) {
         LocalDate chipFrom = max(from, p.chip);
-        double hazard = (month.isBefore(YearMonth.of(2025, 1)) ? 0.004 + 0.026 * Math.min(1, elapsed / 33) : 0.02)
-            * level2Propensity * uptake * weightedDays(chipFrom, to, 2) / month.lengthOfMonth();
+        double hazard =
+            (month.isBefore(YearMonth.of(2025, 1))
+                    ? 0.004 + 0.026 * Math.min(1, elapsed / 33)
+                    : 0.02)
+                * level2Propensity
+                * uptake
+                * weightedDays(chipFrom, to, 2)
+                / month.lengthOfMonth();
         if (random.nextDouble() < hazard) {
-          String status = newApplication(random, p, 2, pickDay(random, chipFrom, to, 2), ward, ++serial);
+          String status =
+              newApplication(random, p, 2, pickDay(random, chipFrom, to, 2), ward, ++serial);
           level2 = !status.equals("REJECTED");
         }
       }
       if (!level1 && !level2 && level1Propensity > 0) {
-        double hazard = (0.008 + 0.012 * Math.min(1, elapsed / 24))
-            * level1Propensity * uptake * weightedDays(from, to, 1) / month.lengthOfMonth();
+        double hazard =
+            (0.008 + 0.012 * Math.min(1, elapsed / 24))
+                * level1Propensity
+                * uptake
+                * weightedDays(from, to, 1)
+                / month.lengthOfMonth();
         if (random.nextDouble() < hazard) {
-          String status = newApplication(random, p, 1, pickDay(random, from, to, 1), ward, ++serial);
+          String status =
+              newApplication(random, p, 1, pickDay(random, from, to, 1), ward, ++serial);
           level1 = !status.equals("REJECTED");
         }
       }
@@ -410,19 +493,24 @@ final class UnitGenerator {
   }
 
   /** Writes one application (all its exported versions) and returns its final status. */
-  private String newApplication(SplittableRandom random, Person p, int level, LocalDate day, int ward, int serial) {
+  private String newApplication(
+      SplittableRandom random, Person p, int level, LocalDate day, int ward, int serial) {
     String channel;
     int secondOfDay;
     if (level == 1) {
       channel = random.nextDouble() < 0.75 ? "APP" : "OFFICE";
     } else {
-      channel = random.nextDouble() < (plan.campaignOn(day) != null ? 0.55 : 0.15) ? "MOBILE_TEAM" : "OFFICE";
+      channel =
+          random.nextDouble() < (plan.campaignOn(day) != null ? 0.55 : 0.15)
+              ? "MOBILE_TEAM"
+              : "OFFICE";
     }
-    secondOfDay = switch (channel) {
-      case "APP" -> 6 * 3600 + random.nextInt(17 * 3600 + 1800);
-      case "OFFICE" -> 7 * 3600 + 1800 + random.nextInt(9 * 3600 + 1800);
-      default -> 7 * 3600 + random.nextInt(13 * 3600 + 1800);
-    };
+    secondOfDay =
+        switch (channel) {
+          case "APP" -> 6 * 3600 + random.nextInt(17 * 3600 + 1800);
+          case "OFFICE" -> 7 * 3600 + 1800 + random.nextInt(9 * 3600 + 1800);
+          default -> 7 * 3600 + random.nextInt(13 * 3600 + 1800);
+        };
     LocalDateTime received = day.atStartOfDay().plusSeconds(secondOfDay);
     boolean rejected = random.nextDouble() < (level == 2 ? 0.035 : 0.015);
     LocalDateTime approvedAt = null;
@@ -463,8 +551,11 @@ final class UnitGenerator {
     List<Version> versions = new ArrayList<>();
     if (!status.equals("RECEIVED") && !channel.equals("APP") && random.nextDouble() < 0.7) {
       versions.add(new Version("RECEIVED", null, received.plusSeconds(30 + random.nextInt(1200))));
-      if (activatedAt != null && Duration.between(approvedAt, activatedAt).toDays() >= 2 && random.nextDouble() < 0.4) {
-        versions.add(new Version("APPROVED", null, approvedAt.plusSeconds(30 + random.nextInt(1800))));
+      if (activatedAt != null
+          && Duration.between(approvedAt, activatedAt).toDays() >= 2
+          && random.nextDouble() < 0.4) {
+        versions.add(
+            new Version("APPROVED", null, approvedAt.plusSeconds(30 + random.nextInt(1800))));
       }
     }
     LocalDateTime updated = lastEvent.plusSeconds(60 + random.nextInt(7200));
@@ -474,7 +565,15 @@ final class UnitGenerator {
     String id = String.format("EID-%s-%07d-%d%02d", unit.current().code(), p.index, level, serial);
     for (Version version : versions) {
       String[] values = {
-        id, p.id, wardCode(ward), Integer.toString(level), channel, null, version.status(), null, null
+        id,
+        p.id,
+        wardCode(ward),
+        Integer.toString(level),
+        channel,
+        null,
+        version.status(),
+        null,
+        null
       };
       FileFormat format = plan.applicationFiles.get(YearMonth.from(version.updatedAt()));
       values[5] = format.timestamp(received);
@@ -483,15 +582,21 @@ final class UnitGenerator {
       write(format, values, note(id), null);
     }
     acceptedApplications++;
-    table.addEvent(level == 1 ? WardMonthTable.APPLICATIONS_L1 : WardMonthTable.APPLICATIONS_L2, ward, day);
+    table.addEvent(
+        level == 1 ? WardMonthTable.APPLICATIONS_L1 : WardMonthTable.APPLICATIONS_L2, ward, day);
     if (level == 2 && plan.campaignOn(day) != null) {
       dailyTruth.computeIfAbsent(dayKey(table.wardAsOf(ward, day), day), key -> new int[2])[0]++;
     }
     if (activatedAt != null) {
       LocalDate activationDay = activatedAt.toLocalDate();
-      table.addEvent(level == 1 ? WardMonthTable.ACTIVATIONS_L1 : WardMonthTable.ACTIVATIONS_L2, ward, activationDay);
+      table.addEvent(
+          level == 1 ? WardMonthTable.ACTIVATIONS_L1 : WardMonthTable.ACTIVATIONS_L2,
+          ward,
+          activationDay);
       if (level == 2 && plan.campaignOn(activationDay) != null) {
-        dailyTruth.computeIfAbsent(dayKey(table.wardAsOf(ward, activationDay), activationDay), key -> new int[2])[1]++;
+        dailyTruth
+            .computeIfAbsent(
+                dayKey(table.wardAsOf(ward, activationDay), activationDay), key -> new int[2])[1]++;
       }
       if (p.firstActivation == null || activatedAt.isBefore(p.firstActivation)) {
         p.firstActivation = activatedAt;
@@ -503,9 +608,17 @@ final class UnitGenerator {
     return status;
   }
 
-  /** One extra row with exactly one defect that the contract quarantines, under an id of its own. */
+  /**
+   * One extra row with exactly one defect that the contract quarantines, under an id of its own.
+   */
   private void quarantinedApplication(
-      SplittableRandom random, String id, Person p, int level, String channel, LocalDateTime received, int ward) {
+      SplittableRandom random,
+      String id,
+      Person p,
+      int level,
+      String channel,
+      LocalDateTime received,
+      int ward) {
     double u = random.nextDouble();
     boolean room = !received.plusHours(3).isAfter(plan.end);
     String levelValue = Integer.toString(level);
@@ -545,14 +658,22 @@ final class UnitGenerator {
     }
     FileFormat format = plan.applicationFiles.get(YearMonth.from(updated));
     String[] values = {
-      id, p.id, wardValue, levelValue, channel, receivedValue != null ? receivedValue : format.timestamp(received),
-      status, format.timestamp(activated), format.timestamp(updated)
+      id,
+      p.id,
+      wardValue,
+      levelValue,
+      channel,
+      receivedValue != null ? receivedValue : format.timestamp(received),
+      status,
+      format.timestamp(activated),
+      format.timestamp(updated)
     };
     write(format, values, note(id), reason);
     quarantinedApplications++;
   }
 
-  // ---------------------------------------------------------------------------------------------- dossiers
+  // ----------------------------------------------------------------------------------------------
+  // dossiers
 
   private void dossiersOf(Person p) {
     SplittableRandom random = Rng.of(seed, TAG_DOSSIER, unit.index(), p.index);
@@ -566,7 +687,8 @@ final class UnitGenerator {
         continue;
       }
       long days = to.toEpochDay() - from.toEpochDay() + 1;
-      if (random.nextDouble() < 0.03 * plan.options.dossierFactor() * days / month.lengthOfMonth()) {
+      if (random.nextDouble()
+          < 0.03 * plan.options.dossierFactor() * days / month.lengthOfMonth()) {
         LocalDate day = from.plusDays(random.nextLong(days));
         newDossier(random, p, day, wardOn(p, day), ++serial);
       }
@@ -576,24 +698,47 @@ final class UnitGenerator {
   private void newDossier(SplittableRandom random, Person p, LocalDate day, int ward, int serial) {
     WardTraits traits = traits(ward);
     boolean essential = random.nextDouble() < 0.62;
-    String service = essential
-        ? String.format("ES%02d", Rng.pick(random, ESSENTIAL_WEIGHTS) + 1)
-        : OTHER_SERVICES[random.nextInt(OTHER_SERVICES.length)];
-    double progress = Math.max(0, Math.min(1,
-        ChronoUnit.DAYS.between(LocalDate.of(2022, 1, 1), day) / (double) ChronoUnit.DAYS.between(
-            LocalDate.of(2022, 1, 1), LocalDate.of(2026, 6, 30))));
-    double onlineShare = Math.max(0.05, Math.min(0.95, 0.2 + 0.5 * progress + traits.onlineLean() + (essential ? 0.04 : 0)));
-    String channel = random.nextDouble() < onlineShare ? "ONLINE" : random.nextDouble() < 0.06 ? "POSTAL" : "COUNTER";
+    String service =
+        essential
+            ? String.format("ES%02d", Rng.pick(random, ESSENTIAL_WEIGHTS) + 1)
+            : OTHER_SERVICES[random.nextInt(OTHER_SERVICES.length)];
+    double progress =
+        Math.max(
+            0,
+            Math.min(
+                1,
+                ChronoUnit.DAYS.between(LocalDate.of(2022, 1, 1), day)
+                    / (double)
+                        ChronoUnit.DAYS.between(
+                            LocalDate.of(2022, 1, 1), LocalDate.of(2026, 6, 30))));
+    double onlineShare =
+        Math.max(
+            0.05,
+            Math.min(0.95, 0.2 + 0.5 * progress + traits.onlineLean() + (essential ? 0.04 : 0)));
+    String channel =
+        random.nextDouble() < onlineShare
+            ? "ONLINE"
+            : random.nextDouble() < 0.06 ? "POSTAL" : "COUNTER";
     boolean online = channel.equals("ONLINE");
-    LocalDateTime submitted = day.atStartOfDay().plusSeconds(online
-        ? 6 * 3600 + random.nextInt(17 * 3600)
-        : 7 * 3600 + 1800 + random.nextInt(9 * 3600));
-    String auth = !online ? "NONE"
-        : p.firstActivation != null && p.firstActivation.isBefore(submitted) && random.nextDouble() < 0.92
-            ? "VNEID" : "PORTAL";
-    LocalDateTime due = random.nextDouble() < 0.94
-        ? day.plusDays(SERVICE_DAYS[Math.floorMod(service.hashCode(), SERVICE_DAYS.length)]).atTime(17, 0)
-        : null;
+    LocalDateTime submitted =
+        day.atStartOfDay()
+            .plusSeconds(
+                online
+                    ? 6 * 3600 + random.nextInt(17 * 3600)
+                    : 7 * 3600 + 1800 + random.nextInt(9 * 3600));
+    String auth =
+        !online
+            ? "NONE"
+            : p.firstActivation != null
+                    && p.firstActivation.isBefore(submitted)
+                    && random.nextDouble() < 0.92
+                ? "VNEID"
+                : "PORTAL";
+    LocalDateTime due =
+        random.nextDouble() < 0.94
+            ? day.plusDays(SERVICE_DAYS[Math.floorMod(service.hashCode(), SERVICE_DAYS.length)])
+                .atTime(17, 0)
+            : null;
     double outcome = random.nextDouble();
     LocalDateTime resolved = null;
     LocalDateTime withdrawn = null;
@@ -640,8 +785,16 @@ final class UnitGenerator {
     for (Version version : versions) {
       FileFormat format = plan.dossierFiles.get(YearMonth.from(version.updatedAt()));
       String[] values = {
-        id, service, wardCode(ward), channel, auth, format.timestamp(submitted), format.timestamp(due),
-        format.timestamp(version.activatedAt()), version.status(), format.timestamp(version.updatedAt())
+        id,
+        service,
+        wardCode(ward),
+        channel,
+        auth,
+        format.timestamp(submitted),
+        format.timestamp(due),
+        format.timestamp(version.activatedAt()),
+        version.status(),
+        format.timestamp(version.updatedAt())
       };
       write(format, values, note(id), null);
     }
@@ -675,8 +828,14 @@ final class UnitGenerator {
   }
 
   private void quarantinedDossier(
-      SplittableRandom random, String id, String service, int ward, String channel, String auth,
-      LocalDateTime submitted, LocalDateTime due) {
+      SplittableRandom random,
+      String id,
+      String service,
+      int ward,
+      String channel,
+      String auth,
+      LocalDateTime submitted,
+      LocalDateTime due) {
     double u = random.nextDouble();
     String wardValue = wardCode(ward);
     String submittedValue = null;
@@ -703,14 +862,23 @@ final class UnitGenerator {
     }
     FileFormat format = plan.dossierFiles.get(YearMonth.from(updated));
     String[] values = {
-      id, service, wardValue, channel, auth, submittedValue != null ? submittedValue : format.timestamp(submitted),
-      format.timestamp(due), "", "RECEIVED", format.timestamp(updated)
+      id,
+      service,
+      wardValue,
+      channel,
+      auth,
+      submittedValue != null ? submittedValue : format.timestamp(submitted),
+      format.timestamp(due),
+      "",
+      "RECEIVED",
+      format.timestamp(updated)
     };
     write(format, values, note(id), reason);
     quarantinedDossiers++;
   }
 
-  // ------------------------------------------------------------------------------------------ daily reports
+  // ------------------------------------------------------------------------------------------
+  // daily reports
 
   private DailyReportCounts writeDailyReports() {
     long expected = 0;
@@ -740,25 +908,36 @@ final class UnitGenerator {
             misreported++;
             int delta = 1 + random.nextInt(3 + Math.max(applications, activations) / 5);
             if (random.nextBoolean()) {
-              applications = applications >= delta && random.nextBoolean() ? applications - delta : applications + delta;
+              applications =
+                  applications >= delta && random.nextBoolean()
+                      ? applications - delta
+                      : applications + delta;
             } else {
-              activations = activations >= delta && random.nextBoolean() ? activations - delta : activations + delta;
+              activations =
+                  activations >= delta && random.nextBoolean()
+                      ? activations - delta
+                      : activations + delta;
             }
           }
           LocalDateTime submitted;
           if (random.nextDouble() < 0.08 * sloppiness) {
             late++;
             boolean nextDay = random.nextBoolean() && day.isBefore(plan.endDate);
-            submitted = nextDay
-                ? day.plusDays(1).atTime(7, 0).plusSeconds(random.nextInt(4 * 3600))
-                : day.atTime(17, 0).plusSeconds(random.nextInt(10) == 0 ? 0 : random.nextInt(7 * 3600));
+            submitted =
+                nextDay
+                    ? day.plusDays(1).atTime(7, 0).plusSeconds(random.nextInt(4 * 3600))
+                    : day.atTime(17, 0)
+                        .plusSeconds(random.nextInt(10) == 0 ? 0 : random.nextInt(7 * 3600));
           } else {
             onTime++;
             submitted = day.atTime(7, 0).plusSeconds(random.nextInt(10 * 3600));
           }
           FileFormat format = plan.reportFiles.get(YearMonth.from(day));
           String[] values = {
-            wardCode(ward), format.date(day), format.timestamp(submitted), Integer.toString(applications),
+            wardCode(ward),
+            format.date(day),
+            format.timestamp(submitted),
+            Integer.toString(applications),
             Integer.toString(activations)
           };
           write(format, values, "", null);
@@ -768,7 +947,8 @@ final class UnitGenerator {
     return new DailyReportCounts(expected, onTime, late, missing, misreported);
   }
 
-  // ---------------------------------------------------------------------------------------------- helpers
+  // ----------------------------------------------------------------------------------------------
+  // helpers
 
   private void write(FileFormat format, String[] values, String note, QuarantineReason reason) {
     chunks.write(format, values, note);
@@ -814,7 +994,10 @@ final class UnitGenerator {
       double[] cumulative = new double[100];
       double sum = 0;
       for (int age = 0; age < 100; age++) {
-        sum += age < 40 ? 1.0 : age < 55 ? 0.95 : age < 65 ? 0.75 : age < 75 ? 0.45 : age < 85 ? 0.2 : 0.06;
+        sum +=
+            age < 40
+                ? 1.0
+                : age < 55 ? 0.95 : age < 65 ? 0.75 : age < 75 ? 0.45 : age < 85 ? 0.2 : 0.06;
         cumulative[age] = sum;
       }
       return cumulative;

@@ -12,9 +12,10 @@ import vn.da06.warehouse.Metrics;
 import vn.da06.warehouse.admin.Era;
 
 /**
- * The expected {@code gold.ward_month_kpis} counts of one unit of work: a current ward and the pre-reform
- * wards whose primary link lands in it. Ward index {@code 0..k-1} are the pre-reform wards, {@code k} the
- * current ward. Every event of the unit belongs to one of these wards, so units never share a row.
+ * The expected {@code gold.ward_month_kpis} counts of one unit of work: a current ward and the
+ * pre-reform wards whose primary link lands in it. Ward index {@code 0..k-1} are the pre-reform
+ * wards, {@code k} the current ward. Every event of the unit belongs to one of these wards, so
+ * units never share a row.
  */
 final class WardMonthTable {
 
@@ -52,14 +53,20 @@ final class WardMonthTable {
   }
 
   /**
-   * Counts an event dated {@code day} of a record whose ward (read in the era of the record's own date)
-   * is {@code recordWard}. From July 2025 on, a pre-reform ward's events count at its primary current
-   * ward, which is this unit's current ward.
+   * Counts an event dated {@code day} of a record whose ward (read in the era of the record's own
+   * date) is {@code recordWard}. From July 2025 on, a pre-reform ward's events count at its primary
+   * current ward, which is this unit's current ward.
    */
   void addEvent(int column, int recordWard, LocalDate day) {
     int month = monthIndex(day);
     if (month < 0) {
-      throw new IllegalStateException("event dated " + day + " is outside " + months.get(0) + ".." + months.get(months.size() - 1));
+      throw new IllegalStateException(
+          "event dated "
+              + day
+              + " is outside "
+              + months.get(0)
+              + ".."
+              + months.get(months.size() - 1));
     }
     events[column][wardAsOf(recordWard, day)][month]++;
   }
@@ -68,14 +75,20 @@ final class WardMonthTable {
     return Era.on(day) == Era.POST_REFORM ? current : recordWard;
   }
 
-  /** Records the accepted rows of a snapshot: its quality counts and eligible population by ward code. */
-  void addSnapshot(LocalDate date, PopulationQuality.Result result, Map<String, Integer> wardIndex) {
+  /**
+   * Records the accepted rows of a snapshot: its quality counts and eligible population by ward
+   * code.
+   */
+  void addSnapshot(
+      LocalDate date, PopulationQuality.Result result, Map<String, Integer> wardIndex) {
     int month = monthIndex(date);
     long[][] byWard = new long[wardCodes.size()][];
     result.quality().forEach((code, counts) -> byWard[index(wardIndex, code)] = counts.clone());
     quality.put(month, byWard);
     Map<Integer, Long> eligible = new HashMap<>();
-    result.eligible().forEach((code, count) -> eligible.merge(index(wardIndex, code), count, Long::sum));
+    result
+        .eligible()
+        .forEach((code, count) -> eligible.merge(index(wardIndex, code), count, Long::sum));
     snapshotDates.add(date);
     snapshotEligible.add(eligible);
   }
@@ -83,14 +96,19 @@ final class WardMonthTable {
   private static int index(Map<String, Integer> wardIndex, String code) {
     Integer index = wardIndex.get(code);
     if (index == null) {
-      throw new IllegalStateException("population row counted at ward " + code + " outside its unit");
+      throw new IllegalStateException(
+          "population row counted at ward " + code + " outside its unit");
     }
     return index;
   }
 
   private int monthIndex(LocalDate day) {
     YearMonth month = YearMonth.from(day);
-    int index = (int) (month.getYear() * 12L + month.getMonthValue() - (months.get(0).getYear() * 12L + months.get(0).getMonthValue()));
+    int index =
+        (int)
+            (month.getYear() * 12L
+                + month.getMonthValue()
+                - (months.get(0).getYear() * 12L + months.get(0).getMonthValue()));
     return index >= 0 && index < months.size() ? index : -1;
   }
 
@@ -139,7 +157,8 @@ final class WardMonthTable {
         values.put("eid_applications_l2_cum", cumulative[APPLICATIONS_L2]);
         values.put("eid_activations_l1_cum", cumulative[ACTIVATIONS_L1]);
         values.put("eid_activations_l2_cum", cumulative[ACTIVATIONS_L2]);
-        values.put("eid_applications_cum", cumulative[APPLICATIONS_L1] + cumulative[APPLICATIONS_L2]);
+        values.put(
+            "eid_applications_cum", cumulative[APPLICATIONS_L1] + cumulative[APPLICATIONS_L2]);
         values.put("eid_activations_cum", cumulative[ACTIVATIONS_L1] + cumulative[ACTIVATIONS_L2]);
         values.put("eligible_population", snapshot < 0 ? null : eligible(snapshot, ward, post));
         values.put("dossiers_total", events[DOSSIERS_TOTAL][ward][month]);
@@ -150,7 +169,10 @@ final class WardMonthTable {
         values.put("dossiers_resolved", events[RESOLVED][ward][month]);
         values.put("dossiers_resolved_on_time", events[RESOLVED_ON_TIME][ward][month]);
         values.put("dossiers_resolved_with_due", events[RESOLVED_WITH_DUE][ward][month]);
-        long[] counts = monthQuality == null ? null : (monthQuality[ward] == null ? new long[6] : monthQuality[ward]);
+        long[] counts =
+            monthQuality == null
+                ? null
+                : (monthQuality[ward] == null ? new long[6] : monthQuality[ward]);
         values.put("dq_records", counts == null ? null : counts[PopulationQuality.RECORDS]);
         values.put("dq_incorrect", counts == null ? null : counts[PopulationQuality.INCORRECT]);
         values.put("dq_incomplete", counts == null ? null : counts[PopulationQuality.INCOMPLETE]);
@@ -160,7 +182,8 @@ final class WardMonthTable {
         Map<String, Long> ordered = new LinkedHashMap<>();
         for (String column : columns) {
           if (!values.containsKey(column)) {
-            throw new IllegalStateException("the generator does not compute metric column " + column);
+            throw new IllegalStateException(
+                "the generator does not compute metric column " + column);
           }
           ordered.put(column, values.get(column));
         }

@@ -17,9 +17,9 @@ import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 
 /**
- * Every metric of every unit (ward or province) and month in long form: {@code unit_code, month, metric,
- * value}. A province's counts are the sums of its wards' counts; its rates are recomputed from those sums,
- * never averaged.
+ * Every metric of every unit (ward or province) and month in long form: {@code unit_code, month,
+ * metric, value}. A province's counts are the sums of its wards' counts; its rates are recomputed
+ * from those sums, never averaged.
  */
 public final class UnitMetrics {
 
@@ -36,14 +36,23 @@ public final class UnitMetrics {
     for (String count : counts) {
       sums.add(sum(col(count)).as(count));
     }
-    Dataset<Row> summed = wardMonthKpis.groupBy(col("province_code").as("ward_code"), col("month"))
-        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
-    List<Column> columns = new ArrayList<>(List.of(col("ward_code"), col("month"), col("ward_code").as("province_code"),
-        lit(null).cast("string").as("district_code")));
+    Dataset<Row> summed =
+        wardMonthKpis
+            .groupBy(col("province_code").as("ward_code"), col("month"))
+            .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+    List<Column> columns =
+        new ArrayList<>(
+            List.of(
+                col("ward_code"),
+                col("month"),
+                col("ward_code").as("province_code"),
+                lit(null).cast("string").as("district_code")));
     for (Metric metric : Metrics.ALL) {
-      columns.add(metric.isRate()
-          ? WardMonthKpis.rate(col(metric.numerator()), col(metric.denominator())).as(metric.column())
-          : col(metric.column()));
+      columns.add(
+          metric.isRate()
+              ? WardMonthKpis.rate(col(metric.numerator()), col(metric.denominator()))
+                  .as(metric.column())
+              : col(metric.column()));
     }
     for (String helper : Metrics.HELPER_COUNTS) {
       columns.add(col(helper));
@@ -58,7 +67,9 @@ public final class UnitMetrics {
       entries.add(lit(metric.column()));
       entries.add(col(metric.column()).cast("double"));
     }
-    return wide.select(col("ward_code").as("unit_code"), col("month"),
-            explode(map(entries.toArray(Column[]::new))).as(new String[] {"metric", "value"}));
+    return wide.select(
+        col("ward_code").as("unit_code"),
+        col("month"),
+        explode(map(entries.toArray(Column[]::new))).as(new String[] {"metric", "value"}));
   }
 }

@@ -34,26 +34,31 @@ import org.apache.spark.sql.types.StructType;
 import vn.da06.warehouse.Feed;
 
 /**
- * Reads one accepted inbox file into untyped rows with lineage (file, line). Personal data is replaced as it
- * is read: {@code citizen_id} by its keyed pseudonym and a few non-identifying facts about its shape,
- * {@code full_name} by the pseudonym of its normalised form. Nothing raw leaves this class.
+ * Reads one accepted inbox file into untyped rows with lineage (file, line). Personal data is
+ * replaced as it is read: {@code citizen_id} by its keyed pseudonym and a few non-identifying facts
+ * about its shape, {@code full_name} by the pseudonym of its normalised form. Nothing raw leaves
+ * this class.
  */
 public final class CsvRows {
 
   /**
-   * RFC 4180 with the first line as the header. Empty lines are read as records (of one empty value) and skipped
-   * here rather than by the reader, which skipped them inside the next record's read: that record was then numbered
-   * by the first empty line before it instead of its own line.
+   * RFC 4180 with the first line as the header. Empty lines are read as records (of one empty
+   * value) and skipped here rather than by the reader, which skipped them inside the next record's
+   * read: that record was then numbered by the first empty line before it instead of its own line.
    */
-  static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-      .setHeader()
-      .setSkipHeaderRecord(true)
-      .setIgnoreEmptyLines(false)
-      .setAllowMissingColumnNames(true)
-      .setAllowDuplicateHeaderNames(true)
-      .get();
+  static final CSVFormat FORMAT =
+      CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setIgnoreEmptyLines(false)
+          .setAllowMissingColumnNames(true)
+          .setAllowDuplicateHeaderNames(true)
+          .get();
+
   /** The records of a part after the first: the same rules, no header line. */
-  private static final CSVFormat BODY = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+  private static final CSVFormat BODY =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
@@ -72,10 +77,12 @@ public final class CsvRows {
           fields.add(DataTypes.createStructField("citizen_key", DataTypes.StringType, true));
           fields.add(DataTypes.createStructField("citizen_id_valid", DataTypes.BooleanType, false));
           if (feed == Feed.POPULATION) {
-            fields.add(DataTypes.createStructField("citizen_id_prefix", DataTypes.StringType, true));
+            fields.add(
+                DataTypes.createStructField("citizen_id_prefix", DataTypes.StringType, true));
           }
         }
-        case "full_name" -> fields.add(DataTypes.createStructField("full_name_key", DataTypes.StringType, true));
+        case "full_name" ->
+            fields.add(DataTypes.createStructField("full_name_key", DataTypes.StringType, true));
         default -> fields.add(DataTypes.createStructField(column, DataTypes.StringType, true));
       }
     }
@@ -99,22 +106,25 @@ public final class CsvRows {
   }
 
   /**
-   * Read tasks for a feed's files: their parts shared among a few tasks per core, not one per file or part. Each
-   * task (and each bronze Parquet file it writes) costs a fixed setup, which at one task per monthly file
-   * dominated a feed of small files.
+   * Read tasks for a feed's files: their parts shared among a few tasks per core, not one per file
+   * or part. Each task (and each bronze Parquet file it writes) costs a fixed setup, which at one
+   * task per monthly file dominated a feed of small files.
    */
   public static List<List<InboxFile.Part>> tasks(List<InboxFile> files, int parallelism) {
     List<InboxFile.Part> parts = files.stream().flatMap(f -> f.parts().stream()).toList();
     return balance(parts, Math.max(1, Math.min(parts.size(), 2 * Math.max(1, parallelism))));
   }
 
-  /** A gzip CSV holds about this many times its size in text (the generator's monthly files: 2.6 MB against ~15 MB). */
+  /**
+   * A gzip CSV holds about this many times its size in text (the generator's monthly files: 2.6 MB
+   * against ~15 MB).
+   */
   private static final long GZIP_TEXT_RATIO = 6;
 
   /**
-   * Parts shared among {@code count} tasks so that each reads about as much text: the largest part first, each to
-   * the task with the least so far. Tasks of files in name order took a core idle while the other read the last,
-   * largest months.
+   * Parts shared among {@code count} tasks so that each reads about as much text: the largest part
+   * first, each to the task with the least so far. Tasks of files in name order took a core idle
+   * while the other read the last, largest months.
    */
   static List<List<InboxFile.Part>> balance(List<InboxFile.Part> parts, int count) {
     List<List<InboxFile.Part>> tasks = new ArrayList<>();
@@ -141,7 +151,8 @@ public final class CsvRows {
   }
 
   /** The rows of several parts, one after the other, each opened when the one before is read. */
-  public static Iterator<Row> read(List<InboxFile.Part> parts, Pseudonymizer pseudonymizer, Configuration hadoop) {
+  public static Iterator<Row> read(
+      List<InboxFile.Part> parts, Pseudonymizer pseudonymizer, Configuration hadoop) {
     Iterator<InboxFile.Part> remaining = parts.iterator();
     return new Iterator<>() {
       private Iterator<Row> current = java.util.Collections.emptyIterator();
@@ -165,11 +176,12 @@ public final class CsvRows {
   }
 
   /**
-   * The rows of one part of a file, numbered by their line in the whole file. A part after the first starts at a
-   * record boundary and reads the header from the file's first line. The iterator streams: memory does not grow
-   * with the file.
+   * The rows of one part of a file, numbered by their line in the whole file. A part after the
+   * first starts at a record boundary and reads the header from the file's first line. The iterator
+   * streams: memory does not grow with the file.
    */
-  public static Iterator<Row> read(InboxFile.Part part, Pseudonymizer pseudonymizer, Configuration hadoop) {
+  public static Iterator<Row> read(
+      InboxFile.Part part, Pseudonymizer pseudonymizer, Configuration hadoop) {
     InboxFile file = part.file();
     try {
       if (file.isExcel()) {
@@ -181,7 +193,8 @@ public final class CsvRows {
         parser = CSVParser.parse(open(part, hadoop), FORMAT);
         header = parser.getHeaderNames();
       } else {
-        try (CSVParser first = CSVParser.parse(open(new InboxFile.Part(file, 0, -1, 1), hadoop), FORMAT)) {
+        try (CSVParser first =
+            CSVParser.parse(open(new InboxFile.Part(file, 0, -1, 1), hadoop), FORMAT)) {
           header = first.getHeaderNames();
         }
         parser = CSVParser.parse(open(part, hadoop), BODY);
@@ -232,7 +245,9 @@ public final class CsvRows {
       raw.seek(part.start());
       bytes = BoundedInputStream.builder().setInputStream(raw).setMaxCount(part.bytes()).get();
     }
-    InputStream content = new BufferedInputStream(file.isGzip() ? new GZIPInputStream(bytes, 1 << 16) : bytes, 1 << 16);
+    InputStream content =
+        new BufferedInputStream(
+            file.isGzip() ? new GZIPInputStream(bytes, 1 << 16) : bytes, 1 << 16);
     if (part.start() == 0) {
       content.mark(3);
       if (!(content.read() == 0xEF && content.read() == 0xBB && content.read() == 0xBF)) {
@@ -250,8 +265,8 @@ public final class CsvRows {
     }
   }
 
-  private static Iterator<Row> readExcel(InboxFile file, Pseudonymizer pseudonymizer, Configuration hadoop)
-      throws IOException {
+  private static Iterator<Row> readExcel(
+      InboxFile file, Pseudonymizer pseudonymizer, Configuration hadoop) throws IOException {
     List<Row> rows = new ArrayList<>();
     try (InputStream in = new Path(file.uri()).getFileSystem(hadoop).open(new Path(file.uri()));
         var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
@@ -284,11 +299,14 @@ public final class CsvRows {
   }
 
   private static String excelText(Cell cell, DataFormatter formatter) {
-    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+        && DateUtil.isCellDateFormatted(cell)) {
       return cell.getLocalDateTimeCellValue().toLocalDate().toString();
     }
     if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
-      return java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+      return java.math.BigDecimal.valueOf(cell.getNumericCellValue())
+          .stripTrailingZeros()
+          .toPlainString();
     }
     return formatter.formatCellValue(cell).trim();
   }
@@ -321,22 +339,29 @@ public final class CsvRows {
       out.add(file.name());
       out.add(file.sha256());
       out.add(line);
-      out.add(values.length == headerSize ? null
-          : "the row has " + values.length + " fields, the header has " + headerSize);
+      out.add(
+          values.length == headerSize
+              ? null
+              : "the row has " + values.length + " fields, the header has " + headerSize);
       for (int i = 0; i < columns.size(); i++) {
         String column = columns.get(i);
         int position = positions[i];
         String value = position >= 0 && position < values.length ? values[position].trim() : null;
         switch (column) {
           case "citizen_id" -> {
-            boolean valid = value != null && value.length() == 12 && value.chars().allMatch(Character::isDigit);
+            boolean valid =
+                value != null && value.length() == 12 && value.chars().allMatch(Character::isDigit);
             out.add(pseudonymizer.pseudonym(value));
             out.add(valid);
             if (file.feed() == Feed.POPULATION) {
               out.add(valid ? value.substring(0, 6) : null);
             }
           }
-          case "full_name" -> out.add(value == null || value.isEmpty() ? null : pseudonymizer.pseudonym(normaliseName(value)));
+          case "full_name" ->
+              out.add(
+                  value == null || value.isEmpty()
+                      ? null
+                      : pseudonymizer.pseudonym(normaliseName(value)));
           default -> out.add(value);
         }
       }

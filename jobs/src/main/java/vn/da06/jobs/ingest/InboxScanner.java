@@ -35,17 +35,18 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import vn.da06.warehouse.Feed;
 
 /**
- * Lists the inbox and applies the whole-file rules of feeds.md to each file: encoding (UTF-8 with or
- * without BOM), gzip integrity, a header row, comma separation, required columns. Reads each file once,
- * hashing it on the way, so the hash can tell a file already ingested.
+ * Lists the inbox and applies the whole-file rules of feeds.md to each file: encoding (UTF-8 with
+ * or without BOM), gzip integrity, a header row, comma separation, required columns. Reads each
+ * file once, hashing it on the way, so the hash can tell a file already ingested.
  */
 public final class InboxScanner {
 
   /**
-   * The Hadoop setting for the bytes between two places a plain CSV file may be cut, so that one large file (a
-   * province's population snapshot) is read by every core instead of one.
+   * The Hadoop setting for the bytes between two places a plain CSV file may be cut, so that one
+   * large file (a province's population snapshot) is read by every core instead of one.
    */
   public static final String SPLIT_BYTES = "da06.ingest.split.bytes";
+
   static final long DEFAULT_SPLIT_BYTES = 32L << 20;
 
   private final Configuration hadoop;
@@ -55,8 +56,14 @@ public final class InboxScanner {
     this.hadoop = hadoop;
     this.splitBytes = hadoop.getLong(SPLIT_BYTES, DEFAULT_SPLIT_BYTES);
     if (splitBytes < 1) {
-      throw new PipelineInputException("Cannot scan the inbox: " + SPLIT_BYTES + " is " + splitBytes
-          + " (give a positive number of bytes, or leave it unset for " + DEFAULT_SPLIT_BYTES + ")");
+      throw new PipelineInputException(
+          "Cannot scan the inbox: "
+              + SPLIT_BYTES
+              + " is "
+              + splitBytes
+              + " (give a positive number of bytes, or leave it unset for "
+              + DEFAULT_SPLIT_BYTES
+              + ")");
     }
   }
 
@@ -67,9 +74,11 @@ public final class InboxScanner {
     try {
       FileSystem fs = root.getFileSystem(hadoop);
       if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
-        throw new PipelineInputException("Cannot read the inbox " + inbox
-            + ": it does not exist or is not a folder (give --inbox the folder that holds eid_applications/,"
-            + " service_dossiers/, population/, daily_reports/ and targets/)");
+        throw new PipelineInputException(
+            "Cannot read the inbox "
+                + inbox
+                + ": it does not exist or is not a folder (give --inbox the folder that holds eid_applications/,"
+                + " service_dossiers/, population/, daily_reports/ and targets/)");
       }
       for (Feed feed : Feed.values()) {
         Path folder = new Path(root, feed.folder());
@@ -78,22 +87,38 @@ public final class InboxScanner {
         }
         for (FileStatus status : fs.listStatus(folder)) {
           String fileName = status.getPath().getName();
-          if (status.isFile() && !fileName.startsWith(".") && !fileName.startsWith("_") && isFeedFile(feed, fileName)) {
-            candidates.add(new Candidate(feed, status.getPath().toString(), feed.folder() + "/" + fileName, status.getLen()));
+          if (status.isFile()
+              && !fileName.startsWith(".")
+              && !fileName.startsWith("_")
+              && isFeedFile(feed, fileName)) {
+            candidates.add(
+                new Candidate(
+                    feed,
+                    status.getPath().toString(),
+                    feed.folder() + "/" + fileName,
+                    status.getLen()));
           }
         }
       }
     } catch (IOException e) {
-      throw new PipelineInputException("Cannot read the inbox " + inbox + ": " + e.getMessage()
-          + " (check that the folder exists and is readable by this user)", e);
+      throw new PipelineInputException(
+          "Cannot read the inbox "
+              + inbox
+              + ": "
+              + e.getMessage()
+              + " (check that the folder exists and is readable by this user)",
+          e);
     }
-    candidates.sort(Comparator.comparing((Candidate c) -> c.feed.ordinal()).thenComparing(c -> c.name));
+    candidates.sort(
+        Comparator.comparing((Candidate c) -> c.feed.ordinal()).thenComparing(c -> c.name));
     return candidates.parallelStream().map(this::check).toList();
   }
 
   private static boolean isFeedFile(Feed feed, String fileName) {
     String lower = fileName.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".csv") || lower.endsWith(".csv.gz") || (feed == Feed.TARGETS && lower.endsWith(".xlsx"));
+    return lower.endsWith(".csv")
+        || lower.endsWith(".csv.gz")
+        || (feed == Feed.TARGETS && lower.endsWith(".xlsx"));
   }
 
   private record Candidate(Feed feed, String uri, String name, long size) {}
@@ -103,9 +128,12 @@ public final class InboxScanner {
     String rejection = null;
     List<String> extra = List.of();
     List<InboxFile.Split> splits = new ArrayList<>();
-    try (InputStream raw = new DigestInputStream(
-        new BufferedInputStream(new Path(candidate.uri).getFileSystem(hadoop).open(new Path(candidate.uri)), 1 << 16),
-        digest)) {
+    try (InputStream raw =
+        new DigestInputStream(
+            new BufferedInputStream(
+                new Path(candidate.uri).getFileSystem(hadoop).open(new Path(candidate.uri)),
+                1 << 16),
+            digest)) {
       if (candidate.size == 0) {
         rejection = "it is empty (export it again with its header row)";
       } else if (candidate.uri.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
@@ -115,7 +143,10 @@ public final class InboxScanner {
       } else {
         boolean gzip = candidate.uri.toLowerCase(Locale.ROOT).endsWith(".gz");
         InputStream content = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-        SplitFinder cuts = gzip || candidate.size <= splitBytes ? null : new SplitFinder(splitBytes, candidate.size, splits);
+        SplitFinder cuts =
+            gzip || candidate.size <= splitBytes
+                ? null
+                : new SplitFinder(splitBytes, candidate.size, splits);
         HeaderCheck header = checkText(candidate.feed, content, cuts);
         rejection = header.rejection;
         extra = header.extra;
@@ -124,24 +155,36 @@ public final class InboxScanner {
     } catch (EOFException e) {
       rejection = "it is a truncated gzip file (copy it again: the transfer was cut off)";
     } catch (ZipException e) {
-      rejection = "it is not a valid gzip file: " + e.getMessage() + " (compress it again with gzip, or send it as .csv)";
+      rejection =
+          "it is not a valid gzip file: "
+              + e.getMessage()
+              + " (compress it again with gzip, or send it as .csv)";
     } catch (IOException e) {
       rejection = "it cannot be read: " + e.getMessage() + " (check the file's permissions)";
     }
     String sha = HexFormat.of().formatHex(digest.digest());
-    String message = rejection == null ? null : "Cannot ingest " + candidate.name + ": " + rejection;
-    return new InboxFile(candidate.feed, candidate.uri, candidate.name, sha, candidate.size, message, extra,
+    String message =
+        rejection == null ? null : "Cannot ingest " + candidate.name + ": " + rejection;
+    return new InboxFile(
+        candidate.feed,
+        candidate.uri,
+        candidate.name,
+        sha,
+        candidate.size,
+        message,
+        extra,
         rejection == null ? splits : List.of());
   }
 
   private record HeaderCheck(String rejection, List<String> extra) {}
 
   /**
-   * Finds where a plain CSV file can be cut, in the same pass over its bytes as the UTF-8 check: the first record
-   * start at least {@code every} bytes after the last cut. It follows the CSV reader's RFC 4180 states, so a line
-   * break inside a quoted value is never taken for a record's end. Line numbers count LF, as the reader counts
-   * CRLF. Wherever the reader would count or parse differently (a lone CR, which it counts as a line break; text
-   * after a closing quote, which it refuses; a multi-byte space), the file is not cut at all and reads as one part.
+   * Finds where a plain CSV file can be cut, in the same pass over its bytes as the UTF-8 check:
+   * the first record start at least {@code every} bytes after the last cut. It follows the CSV
+   * reader's RFC 4180 states, so a line break inside a quoted value is never taken for a record's
+   * end. Line numbers count LF, as the reader counts CRLF. Wherever the reader would count or parse
+   * differently (a lone CR, which it counts as a line break; text after a closing quote, which it
+   * refuses; a multi-byte space), the file is not cut at all and reads as one part.
    */
   private static final class SplitFinder {
     private static final int FIELD_START = 0;
@@ -165,7 +208,9 @@ public final class InboxScanner {
       this.next = every;
     }
 
-    /** One byte at {@code offset}; {@code line} is the line number after it (one more after an LF). */
+    /**
+     * One byte at {@code offset}; {@code line} is the line number after it (one more after an LF).
+     */
     void accept(byte b, long offset, long line) {
       if (afterCr && b != '\n') {
         uncuttable = true;
@@ -215,8 +260,12 @@ public final class InboxScanner {
     }
   }
 
-  /** Reads the whole text: the header checks, then UTF-8 validity of every byte; {@code cuts} may be null. */
-  private HeaderCheck checkText(Feed feed, InputStream content, SplitFinder cuts) throws IOException {
+  /**
+   * Reads the whole text: the header checks, then UTF-8 validity of every byte; {@code cuts} may be
+   * null.
+   */
+  private HeaderCheck checkText(Feed feed, InputStream content, SplitFinder cuts)
+      throws IOException {
     BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
     in.mark(4);
     int b0 = in.read();
@@ -233,8 +282,11 @@ public final class InboxScanner {
     if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
       offset = in.skip(3);
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     CharBuffer chars = CharBuffer.allocate(1 << 16);
     StringBuilder header = new StringBuilder();
@@ -263,8 +315,12 @@ public final class InboxScanner {
       }
       offset += bytes.position() - before;
       if (coded.isError()) {
-        return new HeaderCheck("it is not UTF-8: line " + line + " holds bytes that are not valid UTF-8, as Windows-1258"
-            + " or another legacy encoding would (export it as CSV UTF-8)", List.of());
+        return new HeaderCheck(
+            "it is not UTF-8: line "
+                + line
+                + " holds bytes that are not valid UTF-8, as Windows-1258"
+                + " or another legacy encoding would (export it as CSV UTF-8)",
+            List.of());
       }
       chars.flip();
       while (!headerDone && chars.hasRemaining()) {
@@ -290,16 +346,22 @@ public final class InboxScanner {
 
   static HeaderCheck checkHeader(Feed feed, String headerLine) {
     if (headerLine.isBlank()) {
-      return new HeaderCheck("it has no header row (the first line must name the columns: "
-          + String.join(",", feed.requiredColumns()) + ")", List.of());
+      return new HeaderCheck(
+          "it has no header row (the first line must name the columns: "
+              + String.join(",", feed.requiredColumns())
+              + ")",
+          List.of());
     }
     List<String> columns = CsvRows.splitHeader(headerLine);
     if (columns.size() == 1) {
       for (String separator : List.of(";", "\t", "|")) {
         if (headerLine.contains(separator)) {
           String shown = separator.equals("\t") ? "tab" : "'" + separator + "'";
-          return new HeaderCheck("it is not comma-separated: the header is separated by " + shown
-              + " (export it as CSV with commas)", List.of());
+          return new HeaderCheck(
+              "it is not comma-separated: the header is separated by "
+                  + shown
+                  + " (export it as CSV with commas)",
+              List.of());
         }
       }
     }
@@ -313,8 +375,15 @@ public final class InboxScanner {
     }
     for (String required : feed.requiredColumns()) {
       if (!present.contains(required)) {
-        return new HeaderCheck("the required column '" + required + "' is missing (add it; the "
-            + feed.folder() + " feed needs " + String.join(", ", feed.requiredColumns()) + ")", List.of());
+        return new HeaderCheck(
+            "the required column '"
+                + required
+                + "' is missing (add it; the "
+                + feed.folder()
+                + " feed needs "
+                + String.join(", ", feed.requiredColumns())
+                + ")",
+            List.of());
       }
     }
     List<String> extra = present.stream().filter(c -> !feed.columns().contains(c)).toList();
@@ -323,11 +392,13 @@ public final class InboxScanner {
 
   private HeaderCheck checkExcel(Feed feed, InputStream raw) throws IOException {
     // POI closes the stream it reads; read the bytes first so the hash still sees all of them.
-    try (Workbook workbook = WorkbookFactory.create(new java.io.ByteArrayInputStream(raw.readAllBytes()))) {
+    try (Workbook workbook =
+        WorkbookFactory.create(new java.io.ByteArrayInputStream(raw.readAllBytes()))) {
       Sheet sheet = workbook.getSheetAt(0);
       Row header = sheet.getRow(sheet.getFirstRowNum());
       if (header == null) {
-        return new HeaderCheck("its first sheet is empty (put the header row on the first line)", List.of());
+        return new HeaderCheck(
+            "its first sheet is empty (put the header row on the first line)", List.of());
       }
       DataFormatter formatter = new DataFormatter();
       List<String> columns = new ArrayList<>();
@@ -336,7 +407,8 @@ public final class InboxScanner {
       }
       return checkColumns(feed, columns);
     } catch (org.apache.poi.UnsupportedFileFormatException e) {
-      return new HeaderCheck("it is not an Excel .xlsx workbook (save it as .xlsx or export CSV UTF-8)", List.of());
+      return new HeaderCheck(
+          "it is not an Excel .xlsx workbook (save it as .xlsx or export CSV UTF-8)", List.of());
     }
   }
 

@@ -13,9 +13,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keyed hash (HMAC-SHA-256) of personal identifiers. The same citizen_id always gives the same key, so
- * records can still be joined and counted as distinct, but the raw value cannot be recovered without the
- * secret. Serializable so Spark tasks can hash as they read; the {@link Mac} is rebuilt per task.
+ * Keyed hash (HMAC-SHA-256) of personal identifiers. The same citizen_id always gives the same key,
+ * so records can still be joined and counted as distinct, but the raw value cannot be recovered
+ * without the secret. Serializable so Spark tasks can hash as they read; the {@link Mac} is rebuilt
+ * per task.
  */
 public final class Pseudonymizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -27,15 +28,20 @@ public final class Pseudonymizer implements Serializable {
 
   public Pseudonymizer(byte[] secret) {
     if (secret.length < 16) {
-      throw new IllegalArgumentException("Cannot pseudonymise: the key has " + secret.length
-          + " bytes, at least 16 are needed (set " + KEY_ENV + " to a longer secret)");
+      throw new IllegalArgumentException(
+          "Cannot pseudonymise: the key has "
+              + secret.length
+              + " bytes, at least 16 are needed (set "
+              + KEY_ENV
+              + " to a longer secret)");
     }
     this.secret = secret.clone();
   }
 
   /**
-   * The key from {@code DA06_PSEUDONYM_KEY}, else from the key file ({@code DA06_PSEUDONYM_KEY_FILE}, default
-   * {@code ~/.da06/pseudonym.key}), created on first use with owner-only permissions.
+   * The key from {@code DA06_PSEUDONYM_KEY}, else from the key file ({@code
+   * DA06_PSEUDONYM_KEY_FILE}, default {@code ~/.da06/pseudonym.key}), created on first use with
+   * owner-only permissions.
    */
   public static Pseudonymizer fromEnvironment() {
     String key = System.getenv(KEY_ENV);
@@ -43,9 +49,10 @@ public final class Pseudonymizer implements Serializable {
       return new Pseudonymizer(key.getBytes(StandardCharsets.UTF_8));
     }
     String file = System.getenv(KEY_FILE_ENV);
-    Path path = file != null && !file.isBlank()
-        ? Path.of(file)
-        : Path.of(System.getProperty("user.home"), ".da06", "pseudonym.key");
+    Path path =
+        file != null && !file.isBlank()
+            ? Path.of(file)
+            : Path.of(System.getProperty("user.home"), ".da06", "pseudonym.key");
     return fromKeyFile(path);
   }
 
@@ -56,8 +63,12 @@ public final class Pseudonymizer implements Serializable {
         Files.createDirectories(dir);
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
-        Path temp = Files.createTempFile(dir, ".pseudonym", ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path temp =
+            Files.createTempFile(
+                dir,
+                ".pseudonym",
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temp, HexFormat.of().formatHex(fresh));
         try {
           Files.move(temp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -68,8 +79,15 @@ public final class Pseudonymizer implements Serializable {
       String text = Files.readString(path).trim();
       return new Pseudonymizer(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot read the pseudonymisation key " + path + ": " + e.getMessage()
-          + " (set " + KEY_ENV + " or make the file readable by this user)", e);
+      throw new IllegalStateException(
+          "Cannot read the pseudonymisation key "
+              + path
+              + ": "
+              + e.getMessage()
+              + " (set "
+              + KEY_ENV
+              + " or make the file readable by this user)",
+          e);
     }
   }
 

@@ -24,7 +24,9 @@ public final class Progress {
   public void stage(String format, Object... args) {
     Duration elapsed = Duration.between(start, Instant.now());
     marks.add(new Mark(String.format(format, args), elapsed));
-    out.printf("[%3d.%ds] %s%n", elapsed.toSeconds(), elapsed.toMillisPart() / 100, String.format(format, args));
+    out.printf(
+        "[%3d.%ds] %s%n",
+        elapsed.toSeconds(), elapsed.toMillisPart() / 100, String.format(format, args));
     out.flush();
   }
 

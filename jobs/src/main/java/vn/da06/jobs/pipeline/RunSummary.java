@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a run did: files ingested, skipped or rejected; rows accepted and quarantined per feed; tables written
- * with their Delta versions; the months gold was recomputed from.
+ * What a run did: files ingested, skipped or rejected; rows accepted and quarantined per feed;
+ * tables written with their Delta versions; the months gold was recomputed from.
  */
 public record RunSummary(
     String runId,
@@ -22,8 +22,17 @@ public record RunSummary(
     tableVersions = Map.copyOf(tableVersions);
   }
 
-  /** One inbox file: INGESTED, SKIPPED (same bytes already ingested) or REJECTED (whole file, with message). */
-  public record FileOutcome(String file, String status, long rowsRead, long rowsAccepted, long rowsQuarantined, String message) {}
+  /**
+   * One inbox file: INGESTED, SKIPPED (same bytes already ingested) or REJECTED (whole file, with
+   * message).
+   */
+  public record FileOutcome(
+      String file,
+      String status,
+      long rowsRead,
+      long rowsAccepted,
+      long rowsQuarantined,
+      String message) {}
 
   public record FeedCounts(long rowsRead, long rowsAccepted, long rowsQuarantined) {}
 

@@ -20,8 +20,8 @@ import vn.da06.warehouse.Feed;
  *   <li>service_dossiers: key dossier_id; the latest updated_at wins.
  *   <li>daily_reports: key (ward_code, ward_era, report_date); the latest submitted_at wins.
  *   <li>targets: key (unit_code, metric, period_start, deadline); the row read last wins.
- *   <li>population: no key (a duplicate record is a defect to be measured); a snapshot date delivered again
- *       replaces that snapshot.
+ *   <li>population: no key (a duplicate record is a defect to be measured); a snapshot date
+ *       delivered again replaces that snapshot.
  * </ul>
  *
  * Ties go to the row read last (file name, then line), so the result never depends on partitioning.
@@ -39,8 +39,10 @@ public final class SilverTransforms {
     return switch (feed) {
       case EID_APPLICATIONS -> new Spec(feed, List.of("application_id"), "updated_at");
       case SERVICE_DOSSIERS -> new Spec(feed, List.of("dossier_id"), "updated_at");
-      case DAILY_REPORTS -> new Spec(feed, List.of("ward_code", "ward_era", "report_date"), "submitted_at");
-      case TARGETS -> new Spec(feed, List.of("unit_code", "metric", "period_start", "deadline"), null);
+      case DAILY_REPORTS ->
+          new Spec(feed, List.of("ward_code", "ward_era", "report_date"), "submitted_at");
+      case TARGETS ->
+          new Spec(feed, List.of("unit_code", "metric", "period_start", "deadline"), null);
       case POPULATION -> new Spec(feed, List.of(), null);
     };
   }
@@ -49,7 +51,9 @@ public final class SilverTransforms {
 
   /** Accepted rows without the quarantine columns. */
   public static Dataset<Row> accepted(Dataset<Row> bronze) {
-    return bronze.where(col(BronzeTransforms.REASON).isNull()).drop(BronzeTransforms.REASON, BronzeTransforms.DETAIL);
+    return bronze
+        .where(col(BronzeTransforms.REASON).isNull())
+        .drop(BronzeTransforms.REASON, BronzeTransforms.DETAIL);
   }
 
   /** The current row of each key among {@code rows}. */
@@ -63,9 +67,12 @@ public final class SilverTransforms {
     }
     order.add(col("source_file").desc());
     order.add(col("line_number").desc());
-    return rows
-        .withColumn("_rank", row_number().over(Window.partitionBy(spec.keys().stream().map(k -> col(k)).toArray(Column[]::new))
-            .orderBy(order.toArray(Column[]::new))))
+    return rows.withColumn(
+            "_rank",
+            row_number()
+                .over(
+                    Window.partitionBy(spec.keys().stream().map(k -> col(k)).toArray(Column[]::new))
+                        .orderBy(order.toArray(Column[]::new))))
         .where(col("_rank").equalTo(1))
         .drop("_rank");
   }

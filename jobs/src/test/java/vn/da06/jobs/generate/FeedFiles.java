@@ -2,7 +2,6 @@ package vn.da06.jobs.generate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads generated feed files the way the contract says a reader must: a plain, test-side reader. */
+/**
+ * Reads generated feed files the way the contract says a reader must: a plain, test-side reader.
+ */
 final class FeedFiles {
   private FeedFiles() {}
 
@@ -42,15 +43,27 @@ final class FeedFiles {
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
       byte[] bytes = in.readAllBytes();
-      boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-      String text = new String(bytes, bom ? 3 : 0, bytes.length - (bom ? 3 : 0), StandardCharsets.UTF_8);
+      boolean bom =
+          bytes.length >= 3
+              && (bytes[0] & 0xFF) == 0xEF
+              && (bytes[1] & 0xFF) == 0xBB
+              && (bytes[2] & 0xFF) == 0xBF;
+      String text =
+          new String(bytes, bom ? 3 : 0, bytes.length - (bom ? 3 : 0), StandardCharsets.UTF_8);
       try (Reader reader = new java.io.StringReader(text);
-          CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+          CSVParser parser =
+              CSVFormat.RFC4180
+                  .builder()
+                  .setHeader()
+                  .setSkipHeaderRecord(true)
+                  .get()
+                  .parse(reader)) {
         List<String> header = parser.getHeaderNames();
         List<Map<String, String>> rows = new ArrayList<>();
         for (CSVRecord record : parser) {
           if (record.size() != header.size()) {
-            throw new IllegalStateException(file + " line " + record.getRecordNumber() + " has " + record.size() + " fields");
+            throw new IllegalStateException(
+                file + " line " + record.getRecordNumber() + " has " + record.size() + " fields");
           }
           Map<String, String> row = new LinkedHashMap<>();
           for (int i = 0; i < header.size(); i++) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -40,6 +39,7 @@ class GeneratorTest {
   private static Path out;
   private static GeneratorSummary summary;
   private static JsonNode summaryJson;
+
   /** ward_code|month → column → value (null for an empty cell). */
   private static Map<String, Map<String, Long>> manifest;
 
@@ -49,23 +49,27 @@ class GeneratorTest {
     summary = Generator.generate(options(out, 0.1, 2), UNITS);
     summaryJson = new ObjectMapper().readTree(out.resolve("_manifest/summary.json").toFile());
     manifest = new HashMap<>();
-    for (Map<String, String> row : FeedFiles.parse(out.resolve("_manifest/ward_month.csv")).rows()) {
+    for (Map<String, String> row :
+        FeedFiles.parse(out.resolve("_manifest/ward_month.csv")).rows()) {
       Map<String, Long> values = new HashMap<>();
-      row.forEach((column, value) -> {
-        if (!column.equals("ward_code") && !column.equals("month")) {
-          values.put(column, value.isEmpty() ? null : Long.parseLong(value));
-        }
-      });
+      row.forEach(
+          (column, value) -> {
+            if (!column.equals("ward_code") && !column.equals("month")) {
+              values.put(column, value.isEmpty() ? null : Long.parseLong(value));
+            }
+          });
       manifest.put(row.get("ward_code") + "|" + row.get("month"), values);
     }
   }
 
   private static GeneratorOptions options(Path out, double scale, int threads) {
-    return new GeneratorOptions(out, "20", YearMonth.of(2022, 3), YearMonth.of(2026, 10), scale, 7, threads);
+    return new GeneratorOptions(
+        out, "20", YearMonth.of(2022, 3), YearMonth.of(2026, 10), scale, 7, threads);
   }
 
   @Test
-  void writesByteIdenticalOutputForTheSameSeedWhateverTheThreadCount(@TempDir Path other) throws IOException {
+  void writesByteIdenticalOutputForTheSameSeedWhateverTheThreadCount(@TempDir Path other)
+      throws IOException {
     Path first = other.resolve("one-thread");
     Path second = other.resolve("three-threads");
     Generator.generate(options(first, 0.03, 1), UNITS);
@@ -75,17 +79,25 @@ class GeneratorTest {
     Map<String, byte[]> secondFiles = contents(second);
     assertThat(secondFiles.keySet()).isEqualTo(firstFiles.keySet());
     assertThat(firstFiles.keySet()).contains("_manifest/ward_month.csv", "_manifest/summary.json");
-    firstFiles.forEach((name, bytes) -> assertThat(secondFiles.get(name)).as(name).isEqualTo(bytes));
+    firstFiles.forEach(
+        (name, bytes) -> assertThat(secondFiles.get(name)).as(name).isEqualTo(bytes));
   }
 
   @Test
   void aDifferentSeedGivesDifferentRows(@TempDir Path other) throws IOException {
     Path seeded = other.resolve("seed-8");
-    Generator.generate(new GeneratorOptions(seeded, "20", YearMonth.of(2023, 1), YearMonth.of(2023, 3), 0.03, 8, 2), UNITS);
+    Generator.generate(
+        new GeneratorOptions(
+            seeded, "20", YearMonth.of(2023, 1), YearMonth.of(2023, 3), 0.03, 8, 2),
+        UNITS);
     Path reference = other.resolve("seed-7");
-    Generator.generate(new GeneratorOptions(reference, "20", YearMonth.of(2023, 1), YearMonth.of(2023, 3), 0.03, 7, 2), UNITS);
+    Generator.generate(
+        new GeneratorOptions(
+            reference, "20", YearMonth.of(2023, 1), YearMonth.of(2023, 3), 0.03, 7, 2),
+        UNITS);
     assertThat(Files.readAllBytes(seeded.resolve("population/population_2023-03-31.csv")))
-        .isNotEqualTo(Files.readAllBytes(reference.resolve("population/population_2023-03-31.csv")));
+        .isNotEqualTo(
+            Files.readAllBytes(reference.resolve("population/population_2023-03-31.csv")));
   }
 
   @Test
@@ -122,12 +134,15 @@ class GeneratorTest {
   void writesTimestampsAndDatesInEveryFormTheContractAllows() {
     List<Map<String, String>> applications = FeedFiles.rows(out, "eid_applications");
     assertThat(applications).anyMatch(row -> row.get("updated_at").endsWith("+07:00"));
-    assertThat(applications).anyMatch(row -> row.get("updated_at").contains("T") && !row.get("updated_at").contains("+"));
+    assertThat(applications)
+        .anyMatch(
+            row -> row.get("updated_at").contains("T") && !row.get("updated_at").contains("+"));
     assertThat(applications).anyMatch(row -> row.get("updated_at").contains(" "));
     List<Map<String, String>> population = FeedFiles.rows(out, "population");
     assertThat(population).anyMatch(row -> row.get("birth_date").contains("/"));
     assertThat(population).anyMatch(row -> row.get("birth_date").matches("\\d{4}-\\d{2}-\\d{2}"));
-    assertThat(applications).anyMatch(row -> row.getOrDefault(FileFormat.EXTRA_COLUMN, "").contains("\""));
+    assertThat(applications)
+        .anyMatch(row -> row.getOrDefault(FileFormat.EXTRA_COLUMN, "").contains("\""));
   }
 
   @Test
@@ -139,7 +154,9 @@ class GeneratorTest {
     assertThat(header).isEqualTo(expected);
 
     Set<String> keys = new HashSet<>();
-    for (YearMonth month = YearMonth.of(2022, 3); !month.isAfter(YearMonth.of(2026, 10)); month = month.plusMonths(1)) {
+    for (YearMonth month = YearMonth.of(2022, 3);
+        !month.isAfter(YearMonth.of(2026, 10));
+        month = month.plusMonths(1)) {
       Era era = Era.ofMonth(month.toString());
       for (var ward : UNITS.wardsOfCurrentProvince("20", era)) {
         keys.add(ward.code() + "|" + month);
@@ -149,7 +166,9 @@ class GeneratorTest {
     assertThat(manifest.get("06016|2023-03").get("dq_records")).isNotNull();
     assertThat(manifest.get("06016|2023-04").get("dq_records")).isNull();
     assertThat(manifest.get("06016|2023-04").get("eligible_population")).isNotNull();
-    assertThat(manifest.get("06001|2026-10").get("dq_records")).as("snapshot at the end of 'to'").isNotNull();
+    assertThat(manifest.get("06001|2026-10").get("dq_records"))
+        .as("snapshot at the end of 'to'")
+        .isNotNull();
   }
 
   @Test
@@ -164,18 +183,35 @@ class GeneratorTest {
         quarantined.merge(reason, 1L, Long::sum);
         continue;
       }
-      latest.merge(row.get("application_id"), row, (a, b) ->
-          FeedFiles.timestamp(a.get("updated_at")).isBefore(FeedFiles.timestamp(b.get("updated_at"))) ? b : a);
+      latest.merge(
+          row.get("application_id"),
+          row,
+          (a, b) ->
+              FeedFiles.timestamp(a.get("updated_at"))
+                      .isBefore(FeedFiles.timestamp(b.get("updated_at")))
+                  ? b
+                  : a);
     }
     JsonNode feed = summaryJson.path("feeds").path("eid_applications");
     assertThat(feed.path("rows_read").asLong()).isEqualTo(rows);
     Map<String, Long> expectedReasons = new TreeMap<>();
-    feed.path("quarantined_by_reason").fields().forEachRemaining(e -> expectedReasons.put(e.getKey(), e.getValue().asLong()));
+    feed.path("quarantined_by_reason")
+        .fields()
+        .forEachRemaining(e -> expectedReasons.put(e.getKey(), e.getValue().asLong()));
     assertThat(quarantined).isEqualTo(expectedReasons);
-    assertThat(quarantined.keySet()).contains("ACTIVATED_BEFORE_RECEIVED", "ACTIVATED_WHEN_REJECTED", "LEVEL2_VIA_APP",
-        "UNKNOWN_WARD", "BAD_ENUM", "UNPARSEABLE_VALUE");
+    assertThat(quarantined.keySet())
+        .contains(
+            "ACTIVATED_BEFORE_RECEIVED",
+            "ACTIVATED_WHEN_REJECTED",
+            "LEVEL2_VIA_APP",
+            "UNKNOWN_WARD",
+            "BAD_ENUM",
+            "UNPARSEABLE_VALUE");
     assertThat(summaryJson.path("accepted_application_ids").asLong()).isEqualTo(latest.size());
-    assertThat(rows).as("some applications are exported twice").isGreaterThan(latest.size() + quarantined.values().stream().mapToLong(Long::longValue).sum());
+    assertThat(rows)
+        .as("some applications are exported twice")
+        .isGreaterThan(
+            latest.size() + quarantined.values().stream().mapToLong(Long::longValue).sum());
 
     Map<String, Long> applicationsL2 = new HashMap<>();
     Map<String, Long> activationsL1 = new HashMap<>();
@@ -183,23 +219,47 @@ class GeneratorTest {
       LocalDateTime received = FeedFiles.timestamp(row.get("received_at"));
       LocalDateTime activated = FeedFiles.timestamp(row.get("activated_at"));
       if (row.get("level").equals("2")) {
-        applicationsL2.merge(wardAsOf(row.get("ward_code"), received.toLocalDate(), received.toLocalDate()) + "|" + YearMonth.from(received), 1L, Long::sum);
+        applicationsL2.merge(
+            wardAsOf(row.get("ward_code"), received.toLocalDate(), received.toLocalDate())
+                + "|"
+                + YearMonth.from(received),
+            1L,
+            Long::sum);
       }
       if (row.get("level").equals("1") && activated != null) {
-        activationsL1.merge(wardAsOf(row.get("ward_code"), received.toLocalDate(), activated.toLocalDate()) + "|" + YearMonth.from(activated), 1L, Long::sum);
+        activationsL1.merge(
+            wardAsOf(row.get("ward_code"), received.toLocalDate(), activated.toLocalDate())
+                + "|"
+                + YearMonth.from(activated),
+            1L,
+            Long::sum);
       }
     }
-    assertThat(applicationsL2.values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(100);
-    manifest.forEach((key, values) -> {
-      assertThat(values.get("eid_applications_l2")).as("eid_applications_l2 " + key).isEqualTo(applicationsL2.getOrDefault(key, 0L));
-      assertThat(values.get("eid_activations_l1")).as("eid_activations_l1 " + key).isEqualTo(activationsL1.getOrDefault(key, 0L));
-    });
-    // Activations after the reform of applications received before it count at the primary current ward.
-    long lateActivations = latest.values().stream()
-        .filter(row -> !row.get("activated_at").isEmpty())
-        .filter(row -> Era.on(FeedFiles.timestamp(row.get("received_at")).toLocalDate()) == Era.PRE_REFORM)
-        .filter(row -> Era.on(FeedFiles.timestamp(row.get("activated_at")).toLocalDate()) == Era.POST_REFORM)
-        .count();
+    assertThat(applicationsL2.values().stream().mapToLong(Long::longValue).sum())
+        .isGreaterThan(100);
+    manifest.forEach(
+        (key, values) -> {
+          assertThat(values.get("eid_applications_l2"))
+              .as("eid_applications_l2 " + key)
+              .isEqualTo(applicationsL2.getOrDefault(key, 0L));
+          assertThat(values.get("eid_activations_l1"))
+              .as("eid_activations_l1 " + key)
+              .isEqualTo(activationsL1.getOrDefault(key, 0L));
+        });
+    // Activations after the reform of applications received before it count at the primary current
+    // ward.
+    long lateActivations =
+        latest.values().stream()
+            .filter(row -> !row.get("activated_at").isEmpty())
+            .filter(
+                row ->
+                    Era.on(FeedFiles.timestamp(row.get("received_at")).toLocalDate())
+                        == Era.PRE_REFORM)
+            .filter(
+                row ->
+                    Era.on(FeedFiles.timestamp(row.get("activated_at")).toLocalDate())
+                        == Era.POST_REFORM)
+            .count();
     assertThat(lateActivations).isPositive();
   }
 
@@ -210,11 +270,14 @@ class GeneratorTest {
       before += manifest.get(old + "|2025-06").get("eid_activations_l2_cum");
     }
     Map<String, Long> july = manifest.get("06001|2025-07");
-    assertThat(july.get("eid_activations_l2_cum")).isEqualTo(before + july.get("eid_activations_l2"));
+    assertThat(july.get("eid_activations_l2_cum"))
+        .isEqualTo(before + july.get("eid_activations_l2"));
     Map<String, Long> reused = manifest.get("06007|2025-07");
     assertThat(reused.get("eid_activations_l2_cum"))
         .as("06007 after the reform receives old 06004, not old 06007")
-        .isEqualTo(manifest.get("06004|2025-06").get("eid_activations_l2_cum") + reused.get("eid_activations_l2"));
+        .isEqualTo(
+            manifest.get("06004|2025-06").get("eid_activations_l2_cum")
+                + reused.get("eid_activations_l2"));
     assertThat(july.get("eid_applications_cum"))
         .isEqualTo(july.get("eid_applications_l1_cum") + july.get("eid_applications_l2_cum"));
   }
@@ -224,13 +287,20 @@ class GeneratorTest {
     Map<String, Map<String, String>> latest = new HashMap<>();
     for (Map<String, String> row : FeedFiles.rows(out, "service_dossiers")) {
       LocalDateTime submitted = FeedFiles.timestamp(row.get("submitted_at"));
-      boolean accepted = submitted != null
-          && UNITS.ward(row.get("ward_code"), submitted.toLocalDate()).isPresent()
-          && List.of("ONLINE", "COUNTER", "POSTAL").contains(row.get("channel"))
-          && List.of("VNEID", "PORTAL", "NONE").contains(row.get("auth_method"));
+      boolean accepted =
+          submitted != null
+              && UNITS.ward(row.get("ward_code"), submitted.toLocalDate()).isPresent()
+              && List.of("ONLINE", "COUNTER", "POSTAL").contains(row.get("channel"))
+              && List.of("VNEID", "PORTAL", "NONE").contains(row.get("auth_method"));
       if (accepted) {
-        latest.merge(row.get("dossier_id"), row, (a, b) ->
-            FeedFiles.timestamp(a.get("updated_at")).isBefore(FeedFiles.timestamp(b.get("updated_at"))) ? b : a);
+        latest.merge(
+            row.get("dossier_id"),
+            row,
+            (a, b) ->
+                FeedFiles.timestamp(a.get("updated_at"))
+                        .isBefore(FeedFiles.timestamp(b.get("updated_at")))
+                    ? b
+                    : a);
       }
     }
     assertThat(summaryJson.path("accepted_dossier_ids").asLong()).isEqualTo(latest.size());
@@ -238,18 +308,32 @@ class GeneratorTest {
     Map<String, Long> onTime = new HashMap<>();
     for (Map<String, String> row : latest.values()) {
       LocalDateTime submitted = FeedFiles.timestamp(row.get("submitted_at"));
-      total.merge(wardAsOf(row.get("ward_code"), submitted.toLocalDate(), submitted.toLocalDate()) + "|" + YearMonth.from(submitted), 1L, Long::sum);
+      total.merge(
+          wardAsOf(row.get("ward_code"), submitted.toLocalDate(), submitted.toLocalDate())
+              + "|"
+              + YearMonth.from(submitted),
+          1L,
+          Long::sum);
       LocalDateTime resolved = FeedFiles.timestamp(row.get("resolved_at"));
       LocalDateTime due = FeedFiles.timestamp(row.get("due_at"));
       if (resolved != null && due != null && !resolved.isAfter(due)) {
-        onTime.merge(wardAsOf(row.get("ward_code"), submitted.toLocalDate(), resolved.toLocalDate()) + "|" + YearMonth.from(resolved), 1L, Long::sum);
+        onTime.merge(
+            wardAsOf(row.get("ward_code"), submitted.toLocalDate(), resolved.toLocalDate())
+                + "|"
+                + YearMonth.from(resolved),
+            1L,
+            Long::sum);
       }
     }
-    manifest.forEach((key, values) -> {
-      assertThat(values.get("dossiers_total")).as("dossiers_total " + key).isEqualTo(total.getOrDefault(key, 0L));
-      assertThat(values.get("dossiers_resolved_on_time")).as("dossiers_resolved_on_time " + key)
-          .isEqualTo(onTime.getOrDefault(key, 0L));
-    });
+    manifest.forEach(
+        (key, values) -> {
+          assertThat(values.get("dossiers_total"))
+              .as("dossiers_total " + key)
+              .isEqualTo(total.getOrDefault(key, 0L));
+          assertThat(values.get("dossiers_resolved_on_time"))
+              .as("dossiers_resolved_on_time " + key)
+              .isEqualTo(onTime.getOrDefault(key, 0L));
+        });
   }
 
   @Test
@@ -269,13 +353,16 @@ class GeneratorTest {
     JsonNode feed = summaryJson.path("feeds").path("population");
     assertThat(feed.path("rows_read").asLong()).isEqualTo(read);
     assertThat(feed.path("rows_quarantined").asLong()).isEqualTo(quarantined).isPositive();
-    manifest.forEach((key, values) -> {
-      if (values.get("dq_records") != null) {
-        assertThat(values.get("dq_records")).as("dq_records " + key).isEqualTo(records.getOrDefault(key, 0L));
-      } else {
-        assertThat(records).doesNotContainKey(key);
-      }
-    });
+    manifest.forEach(
+        (key, values) -> {
+          if (values.get("dq_records") != null) {
+            assertThat(values.get("dq_records"))
+                .as("dq_records " + key)
+                .isEqualTo(records.getOrDefault(key, 0L));
+          } else {
+            assertThat(records).doesNotContainKey(key);
+          }
+        });
   }
 
   @Test
@@ -287,7 +374,8 @@ class GeneratorTest {
         continue;
       }
       records += values.get("dq_records");
-      for (String column : List.of("dq_incorrect", "dq_incomplete", "dq_unclean", "dq_stale", "dq_clean_records")) {
+      for (String column :
+          List.of("dq_incorrect", "dq_incomplete", "dq_unclean", "dq_stale", "dq_clean_records")) {
         defects.merge(column, values.get(column), Long::sum);
       }
     }
@@ -335,15 +423,24 @@ class GeneratorTest {
     List<Map<String, String>> reports = FeedFiles.rows(out, "daily_reports");
     JsonNode daily = summaryJson.path("daily_reports");
     long expected = daily.path("expected").asLong();
-    // 114 days of 2023 and 122 of 2024 for 6 old wards, 61 days of 2026 (to 31/10) for 3 current wards.
+    // 114 days of 2023 and 122 of 2024 for 6 old wards, 61 days of 2026 (to 31/10) for 3 current
+    // wards.
     assertThat(expected).isEqualTo((114 + 122) * 6 + 61 * 3);
-    assertThat(daily.path("on_time").asLong() + daily.path("late").asLong() + daily.path("missing").asLong())
+    assertThat(
+            daily.path("on_time").asLong()
+                + daily.path("late").asLong()
+                + daily.path("missing").asLong())
         .isEqualTo(expected);
     assertThat(reports).hasSize((int) (expected - daily.path("missing").asLong()));
-    long onTime = reports.stream()
-        .filter(row -> FeedFiles.timestamp(row.get("submitted_at"))
-            .isBefore(FeedFiles.date(row.get("report_date")).atTime(Metrics.DAILY_REPORT_DEADLINE_HOUR, 0)))
-        .count();
+    long onTime =
+        reports.stream()
+            .filter(
+                row ->
+                    FeedFiles.timestamp(row.get("submitted_at"))
+                        .isBefore(
+                            FeedFiles.date(row.get("report_date"))
+                                .atTime(Metrics.DAILY_REPORT_DEADLINE_HOUR, 0)))
+            .count();
     assertThat(onTime).isEqualTo(daily.path("on_time").asLong());
     assertThat(daily.path("late").asLong()).isPositive();
     assertThat(daily.path("missing").asLong()).isPositive();
@@ -354,13 +451,24 @@ class GeneratorTest {
   void targetsGiveEachWardItsCampaignGoalAndTheProvinceItsRates() {
     List<Map<String, String>> targets = FeedFiles.rows(out, "targets");
     assertThat(summaryJson.path("targets").asInt()).isEqualTo(targets.size());
-    assertThat(targets).anyMatch(row -> row.get("unit_code").equals("06013")
-        && row.get("metric").equals("eid_activations_l2_cum")
-        && row.get("campaign").equals("Chiến dịch cấp và kích hoạt ĐDĐT mức 2, 10/7–31/10/2023"));
-    assertThat(targets).anyMatch(row -> row.get("unit_code").equals("06007")
-        && FeedFiles.date(row.get("period_start")).equals(LocalDate.of(2026, 9, 1)));
-    assertThat(targets).anyMatch(row -> row.get("unit_code").equals("20") && row.get("metric").equals("online_rate")
-        && Double.parseDouble(row.get("target_value")) == Metrics.ONLINE_GOAL);
+    assertThat(targets)
+        .anyMatch(
+            row ->
+                row.get("unit_code").equals("06013")
+                    && row.get("metric").equals("eid_activations_l2_cum")
+                    && row.get("campaign")
+                        .equals("Chiến dịch cấp và kích hoạt ĐDĐT mức 2, 10/7–31/10/2023"));
+    assertThat(targets)
+        .anyMatch(
+            row ->
+                row.get("unit_code").equals("06007")
+                    && FeedFiles.date(row.get("period_start")).equals(LocalDate.of(2026, 9, 1)));
+    assertThat(targets)
+        .anyMatch(
+            row ->
+                row.get("unit_code").equals("20")
+                    && row.get("metric").equals("online_rate")
+                    && Double.parseDouble(row.get("target_value")) == Metrics.ONLINE_GOAL);
   }
 
   @Test
@@ -377,8 +485,9 @@ class GeneratorTest {
     for (GeneratorSummary.FeedTotals totals : summary.feeds().values()) {
       assertThat(totals.rowsRead()).isEqualTo(totals.rowsAccepted() + totals.rowsQuarantined());
     }
-    double quarantineShare = (double) summary.feeds().get("eid_applications").rowsQuarantined()
-        / summary.feeds().get("eid_applications").rowsRead();
+    double quarantineShare =
+        (double) summary.feeds().get("eid_applications").rowsQuarantined()
+            / summary.feeds().get("eid_applications").rowsRead();
     assertThat(quarantineShare).isCloseTo(0.008, within(0.007));
     assertThat(summary.files()).isEqualTo(summaryJson.path("files").size());
   }
@@ -386,27 +495,48 @@ class GeneratorTest {
   @Test
   void rejectsOptionsThatMakeNoSense() {
     Path somewhere = Path.of("inbox");
-    assertThatThrownBy(() -> new GeneratorOptions(somewhere, "2", YearMonth.of(2022, 3), YearMonth.of(2026, 10), 1, 7, 1))
+    assertThatThrownBy(
+            () ->
+                new GeneratorOptions(
+                    somewhere, "2", YearMonth.of(2022, 3), YearMonth.of(2026, 10), 1, 7, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("province code is not 2 digits: '2'");
-    assertThatThrownBy(() -> new GeneratorOptions(somewhere, "20", YearMonth.of(2026, 3), YearMonth.of(2025, 10), 1, 7, 1))
+    assertThatThrownBy(
+            () ->
+                new GeneratorOptions(
+                    somewhere, "20", YearMonth.of(2026, 3), YearMonth.of(2025, 10), 1, 7, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("from 2026-03 is after to 2025-10");
-    assertThatThrownBy(() -> new GeneratorOptions(somewhere, "20", YearMonth.of(2022, 3), YearMonth.of(2026, 10), 0, 7, 1))
+    assertThatThrownBy(
+            () ->
+                new GeneratorOptions(
+                    somewhere, "20", YearMonth.of(2022, 3), YearMonth.of(2026, 10), 0, 7, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("scale must be > 0 and ≤ 10000: 0.0");
-    assertThatThrownBy(() -> new GeneratorOptions(somewhere, "20", YearMonth.of(2022, 3), YearMonth.of(2026, 10), 1, 7, 0))
+    assertThatThrownBy(
+            () ->
+                new GeneratorOptions(
+                    somewhere, "20", YearMonth.of(2022, 3), YearMonth.of(2026, 10), 1, 7, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("threads must be ≥ 1: 0");
-    GeneratorOptions elsewhere = new GeneratorOptions(
-        temp.resolve("elsewhere"), "01", YearMonth.of(2023, 1), YearMonth.of(2023, 1), 0.01, 7, 1);
+    GeneratorOptions elsewhere =
+        new GeneratorOptions(
+            temp.resolve("elsewhere"),
+            "01",
+            YearMonth.of(2023, 1),
+            YearMonth.of(2023, 1),
+            0.01,
+            7,
+            1);
     assertThatThrownBy(() -> Generator.generate(elsewhere, UNITS))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Cannot generate feeds: province 01 has no current wards in test:fake"
-            + " (give a post-reform 2-digit province code, e.g. 20)");
+        .hasMessage(
+            "Cannot generate feeds: province 01 has no current wards in test:fake"
+                + " (give a post-reform 2-digit province code, e.g. 20)");
   }
 
-  // --------------------------------------------------------------------------------------------- helpers
+  // ---------------------------------------------------------------------------------------------
+  // helpers
 
   /** The test's own reading of the contract's quarantine rules for eid_applications. */
   private static String applicationQuarantineReason(Map<String, String> row) {
@@ -417,7 +547,8 @@ class GeneratorTest {
     if (received == null || updated == null || (!activatedText.isEmpty() && activated == null)) {
       return "UNPARSEABLE_VALUE";
     }
-    if (!List.of("1", "2").contains(row.get("level")) || !CHANNELS.contains(row.get("channel"))
+    if (!List.of("1", "2").contains(row.get("level"))
+        || !CHANNELS.contains(row.get("channel"))
         || !STATUSES.contains(row.get("status"))) {
       return "BAD_ENUM";
     }
@@ -436,7 +567,10 @@ class GeneratorTest {
     return null;
   }
 
-  /** The ward an event counts at: a pre-reform record's ward goes to its primary current ward from July 2025. */
+  /**
+   * The ward an event counts at: a pre-reform record's ward goes to its primary current ward from
+   * July 2025.
+   */
   private static String wardAsOf(String recordWard, LocalDate recordDay, LocalDate eventDay) {
     return Era.on(eventDay) == Era.POST_REFORM && Era.on(recordDay) == Era.PRE_REFORM
         ? UNITS.primaryCurrentWard(recordWard).orElseThrow()

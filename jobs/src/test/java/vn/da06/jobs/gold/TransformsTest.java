@@ -21,12 +21,21 @@ import vn.da06.warehouse.Feed;
 /** The pure transforms on rows built in memory. */
 class TransformsTest {
   /** The silver population columns the snapshot figures read. */
-  static final StructType POPULATION = new StructType().add("snapshot_date", DataTypes.DateType)
-      .add("citizen_key", DataTypes.StringType).add("citizen_id_valid", DataTypes.BooleanType)
-      .add("citizen_id_prefix", DataTypes.StringType).add("full_name_key", DataTypes.StringType)
-      .add("birth_date", DataTypes.DateType).add("sex", DataTypes.StringType).add("ward_code", DataTypes.StringType)
-      .add("ward_era", DataTypes.StringType).add("residence_type", DataTypes.StringType)
-      .add("is_deceased", DataTypes.BooleanType).add("last_verified_at", DataTypes.DateType);
+  static final StructType POPULATION =
+      new StructType()
+          .add("snapshot_date", DataTypes.DateType)
+          .add("citizen_key", DataTypes.StringType)
+          .add("citizen_id_valid", DataTypes.BooleanType)
+          .add("citizen_id_prefix", DataTypes.StringType)
+          .add("full_name_key", DataTypes.StringType)
+          .add("birth_date", DataTypes.DateType)
+          .add("sex", DataTypes.StringType)
+          .add("ward_code", DataTypes.StringType)
+          .add("ward_era", DataTypes.StringType)
+          .add("residence_type", DataTypes.StringType)
+          .add("is_deceased", DataTypes.BooleanType)
+          .add("last_verified_at", DataTypes.DateType);
+
   static final Date SNAPSHOT = Date.valueOf("2025-03-31");
   static final Date FRESH = Date.valueOf("2025-01-01");
 
@@ -34,62 +43,189 @@ class TransformsTest {
 
   @Test
   void readsEveryTimestampFormatOfTheContractInVietnamTime() {
-    Dataset<Row> text = spark.createDataFrame(List.of(RowFactory.create("2023-07-10 16:59:59"),
-            RowFactory.create("2023-07-10T16:59:59"), RowFactory.create("2023-07-10T09:59:59Z".replace("Z", "+00:00")),
-            RowFactory.create("2023-07-10T09:59:59.250Z"), RowFactory.create("2023-07-10T16:59:59+07:00"),
-            RowFactory.create("10/07/2023 16:59"), RowFactory.create(""), RowFactory.create("2023-02-30 10:00:00"),
-            RowFactory.create("2023-07-10 24:00:00"), RowFactory.create("2023-07-10 16:59:59+07:00"),
-            RowFactory.create("2023-7-10 16:59:59"), RowFactory.create("2023-07-10 16:59"), RowFactory.create("2023-07-10"),
-            RowFactory.create(" 2023-07-10 16:59:59"), RowFactory.create((Object) null)),
-        new StructType().add("value", DataTypes.StringType));
-    List<Row> parsed = text.select(org.apache.spark.sql.functions.date_format(BronzeTransforms.timestamp(col("value")),
-        "yyyy-MM-dd HH:mm:ss")).collectAsList();
-    assertThat(parsed).extracting(r -> r.isNullAt(0) ? null : r.getString(0))
-        .containsExactly("2023-07-10 16:59:59", "2023-07-10 16:59:59", "2023-07-10 16:59:59", "2023-07-10 16:59:59",
-            "2023-07-10 16:59:59", null, null, null, null, null, null, null, null, null, null);
+    Dataset<Row> text =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("2023-07-10 16:59:59"),
+                RowFactory.create("2023-07-10T16:59:59"),
+                RowFactory.create("2023-07-10T09:59:59Z".replace("Z", "+00:00")),
+                RowFactory.create("2023-07-10T09:59:59.250Z"),
+                RowFactory.create("2023-07-10T16:59:59+07:00"),
+                RowFactory.create("10/07/2023 16:59"),
+                RowFactory.create(""),
+                RowFactory.create("2023-02-30 10:00:00"),
+                RowFactory.create("2023-07-10 24:00:00"),
+                RowFactory.create("2023-07-10 16:59:59+07:00"),
+                RowFactory.create("2023-7-10 16:59:59"),
+                RowFactory.create("2023-07-10 16:59"),
+                RowFactory.create("2023-07-10"),
+                RowFactory.create(" 2023-07-10 16:59:59"),
+                RowFactory.create((Object) null)),
+            new StructType().add("value", DataTypes.StringType));
+    List<Row> parsed =
+        text.select(
+                org.apache.spark.sql.functions.date_format(
+                    BronzeTransforms.timestamp(col("value")), "yyyy-MM-dd HH:mm:ss"))
+            .collectAsList();
+    assertThat(parsed)
+        .extracting(r -> r.isNullAt(0) ? null : r.getString(0))
+        .containsExactly(
+            "2023-07-10 16:59:59",
+            "2023-07-10 16:59:59",
+            "2023-07-10 16:59:59",
+            "2023-07-10 16:59:59",
+            "2023-07-10 16:59:59",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
   }
 
   @Test
   void readsBothDateFormatsOfTheContractAndNothingElse() {
-    Dataset<Row> text = spark.createDataFrame(List.of(RowFactory.create("2024-02-29"), RowFactory.create("29/02/2024"),
-            RowFactory.create("2023-02-29"), RowFactory.create("31/04/2024"), RowFactory.create("2024-2-9"),
-            RowFactory.create("9/2/2024"), RowFactory.create("2024/02/29"), RowFactory.create("02/29/2024"),
-            RowFactory.create("2024-02-29 10:00:00"), RowFactory.create(""), RowFactory.create((Object) null)),
-        new StructType().add("value", DataTypes.StringType));
-    List<Row> parsed = text.select(BronzeTransforms.date(col("value")).cast("string")).collectAsList();
-    assertThat(parsed).extracting(r -> r.isNullAt(0) ? null : r.getString(0))
-        .containsExactly("2024-02-29", "2024-02-29", null, null, null, null, null, null, null, null, null);
+    Dataset<Row> text =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("2024-02-29"),
+                RowFactory.create("29/02/2024"),
+                RowFactory.create("2023-02-29"),
+                RowFactory.create("31/04/2024"),
+                RowFactory.create("2024-2-9"),
+                RowFactory.create("9/2/2024"),
+                RowFactory.create("2024/02/29"),
+                RowFactory.create("02/29/2024"),
+                RowFactory.create("2024-02-29 10:00:00"),
+                RowFactory.create(""),
+                RowFactory.create((Object) null)),
+            new StructType().add("value", DataTypes.StringType));
+    List<Row> parsed =
+        text.select(BronzeTransforms.date(col("value")).cast("string")).collectAsList();
+    assertThat(parsed)
+        .extracting(r -> r.isNullAt(0) ? null : r.getString(0))
+        .containsExactly(
+            "2024-02-29", "2024-02-29", null, null, null, null, null, null, null, null, null);
   }
 
   @Test
   void theLatestUpdateOfAKeyWinsAndTiesGoToTheRowReadLast() {
-    StructType schema = new StructType().add("application_id", DataTypes.StringType).add("updated_at", DataTypes.IntegerType)
-        .add("source_file", DataTypes.StringType).add("line_number", DataTypes.LongType).add("status", DataTypes.StringType);
-    Dataset<Row> rows = spark.createDataFrame(List.of(
-        RowFactory.create("A", 1, "f1", 2L, "RECEIVED"), RowFactory.create("A", 3, "f1", 3L, "APPROVED"),
-        RowFactory.create("A", 2, "f2", 2L, "REJECTED"), RowFactory.create("B", 5, "f1", 9L, "first"),
-        RowFactory.create("B", 5, "f2", 1L, "second")), schema);
-    List<Row> latest = SilverTransforms.latest(rows, SilverTransforms.spec(Feed.EID_APPLICATIONS)).orderBy("application_id")
-        .collectAsList();
+    StructType schema =
+        new StructType()
+            .add("application_id", DataTypes.StringType)
+            .add("updated_at", DataTypes.IntegerType)
+            .add("source_file", DataTypes.StringType)
+            .add("line_number", DataTypes.LongType)
+            .add("status", DataTypes.StringType);
+    Dataset<Row> rows =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("A", 1, "f1", 2L, "RECEIVED"),
+                RowFactory.create("A", 3, "f1", 3L, "APPROVED"),
+                RowFactory.create("A", 2, "f2", 2L, "REJECTED"),
+                RowFactory.create("B", 5, "f1", 9L, "first"),
+                RowFactory.create("B", 5, "f2", 1L, "second")),
+            schema);
+    List<Row> latest =
+        SilverTransforms.latest(rows, SilverTransforms.spec(Feed.EID_APPLICATIONS))
+            .orderBy("application_id")
+            .collectAsList();
     assertThat(latest).extracting(r -> r.getString(4)).containsExactly("APPROVED", "second");
   }
 
   @Test
   void dataQualityRulesFlagEachDefectOnce() {
-    Dataset<Row> rows = spark.createDataFrame(List.of(
-        // clean: 020 province, 1 = female born 1900s, 85 = 1985
-        RowFactory.create(SNAPSHOT, "k1", true, "020185", "n1", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, FRESH),
-        // đúng: year digits 84 for 1985
-        RowFactory.create(SNAPSHOT, "k2", true, "020184", "n2", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, FRESH),
-        // đúng: province 097 does not exist
-        RowFactory.create(SNAPSHOT, "k3", true, "097185", "n3", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", "PERMANENT", false, FRESH),
-        // đủ: no residence type; sống: verified 366 days before
-        RowFactory.create(SNAPSHOT, "k4", true, "020185", "n4", Date.valueOf("1985-02-03"), "F", "06325", "PRE_REFORM", null, false,
-            Date.valueOf("2024-03-30")),
-        // sạch: same name, birth date and ward as k5 under another id
-        RowFactory.create(SNAPSHOT, "k5", true, "020090", "n5", Date.valueOf("1990-01-01"), "M", "06325", "PRE_REFORM", "PERMANENT", false, FRESH),
-        RowFactory.create(SNAPSHOT, "k6", true, "020090", "n5", Date.valueOf("1990-01-01"), "M", "06325", "PRE_REFORM", "PERMANENT", false, FRESH)),
-        POPULATION);
+    Dataset<Row> rows =
+        spark.createDataFrame(
+            List.of(
+                // clean: 020 province, 1 = female born 1900s, 85 = 1985
+                RowFactory.create(
+                    SNAPSHOT,
+                    "k1",
+                    true,
+                    "020185",
+                    "n1",
+                    Date.valueOf("1985-02-03"),
+                    "F",
+                    "06325",
+                    "PRE_REFORM",
+                    "PERMANENT",
+                    false,
+                    FRESH),
+                // đúng: year digits 84 for 1985
+                RowFactory.create(
+                    SNAPSHOT,
+                    "k2",
+                    true,
+                    "020184",
+                    "n2",
+                    Date.valueOf("1985-02-03"),
+                    "F",
+                    "06325",
+                    "PRE_REFORM",
+                    "PERMANENT",
+                    false,
+                    FRESH),
+                // đúng: province 097 does not exist
+                RowFactory.create(
+                    SNAPSHOT,
+                    "k3",
+                    true,
+                    "097185",
+                    "n3",
+                    Date.valueOf("1985-02-03"),
+                    "F",
+                    "06325",
+                    "PRE_REFORM",
+                    "PERMANENT",
+                    false,
+                    FRESH),
+                // đủ: no residence type; sống: verified 366 days before
+                RowFactory.create(
+                    SNAPSHOT,
+                    "k4",
+                    true,
+                    "020185",
+                    "n4",
+                    Date.valueOf("1985-02-03"),
+                    "F",
+                    "06325",
+                    "PRE_REFORM",
+                    null,
+                    false,
+                    Date.valueOf("2024-03-30")),
+                // sạch: same name, birth date and ward as k5 under another id
+                RowFactory.create(
+                    SNAPSHOT,
+                    "k5",
+                    true,
+                    "020090",
+                    "n5",
+                    Date.valueOf("1990-01-01"),
+                    "M",
+                    "06325",
+                    "PRE_REFORM",
+                    "PERMANENT",
+                    false,
+                    FRESH),
+                RowFactory.create(
+                    SNAPSHOT,
+                    "k6",
+                    true,
+                    "020090",
+                    "n5",
+                    Date.valueOf("1990-01-01"),
+                    "M",
+                    "06325",
+                    "PRE_REFORM",
+                    "PERMANENT",
+                    false,
+                    FRESH)),
+            POPULATION);
     Row quality = Measures.dataQualityBySnapshot(rows).head();
     assertThat(quality.<Long>getAs("dq_records")).isEqualTo(6);
     assertThat(quality.<Long>getAs("dq_incorrect")).isEqualTo(2);
@@ -98,54 +234,156 @@ class TransformsTest {
     assertThat(quality.<Long>getAs("dq_unclean")).isEqualTo(2);
     assertThat(quality.<Long>getAs("dq_clean_records")).isEqualTo(1);
     // 14 or older on the snapshot date, counted once.
-    Dataset<Row> withTeen = rows.unionByName(rows.limit(1).withColumn("citizen_key", lit("teen"))
-        .withColumn("birth_date", lit("2011-04-01").cast("date")));
-    assertThat(Measures.eligibleBySnapshot(withTeen).head().<Long>getAs("eligible_population")).isEqualTo(6);
+    Dataset<Row> withTeen =
+        rows.unionByName(
+            rows.limit(1)
+                .withColumn("citizen_key", lit("teen"))
+                .withColumn("birth_date", lit("2011-04-01").cast("date")));
+    assertThat(Measures.eligibleBySnapshot(withTeen).head().<Long>getAs("eligible_population"))
+        .isEqualTo(6);
   }
 
   @Test
   void aCitizenListedTwiceCountsOnceAtThePermanentRecordsWardAndBothRecordsAreUnclean() {
     Date born = Date.valueOf("1985-02-03");
-    Dataset<Row> rows = spark.createDataFrame(List.of(
-        // k1 twice: TEMPORARY at the lower ward code, PERMANENT at the higher one.
-        RowFactory.create(SNAPSHOT, "k1", true, "020185", "n1", born, "F", "06325", "PRE_REFORM", "TEMPORARY", false, FRESH),
-        RowFactory.create(SNAPSHOT, "k1", true, "020185", "n1", born, "F", "06328", "PRE_REFORM", "PERMANENT", false, FRESH),
-        // k2 twice, both TEMPORARY: the lowest ward code.
-        RowFactory.create(SNAPSHOT, "k2", true, "020185", "n2", born, "F", "06331", "PRE_REFORM", "TEMPORARY", false, FRESH),
-        RowFactory.create(SNAPSHOT, "k2", true, "020185", "n2", born, "F", "06325", "PRE_REFORM", "TEMPORARY", false, FRESH),
-        // k3 once.
-        RowFactory.create(SNAPSHOT, "k3", true, "020185", "n3", born, "F", "06331", "PRE_REFORM", "PERMANENT", false, FRESH)),
-        POPULATION);
+    Dataset<Row> rows =
+        spark.createDataFrame(
+            List.of(
+                // k1 twice: TEMPORARY at the lower ward code, PERMANENT at the higher one.
+                RowFactory.create(
+                    SNAPSHOT,
+                    "k1",
+                    true,
+                    "020185",
+                    "n1",
+                    born,
+                    "F",
+                    "06325",
+                    "PRE_REFORM",
+                    "TEMPORARY",
+                    false,
+                    FRESH),
+                RowFactory.create(
+                    SNAPSHOT,
+                    "k1",
+                    true,
+                    "020185",
+                    "n1",
+                    born,
+                    "F",
+                    "06328",
+                    "PRE_REFORM",
+                    "PERMANENT",
+                    false,
+                    FRESH),
+                // k2 twice, both TEMPORARY: the lowest ward code.
+                RowFactory.create(
+                    SNAPSHOT,
+                    "k2",
+                    true,
+                    "020185",
+                    "n2",
+                    born,
+                    "F",
+                    "06331",
+                    "PRE_REFORM",
+                    "TEMPORARY",
+                    false,
+                    FRESH),
+                RowFactory.create(
+                    SNAPSHOT,
+                    "k2",
+                    true,
+                    "020185",
+                    "n2",
+                    born,
+                    "F",
+                    "06325",
+                    "PRE_REFORM",
+                    "TEMPORARY",
+                    false,
+                    FRESH),
+                // k3 once.
+                RowFactory.create(
+                    SNAPSHOT,
+                    "k3",
+                    true,
+                    "020185",
+                    "n3",
+                    born,
+                    "F",
+                    "06331",
+                    "PRE_REFORM",
+                    "PERMANENT",
+                    false,
+                    FRESH)),
+            POPULATION);
     java.util.Map<String, Row> byWard = new java.util.TreeMap<>();
-    Measures.bySnapshot(rows).collectAsList().forEach(row -> byWard.put(row.<String>getAs("ward_code"), row));
+    Measures.bySnapshot(rows)
+        .collectAsList()
+        .forEach(row -> byWard.put(row.<String>getAs("ward_code"), row));
     assertThat(byWard).containsOnlyKeys("06325", "06328", "06331");
-    assertThat(byWard.values()).extracting(r -> r.<Long>getAs("eligible_population")).containsExactly(1L, 1L, 1L);
-    assertThat(byWard.values()).extracting(r -> r.<Long>getAs("dq_unclean")).containsExactly(2L, 1L, 1L);
-    assertThat(byWard.values()).extracting(r -> r.<Long>getAs("dq_records")).containsExactly(2L, 1L, 2L);
+    assertThat(byWard.values())
+        .extracting(r -> r.<Long>getAs("eligible_population"))
+        .containsExactly(1L, 1L, 1L);
+    assertThat(byWard.values())
+        .extracting(r -> r.<Long>getAs("dq_unclean"))
+        .containsExactly(2L, 1L, 1L);
+    assertThat(byWard.values())
+        .extracting(r -> r.<Long>getAs("dq_records"))
+        .containsExactly(2L, 1L, 2L);
   }
 
   @Test
   void eachApplicationCountsInItsVietnameseReceivedMonthAndEachActivationInItsActivatedMonth() {
-    StructType schema = new StructType().add("ward_code", DataTypes.StringType).add("ward_era", DataTypes.StringType)
-        .add("level", DataTypes.IntegerType).add("received_at", DataTypes.TimestampType)
-        .add("activated_at", DataTypes.TimestampType);
-    Dataset<Row> applications = spark.createDataFrame(List.of(
-        // 00:30 on 1 July 2025 in Vietnam, still 30 June in UTC; activated in August.
-        RowFactory.create("00004", "POST_REFORM", 2, at("2025-06-30T17:30:00Z"), at("2025-08-02T03:00:00Z")),
-        RowFactory.create("00004", "POST_REFORM", 1, at("2025-07-15T03:00:00Z"), null),
-        // The same code before the reform is another ward.
-        RowFactory.create("00004", "PRE_REFORM", 1, at("2025-06-30T16:59:59Z"), at("2025-07-01T01:00:00Z")),
-        RowFactory.create("99999", "PRE_REFORM", 2, at("2022-12-31T16:59:59Z"), null)), schema);
-    List<String> sums = Measures.eid(applications).orderBy("ward_code", "ward_era", "month").collectAsList().stream()
-        .map(r -> String.join(" ", r.getString(0), r.getString(1), r.getString(2), r.get(3) + "," + r.get(4) + ","
-            + r.get(5) + "," + r.get(6)))
-        .toList();
-    assertThat(sums).containsExactly(
-        "00004 POST_REFORM 2025-07 1,1,0,0",
-        "00004 POST_REFORM 2025-08 0,0,0,1",
-        "00004 PRE_REFORM 2025-06 1,0,0,0",
-        "00004 PRE_REFORM 2025-07 0,0,1,0",
-        "99999 PRE_REFORM 2022-12 0,1,0,0");
+    StructType schema =
+        new StructType()
+            .add("ward_code", DataTypes.StringType)
+            .add("ward_era", DataTypes.StringType)
+            .add("level", DataTypes.IntegerType)
+            .add("received_at", DataTypes.TimestampType)
+            .add("activated_at", DataTypes.TimestampType);
+    Dataset<Row> applications =
+        spark.createDataFrame(
+            List.of(
+                // 00:30 on 1 July 2025 in Vietnam, still 30 June in UTC; activated in August.
+                RowFactory.create(
+                    "00004",
+                    "POST_REFORM",
+                    2,
+                    at("2025-06-30T17:30:00Z"),
+                    at("2025-08-02T03:00:00Z")),
+                RowFactory.create("00004", "POST_REFORM", 1, at("2025-07-15T03:00:00Z"), null),
+                // The same code before the reform is another ward.
+                RowFactory.create(
+                    "00004",
+                    "PRE_REFORM",
+                    1,
+                    at("2025-06-30T16:59:59Z"),
+                    at("2025-07-01T01:00:00Z")),
+                RowFactory.create("99999", "PRE_REFORM", 2, at("2022-12-31T16:59:59Z"), null)),
+            schema);
+    List<String> sums =
+        Measures.eid(applications)
+            .orderBy("ward_code", "ward_era", "month")
+            .collectAsList()
+            .stream()
+            .map(
+                r ->
+                    String.join(
+                        " ",
+                        r.getString(0),
+                        r.getString(1),
+                        r.getString(2),
+                        r.get(3) + "," + r.get(4) + "," + r.get(5) + "," + r.get(6)))
+            .toList();
+    assertThat(sums)
+        .containsExactly(
+            "00004 POST_REFORM 2025-07 1,1,0,0",
+            "00004 POST_REFORM 2025-08 0,0,0,1",
+            "00004 PRE_REFORM 2025-06 1,0,0,0",
+            "00004 PRE_REFORM 2025-07 0,0,1,0",
+            "99999 PRE_REFORM 2022-12 0,1,0,0");
   }
 
   private static java.sql.Timestamp at(String instant) {
@@ -155,7 +393,9 @@ class TransformsTest {
   @Test
   void ofAPartitionsValuesEachRepeatedValueIsGivenOnce() throws Exception {
     List<Long> repeated = new java.util.ArrayList<>();
-    new Measures.Repeated().call(List.of(4L, -7L, 2L, 9L, 2L, -7L, 1L, 2L, 3L, 4L).iterator()).forEachRemaining(repeated::add);
+    new Measures.Repeated()
+        .call(List.of(4L, -7L, 2L, 9L, 2L, -7L, 1L, 2L, 3L, 4L).iterator())
+        .forEachRemaining(repeated::add);
     assertThat(repeated).containsExactly(-7L, 2L, 4L);
     assertThat(new Measures.Repeated().call(List.of(3L, 1L, 2L).iterator()).hasNext()).isFalse();
     assertThat(new Measures.Repeated().call(List.<Long>of().iterator()).hasNext()).isFalse();
@@ -169,21 +409,26 @@ class TransformsTest {
     }
     List<Long> found = new java.util.ArrayList<>();
     new Measures.Repeated().call(many.iterator()).forEachRemaining(found::add);
-    assertThat(found).containsExactlyElementsOf(java.util.stream.LongStream.range(0, 5_000).boxed().toList());
+    assertThat(found)
+        .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 5_000).boxed().toList());
   }
 
   @Test
   void aLargeInputsHashesGetMorePartitionsSoEachFitsInMemory() {
     int configured = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
     assertThat(Measures.hashPartitions(spark.range(1_000).toDF())).isEqualTo(configured);
-    // 10 billion ids, 80 GB by Spark's estimate (never computed): ~150 partitions of 512 MB of input each.
+    // 10 billion ids, 80 GB by Spark's estimate (never computed): ~150 partitions of 512 MB of
+    // input each.
     assertThat(Measures.hashPartitions(spark.range(10_000_000_000L).toDF())).isBetween(150, 160);
   }
 
   @Test
   void aRateIsNullWhereItsDenominatorIsZero() {
     Dataset<Row> rows = spark.range(1).select(lit(3L).as("n"), lit(0L).as("zero"), lit(4L).as("d"));
-    Row row = rows.select(WardMonthKpis.rate(col("n"), col("zero")), WardMonthKpis.rate(col("n"), col("d"))).head();
+    Row row =
+        rows.select(
+                WardMonthKpis.rate(col("n"), col("zero")), WardMonthKpis.rate(col("n"), col("d")))
+            .head();
     assertThat(row.isNullAt(0)).isTrue();
     assertThat(row.getDouble(1)).isEqualTo(0.75);
   }

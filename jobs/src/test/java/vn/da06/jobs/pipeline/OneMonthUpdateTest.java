@@ -22,9 +22,9 @@ import vn.da06.warehouse.Tables;
 import vn.da06.warehouse.admin.AdminUnitsLoader;
 
 /**
- * What {@code ./da06 bench incremental} times, on national synthetic silver small enough for a test: a month
- * with no population snapshot added onto months across the reform, gold updated from that month's rows alone.
- * (The end-to-end test's update covers a month with a snapshot.)
+ * What {@code ./da06 bench incremental} times, on national synthetic silver small enough for a
+ * test: a month with no population snapshot added onto months across the reform, gold updated from
+ * that month's rows alone. (The end-to-end test's update covers a month with a snapshot.)
  */
 class OneMonthUpdateTest {
   @TempDir Path dir;
@@ -34,26 +34,42 @@ class OneMonthUpdateTest {
     SparkSession spark = SharedSpark.get();
     String warehouse = dir.toString();
     SilverSynth synth = new SilverSynth(spark, warehouse, AdminUnitsLoader.load(null));
-    SilverSynth.Size history = SilverSynth.Size.national(40_000, YearMonth.of(2025, 4), YearMonth.of(2025, 9));
+    SilverSynth.Size history =
+        SilverSynth.Size.national(40_000, YearMonth.of(2025, 4), YearMonth.of(2025, 9));
     synth.write(history);
     Pipeline.Options options = new Pipeline.Options(dir.resolve("no-inbox").toString(), warehouse);
-    Pseudonymizer pseudonymizer = new Pseudonymizer("one-month-update-test-key-0123456".getBytes(StandardCharsets.UTF_8));
+    Pseudonymizer pseudonymizer =
+        new Pseudonymizer("one-month-update-test-key-0123456".getBytes(StandardCharsets.UTF_8));
     new Pipeline(spark, options, pseudonymizer, Progress.quiet()).rebuildGold();
     DeltaIo io = new DeltaIo(spark, warehouse);
-    long monthsBefore = io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT).select("month").distinct().count();
+    long monthsBefore =
+        io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT).select("month").distinct().count();
 
     SilverSynth.Size withMonth = synth.appendMonth(history);
     String month = withMonth.to().toString();
-    assertThat(withMonth.snapshots()).as("snapshots").allMatch(date -> date.isBefore(withMonth.to().atDay(1)));
+    assertThat(withMonth.snapshots())
+        .as("snapshots")
+        .allMatch(date -> date.isBefore(withMonth.to().atDay(1)));
     ByteArrayOutputStream lines = new ByteArrayOutputStream();
-    new Pipeline(spark, options, pseudonymizer, new Progress(new PrintStream(lines, true, StandardCharsets.UTF_8)))
+    new Pipeline(
+            spark,
+            options,
+            pseudonymizer,
+            new Progress(new PrintStream(lines, true, StandardCharsets.UTF_8)))
         .updateGold(month);
 
-    assertThat(lines.toString(StandardCharsets.UTF_8)).contains("gold: measuring (from " + month + ", rows of those months only)");
-    assertThat(io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT).select("month").distinct().count()).isEqualTo(monthsBefore + 1);
-    // The new month's eligible population is the month before's, carried: no snapshot was taken in it.
-    assertThat(io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT).where("month = '" + month + "' AND eligible_population > 0")
-        .count()).isGreaterThan(1000);
+    assertThat(lines.toString(StandardCharsets.UTF_8))
+        .contains("gold: measuring (from " + month + ", rows of those months only)");
+    assertThat(
+            io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT).select("month").distinct().count())
+        .isEqualTo(monthsBefore + 1);
+    // The new month's eligible population is the month before's, carried: no snapshot was taken in
+    // it.
+    assertThat(
+            io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT)
+                .where("month = '" + month + "' AND eligible_population > 0")
+                .count())
+        .isGreaterThan(1000);
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
       DuckDbGold.compute(connection, GoldReference.inputs(io));
       var differences = GoldReference.compare(connection, io);

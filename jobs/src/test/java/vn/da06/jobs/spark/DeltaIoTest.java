@@ -18,6 +18,7 @@ import vn.da06.warehouse.Tables;
 
 class DeltaIoTest {
   final SparkSession spark = SharedSpark.get();
+
   /** Relative to the working directory, as an operator types {@code --warehouse data/warehouse}. */
   final Path relative = Path.of("target", "deltaio-relative-" + System.nanoTime());
 
@@ -35,13 +36,23 @@ class DeltaIoTest {
   void aTableCreatedWithPropertiesUnderARelativeWarehousePathIsCreatedThere() {
     assertThat(relative.isAbsolute()).isFalse();
     DeltaIo io = new DeltaIo(spark, relative.toString());
-    StructType schema = new StructType().add("source_sha256", DataTypes.StringType).add("value", DataTypes.LongType);
-    io.createIfMissing(schema, Map.of("delta.dataSkippingStatsColumns", "source_sha256"), Tables.BRONZE, "t");
-    io.createIfMissing(schema, Map.of("delta.dataSkippingStatsColumns", "source_sha256"), Tables.BRONZE, "t");
+    StructType schema =
+        new StructType()
+            .add("source_sha256", DataTypes.StringType)
+            .add("value", DataTypes.LongType);
+    io.createIfMissing(
+        schema, Map.of("delta.dataSkippingStatsColumns", "source_sha256"), Tables.BRONZE, "t");
+    io.createIfMissing(
+        schema, Map.of("delta.dataSkippingStatsColumns", "source_sha256"), Tables.BRONZE, "t");
 
     assertThat(relative.resolve(Tables.BRONZE).resolve("t").resolve("_delta_log")).isDirectory();
     assertThat(io.version(Tables.BRONZE, "t")).isZero();
-    assertThat(io.table(Tables.BRONZE, "t").detail().select("properties").head().<String, String>getJavaMap(0))
+    assertThat(
+            io.table(Tables.BRONZE, "t")
+                .detail()
+                .select("properties")
+                .head()
+                .<String, String>getJavaMap(0))
         .containsEntry("delta.dataSkippingStatsColumns", "source_sha256");
   }
 }

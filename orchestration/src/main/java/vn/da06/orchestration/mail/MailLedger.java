@@ -19,19 +19,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The send ledger, {@code <warehouse>/ops/mail_ledger.jsonl}: one JSON line per state change of a message keyed
- * by (report id, recipient). PENDING (with the message's unique Message-ID) is forced to disk before the SMTP
- * transaction starts; SENT after the server accepted it. The latest line of a key is its state.
+ * The send ledger, {@code <warehouse>/ops/mail_ledger.jsonl}: one JSON line per state change of a
+ * message keyed by (report id, recipient). PENDING (with the message's unique Message-ID) is forced
+ * to disk before the SMTP transaction starts; SENT after the server accepted it. The latest line of
+ * a key is its state.
  */
 public final class MailLedger {
   public static final String FILE = "mail_ledger.jsonl";
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /**
-   * PENDING: about to be handed to the SMTP server (outcome unknown if the process died); FAILED: the server
-   * refused or could not be reached, not accepted, may be retried; SENT: accepted.
+   * PENDING: about to be handed to the SMTP server (outcome unknown if the process died); FAILED:
+   * the server refused or could not be reached, not accepted, may be retried; SENT: accepted.
    */
   public enum State {
     PENDING,
@@ -39,8 +41,16 @@ public final class MailLedger {
     SENT
   }
 
-  /** One line: a message to one recipient of one report (or a warning, kind WARNING) and its state. */
-  public record Entry(String reportId, String recipient, String kind, String messageId, State state, String at,
+  /**
+   * One line: a message to one recipient of one report (or a warning, kind WARNING) and its state.
+   */
+  public record Entry(
+      String reportId,
+      String recipient,
+      String kind,
+      String messageId,
+      State state,
+      String at,
       String note) {
     String key() {
       return reportId + "\u0000" + recipient + "\u0000" + kind;
@@ -86,10 +96,16 @@ public final class MailLedger {
           entries.add(JSON.readValue(line, Entry.class));
         } catch (IOException e) {
           if (number == countLines()) {
-            continue;  // a line torn by a crash mid-write: the state before it stands
+            continue; // a line torn by a crash mid-write: the state before it stands
           }
-          throw new IllegalStateException("Cannot read " + file + " line " + number + ": " + e.getMessage()
-              + " (the ledger is damaged; restore it from a backup)");
+          throw new IllegalStateException(
+              "Cannot read "
+                  + file
+                  + " line "
+                  + number
+                  + ": "
+                  + e.getMessage()
+                  + " (the ledger is damaged; restore it from a backup)");
         }
       }
     } catch (IOException e) {
@@ -106,10 +122,16 @@ public final class MailLedger {
   public synchronized void record(Entry entry) {
     try {
       Files.createDirectories(file.getParent());
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
+      try (FileChannel channel =
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.APPEND);
           FileLock lock = channel.lock()) {
-        channel.write(ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8)));
+        channel.write(
+            ByteBuffer.wrap(
+                (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8)));
         channel.force(true);
       }
     } catch (IOException e) {

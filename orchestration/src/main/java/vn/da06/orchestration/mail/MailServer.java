@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.Properties;
 import vn.da06.orchestration.report.ReportsConfig;
 
-/** The SMTP server (and the archive mailbox over IMAP) of config/reports.yaml, through Jakarta Mail (Angus). */
+/**
+ * The SMTP server (and the archive mailbox over IMAP) of config/reports.yaml, through Jakarta Mail
+ * (Angus).
+ */
 public final class MailServer {
   private final ReportsConfig.Smtp smtp;
   private final Optional<ReportsConfig.Archive> archive;
@@ -33,15 +36,28 @@ public final class MailServer {
     return archive;
   }
 
-  /** Sends in one SMTP transaction to the envelope recipients given (the archive mailbox among them). */
+  /**
+   * Sends in one SMTP transaction to the envelope recipients given (the archive mailbox among
+   * them).
+   */
   public void send(MimeMessage message, Address[] envelope) throws MessagingException {
     message.saveChanges();
     String protocol = smtp.tls() == ReportsConfig.TlsMode.TLS ? "smtps" : "smtp";
     try (Transport transport = session.getTransport(protocol)) {
       if (smtp.user() != null) {
-        transport.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password().orElseThrow(() ->
-            new MessagingException("Cannot sign in to " + smtp.host() + ": environment variable "
-                + smtp.passwordEnv() + " is not set (export it with the SMTP password)")));
+        transport.connect(
+            smtp.host(),
+            smtp.port(),
+            smtp.user(),
+            smtp.password()
+                .orElseThrow(
+                    () ->
+                        new MessagingException(
+                            "Cannot sign in to "
+                                + smtp.host()
+                                + ": environment variable "
+                                + smtp.passwordEnv()
+                                + " is not set (export it with the SMTP password)")));
       } else {
         transport.connect(smtp.host(), smtp.port(), null, null);
       }

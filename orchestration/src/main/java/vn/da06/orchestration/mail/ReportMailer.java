@@ -34,15 +34,17 @@ import vn.da06.orchestration.report.ReportsConfig;
 /**
  * Sends a report to its unit's recipients once and on time.
  *
- * <p>Once: every message (one per recipient) has a unique Message-ID, written to the {@link MailLedger} as PENDING
- * and forced to disk before the SMTP transaction, and marked SENT after the server accepted it. The same
- * transaction carries a blind copy to the archive mailbox, so after a crash a PENDING message is resolved by
- * searching the archive over IMAP for its Message-ID: found means accepted (marked SENT, not sent again), absent
- * means not accepted (sent again with the same Message-ID). Without an archive mailbox a PENDING message is never
- * sent again automatically: it is reported as uncertain for the operator to check (at most once).
+ * <p>Once: every message (one per recipient) has a unique Message-ID, written to the {@link
+ * MailLedger} as PENDING and forced to disk before the SMTP transaction, and marked SENT after the
+ * server accepted it. The same transaction carries a blind copy to the archive mailbox, so after a
+ * crash a PENDING message is resolved by searching the archive over IMAP for its Message-ID: found
+ * means accepted (marked SENT, not sent again), absent means not accepted (sent again with the same
+ * Message-ID). Without an archive mailbox a PENDING message is never sent again automatically: it
+ * is reported as uncertain for the operator to check (at most once).
  *
- * <p>On time: failures are retried with exponential backoff until the deadline; when the deadline is near and the
- * server still refuses, and when a report would go out TẠM TÍNH, the unit's operator gets a warning.
+ * <p>On time: failures are retried with exponential backoff until the deadline; when the deadline
+ * is near and the server still refuses, and when a report would go out TẠM TÍNH, the unit's
+ * operator gets a warning.
  */
 public final class ReportMailer {
   public static final String REPORT = "REPORT";
@@ -54,13 +56,20 @@ public final class ReportMailer {
     void sleep(Duration duration) throws InterruptedException;
   }
 
-  /** Called after the server accepted a message and before the ledger says SENT (a test simulates a crash here). */
+  /**
+   * Called after the server accepted a message and before the ledger says SENT (a test simulates a
+   * crash here).
+   */
   public interface AfterAccept {
     void accepted(String recipient, String messageId);
   }
 
   /** What happened to each recipient of a report. */
-  public record Outcome(List<String> sent, List<String> alreadySent, List<String> uncertain, List<String> failed,
+  public record Outcome(
+      List<String> sent,
+      List<String> alreadySent,
+      List<String> uncertain,
+      List<String> failed,
       List<String> warnings) {
     public boolean delivered() {
       return failed.isEmpty() && uncertain.isEmpty();
@@ -78,7 +87,12 @@ public final class ReportMailer {
   private final AfterAccept afterAccept;
   private final PrintStream log;
 
-  public ReportMailer(ReportsConfig config, MailLedger ledger, Clock clock, Sleeper sleeper, AfterAccept afterAccept,
+  public ReportMailer(
+      ReportsConfig config,
+      MailLedger ledger,
+      Clock clock,
+      Sleeper sleeper,
+      AfterAccept afterAccept,
       PrintStream log) {
     this.config = config;
     this.server = new MailServer(config.smtp(), config.archive());
@@ -89,23 +103,37 @@ public final class ReportMailer {
     this.log = log;
   }
 
-  public static ReportMailer standard(ReportsConfig config, Path warehouse, Clock clock, PrintStream log) {
-    return new ReportMailer(config, new MailLedger(warehouse), clock, duration -> Thread.sleep(duration.toMillis()),
-        (recipient, id) -> {}, log);
+  public static ReportMailer standard(
+      ReportsConfig config, Path warehouse, Clock clock, PrintStream log) {
+    return new ReportMailer(
+        config,
+        new MailLedger(warehouse),
+        clock,
+        duration -> Thread.sleep(duration.toMillis()),
+        (recipient, id) -> {},
+        log);
   }
 
   public Outcome deliver(Parcel parcel, ReportsConfig.Unit unit, Instant deadline) {
-    // A missing secret is a configuration mistake: retrying it until the deadline would only hide it.
+    // A missing secret is a configuration mistake: retrying it until the deadline would only hide
+    // it.
     if (config.smtp().user() != null && config.smtp().password().isEmpty()) {
-      throw new ReportException("Cannot send " + parcel.record().reportId() + ": environment variable "
-          + config.smtp().passwordEnv() + " is not set (export it with the password of " + config.smtp().user()
-          + " on " + config.smtp().host() + ")");
+      throw new ReportException(
+          "Cannot send "
+              + parcel.record().reportId()
+              + ": environment variable "
+              + config.smtp().passwordEnv()
+              + " is not set (export it with the password of "
+              + config.smtp().user()
+              + " on "
+              + config.smtp().host()
+              + ")");
     }
     config.archive().ifPresent(ReportsConfig.Archive::password);
     Instant started = clock.instant();
     long startedNanos = System.nanoTime();
     ReportRecord record = parcel.record();
-    Map<String, String> work = new LinkedHashMap<>();  // recipient → kind
+    Map<String, String> work = new LinkedHashMap<>(); // recipient → kind
     for (String recipient : unit.recipients()) {
       work.put(recipient, REPORT);
     }
@@ -142,19 +170,25 @@ public final class ReportMailer {
         break;
       }
       Instant now = started.plusNanos(System.nanoTime() - startedNanos);
-      log.printf("Cannot send %s yet (attempt %d): %s (retrying until %s)%n", record.reportId(), attempt, lastError,
-          LocalDateTime.ofInstant(deadline, Certifier.ZONE));
-      if (!smtpWarned && operator != null
-          && Duration.between(now, deadline).toMillis() <= config.retry().warnBeforeDeadlineHours() * 3_600_000) {
+      log.printf(
+          "Cannot send %s yet (attempt %d): %s (retrying until %s)%n",
+          record.reportId(), attempt, lastError, LocalDateTime.ofInstant(deadline, Certifier.ZONE));
+      if (!smtpWarned
+          && operator != null
+          && Duration.between(now, deadline).toMillis()
+              <= config.retry().warnBeforeDeadlineHours() * 3_600_000) {
         smtpWarned = true;
         work.put(operator + "#" + WARNING_SMTP, WARNING_SMTP);
-        log.printf("Warning: %s is not delivered and its deadline %s is near; warning %s%n", record.reportId(),
-            LocalDateTime.ofInstant(deadline, Certifier.ZONE), operator);
+        log.printf(
+            "Warning: %s is not delivered and its deadline %s is near; warning %s%n",
+            record.reportId(), LocalDateTime.ofInstant(deadline, Certifier.ZONE), operator);
       }
       if (!now.isBefore(deadline)) {
         break;
       }
-      Duration wait = Duration.ofMillis(Math.min((long) (delay * 1000), Duration.between(now, deadline).toMillis()));
+      Duration wait =
+          Duration.ofMillis(
+              Math.min((long) (delay * 1000), Duration.between(now, deadline).toMillis()));
       try {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {
@@ -178,26 +212,43 @@ public final class ReportMailer {
     UNCERTAIN
   }
 
-  private Result deliverOne(Parcel parcel, String recipient, String kind, String lastError, Instant deadline)
+  private Result deliverOne(
+      Parcel parcel, String recipient, String kind, String lastError, Instant deadline)
       throws MessagingException {
     String reportId = parcel.record().reportId();
     Entry entry = ledger.latest(reportId, recipient, kind).orElse(null);
     if (entry != null && entry.state() == State.SENT) {
       return Result.ALREADY_SENT;
     }
-    String messageId = entry != null ? entry.messageId()
-        : "<" + reportId + "." + kind.toLowerCase(java.util.Locale.ROOT) + "." + UUID.randomUUID() + "@da06>";
+    String messageId =
+        entry != null
+            ? entry.messageId()
+            : "<"
+                + reportId
+                + "."
+                + kind.toLowerCase(java.util.Locale.ROOT)
+                + "."
+                + UUID.randomUUID()
+                + "@da06>";
     if (entry != null && entry.state() == State.PENDING) {
       // The process stopped between handing the message over and recording the answer.
       if (server.archive().isEmpty()) {
-        log.printf("Not sending %s to %s again: an earlier attempt may have been accepted (message %s) and there"
-            + " is no archive mailbox to check (configure archive: in config/reports.yaml)%n", reportId, recipient,
-            messageId);
+        log.printf(
+            "Not sending %s to %s again: an earlier attempt may have been accepted (message %s) and there"
+                + " is no archive mailbox to check (configure archive: in config/reports.yaml)%n",
+            reportId, recipient, messageId);
         return Result.UNCERTAIN;
       }
       if (server.archived(messageId)) {
-        ledger.record(new Entry(reportId, recipient, kind, messageId, State.SENT, now(),
-            "found in the archive mailbox after a restart"));
+        ledger.record(
+            new Entry(
+                reportId,
+                recipient,
+                kind,
+                messageId,
+                State.SENT,
+                now(),
+                "found in the archive mailbox after a restart"));
         return Result.ALREADY_SENT;
       }
     }
@@ -211,7 +262,8 @@ public final class ReportMailer {
     try {
       server.send(message, envelope.toArray(new Address[0]));
     } catch (MessagingException e) {
-      ledger.record(new Entry(reportId, recipient, kind, messageId, State.FAILED, now(), e.getMessage()));
+      ledger.record(
+          new Entry(reportId, recipient, kind, messageId, State.FAILED, now(), e.getMessage()));
       throw e;
     }
     afterAccept.accepted(recipient, messageId);
@@ -223,43 +275,79 @@ public final class ReportMailer {
     return clock.instant().toString();
   }
 
-  private MimeMessage message(Parcel parcel, String recipient, String kind, String messageId, String lastError,
-      Instant deadline) throws MessagingException {
+  private MimeMessage message(
+      Parcel parcel,
+      String recipient,
+      String kind,
+      String messageId,
+      String lastError,
+      Instant deadline)
+      throws MessagingException {
     ReportRecord record = parcel.record();
     MimeMessage message = new FixedIdMessage(server.session(), messageId);
     message.setFrom(new InternetAddress(config.smtp().from()));
     message.setRecipients(jakarta.mail.Message.RecipientType.TO, recipient);
     message.setSentDate(Date.from(clock.instant()));
-    String what = (ReportRecord.MONTHLY.equals(record.kind()) ? "Báo cáo tháng " + monthText(record.period())
-        : "Báo cáo nhanh ngày " + dayText(record.period())) + " — " + record.unitName();
+    String what =
+        (ReportRecord.MONTHLY.equals(record.kind())
+                ? "Báo cáo tháng " + monthText(record.period())
+                : "Báo cáo nhanh ngày " + dayText(record.period()))
+            + " — "
+            + record.unitName();
     MimeMultipart parts = new MimeMultipart();
     MimeBodyPart text = new MimeBodyPart();
     switch (kind) {
       case REPORT -> {
         message.setSubject("[ĐA06] " + what + " (" + record.status() + ")", "UTF-8");
-        text.setText(what + "\n\nTrạng thái: " + record.status()
-            + (record.reason() == null ? "" : "\nLý do: " + record.reason())
-            + "\nMã báo cáo: " + record.reportId()
-            + "\nPhiên bản dữ liệu: " + record.tableVersions()
-            + "\n\nKèm theo: báo cáo (PDF) và bảng số liệu (XLSX).\n", "UTF-8");
+        text.setText(
+            what
+                + "\n\nTrạng thái: "
+                + record.status()
+                + (record.reason() == null ? "" : "\nLý do: " + record.reason())
+                + "\nMã báo cáo: "
+                + record.reportId()
+                + "\nPhiên bản dữ liệu: "
+                + record.tableVersions()
+                + "\n\nKèm theo: báo cáo (PDF) và bảng số liệu (XLSX).\n",
+            "UTF-8");
         parts.addBodyPart(text);
         parts.addBodyPart(attachment(parcel.pdf(), "application/pdf"));
-        parts.addBodyPart(attachment(parcel.xlsx(),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        parts.addBodyPart(
+            attachment(
+                parcel.xlsx(),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
       }
       case WARNING_PROVISIONAL -> {
-        message.setSubject("[ĐA06] Cảnh báo: " + what + " sẽ gửi đi ở trạng thái TẠM TÍNH", "UTF-8");
-        text.setText("Báo cáo " + record.reportId() + " được gửi ở trạng thái TẠM TÍNH.\nLý do: " + record.reason()
-            + "\n\nKhi số liệu đầy đủ, lập lại báo cáo: ./da06 report "
-            + (ReportRecord.MONTHLY.equals(record.kind()) ? "monthly --month " : "daily --date ") + record.period()
-            + " --unit " + record.unitCode() + " --send\n", "UTF-8");
+        message.setSubject(
+            "[ĐA06] Cảnh báo: " + what + " sẽ gửi đi ở trạng thái TẠM TÍNH", "UTF-8");
+        text.setText(
+            "Báo cáo "
+                + record.reportId()
+                + " được gửi ở trạng thái TẠM TÍNH.\nLý do: "
+                + record.reason()
+                + "\n\nKhi số liệu đầy đủ, lập lại báo cáo: ./da06 report "
+                + (ReportRecord.MONTHLY.equals(record.kind())
+                    ? "monthly --month "
+                    : "daily --date ")
+                + record.period()
+                + " --unit "
+                + record.unitCode()
+                + " --send\n",
+            "UTF-8");
         parts.addBodyPart(text);
       }
       default -> {
-        message.setSubject("[ĐA06] Cảnh báo: chưa gửi được " + what + " — máy chủ thư không phản hồi", "UTF-8");
-        text.setText("Báo cáo " + record.reportId() + " chưa gửi được tới người nhận.\nLỗi: " + lastError
-            + "\nHạn gửi: " + LocalDateTime.ofInstant(deadline, Certifier.ZONE)
-            + "\nHệ thống vẫn đang thử lại. Kiểm tra máy chủ thư (smtp trong config/reports.yaml).\n", "UTF-8");
+        message.setSubject(
+            "[ĐA06] Cảnh báo: chưa gửi được " + what + " — máy chủ thư không phản hồi", "UTF-8");
+        text.setText(
+            "Báo cáo "
+                + record.reportId()
+                + " chưa gửi được tới người nhận.\nLỗi: "
+                + lastError
+                + "\nHạn gửi: "
+                + LocalDateTime.ofInstant(deadline, Certifier.ZONE)
+                + "\nHệ thống vẫn đang thử lại. Kiểm tra máy chủ thư (smtp trong config/reports.yaml).\n",
+            "UTF-8");
         parts.addBodyPart(text);
       }
     }
@@ -286,7 +374,10 @@ public final class ReportMailer {
     return period.substring(8, 10) + "/" + period.substring(5, 7) + "/" + period.substring(0, 4);
   }
 
-  /** A message whose Message-ID is the one recorded in the ledger (Jakarta Mail would make a new one). */
+  /**
+   * A message whose Message-ID is the one recorded in the ledger (Jakarta Mail would make a new
+   * one).
+   */
   private static final class FixedIdMessage extends MimeMessage {
     private final String messageId;
 

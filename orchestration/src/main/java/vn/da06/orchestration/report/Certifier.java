@@ -23,25 +23,36 @@ import vn.da06.warehouse.Feed;
 import vn.da06.warehouse.Metrics;
 
 /**
- * Whether a report is CHÍNH THỨC (the period is over, every ward's feeds arrived, no data-quality rule over its
- * threshold) or TẠM TÍNH, and why, in words a committee reads.
+ * Whether a report is CHÍNH THỨC (the period is over, every ward's feeds arrived, no data-quality
+ * rule over its threshold) or TẠM TÍNH, and why, in words a committee reads.
  */
 public final class Certifier {
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
   /** The monthly feeds a month needs: each must have a file of that month ingested. */
-  static final List<Feed> MONTHLY_FEEDS = List.of(Feed.EID_APPLICATIONS, Feed.SERVICE_DOSSIERS, Feed.POPULATION);
+  static final List<Feed> MONTHLY_FEEDS =
+      List.of(Feed.EID_APPLICATIONS, Feed.SERVICE_DOSSIERS, Feed.POPULATION);
+
   /** The four rules and their labels, in the order of the "đúng, đủ, sạch, sống" campaign. */
-  static final List<String> RULES = List.of("dq_incorrect", "dq_incomplete", "dq_unclean", "dq_stale");
+  static final List<String> RULES =
+      List.of("dq_incorrect", "dq_incomplete", "dq_unclean", "dq_stale");
 
   private Certifier() {}
 
   public static ReportDocument.Certification monthly(
-      GoldSnapshot snapshot, UnitScope scope, YearMonth month, Instant now, Map<String, Double> thresholds) {
+      GoldSnapshot snapshot,
+      UnitScope scope,
+      YearMonth month,
+      Instant now,
+      Map<String, Double> thresholds) {
     List<String> reasons = new ArrayList<>();
     Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
     if (now.isBefore(monthEnd)) {
-      reasons.add(capitalise(Formats.month(month)) + " chưa kết thúc (báo cáo lập lúc "
-          + LocalDateTime.ofInstant(now, ZONE).toString().replace('T', ' ').substring(0, 16) + ")");
+      reasons.add(
+          capitalise(Formats.month(month))
+              + " chưa kết thúc (báo cáo lập lúc "
+              + LocalDateTime.ofInstant(now, ZONE).toString().replace('T', ' ').substring(0, 16)
+              + ")");
     }
     for (Feed feed : MONTHLY_FEEDS) {
       if (!fileArrived(snapshot, feed, month.toString())) {
@@ -62,12 +73,20 @@ public final class Certifier {
     Set<String> missing = new TreeSet<>(scope.wards(WardView.AS_REPORTED, key));
     missing.removeAll(withRows);
     if (!missing.isEmpty()) {
-      reasons.add(missing.size() + " xã/phường chưa có số liệu " + Formats.month(month) + ": "
-          + names(gold, missing, key));
+      reasons.add(
+          missing.size()
+              + " xã/phường chưa có số liệu "
+              + Formats.month(month)
+              + ": "
+              + names(gold, missing, key));
     }
     if (!withoutPopulation.isEmpty()) {
-      reasons.add(withoutPopulation.size() + " xã/phường chưa có dữ liệu dân cư của " + Formats.month(month) + ": "
-          + names(gold, withoutPopulation, key));
+      reasons.add(
+          withoutPopulation.size()
+              + " xã/phường chưa có dữ liệu dân cư của "
+              + Formats.month(month)
+              + ": "
+              + names(gold, withoutPopulation, key));
     }
     Map<String, Object> totals = Aggregation.aggregate(rows);
     Long records = (Long) totals.get("dq_records");
@@ -77,8 +96,16 @@ public final class Certifier {
         double share = failing == null ? 0 : (double) failing / records;
         double limit = thresholds.get(rule);
         if (share > limit) {
-          reasons.add("tỷ lệ bản ghi " + Metrics.byColumn(rule).orElseThrow().labelVi().toLowerCase(Locale.forLanguageTag("vi"))
-              + " " + Formats.percent(share) + " vượt ngưỡng " + Formats.percent(limit));
+          reasons.add(
+              "tỷ lệ bản ghi "
+                  + Metrics.byColumn(rule)
+                      .orElseThrow()
+                      .labelVi()
+                      .toLowerCase(Locale.forLanguageTag("vi"))
+                  + " "
+                  + Formats.percent(share)
+                  + " vượt ngưỡng "
+                  + Formats.percent(limit));
         }
       }
     }
@@ -86,14 +113,20 @@ public final class Certifier {
   }
 
   public static ReportDocument.Certification daily(
-      GoldSnapshot snapshot, UnitScope scope, LocalDate date, Instant now, List<DailyReportRow> rows) {
+      GoldSnapshot snapshot,
+      UnitScope scope,
+      LocalDate date,
+      Instant now,
+      List<DailyReportRow> rows) {
     List<String> reasons = new ArrayList<>();
     Instant cutOff = date.atTime(Metrics.DAILY_REPORT_DEADLINE_HOUR, 0).atZone(ZONE).toInstant();
     if (now.isBefore(cutOff)) {
-      reasons.add("chưa đến " + Metrics.DAILY_REPORT_DEADLINE_HOUR + ":00 ngày " + Formats.shortDate(date));
+      reasons.add(
+          "chưa đến " + Metrics.DAILY_REPORT_DEADLINE_HOUR + ":00 ngày " + Formats.shortDate(date));
     }
     if (rows.isEmpty()) {
-      reasons.add("không có báo cáo ngày nào của ngày " + Formats.shortDate(date) + " trong kho dữ liệu");
+      reasons.add(
+          "không có báo cáo ngày nào của ngày " + Formats.shortDate(date) + " trong kho dữ liệu");
     }
     Set<String> notOnTime = new TreeSet<>();
     for (DailyReportRow row : rows) {
@@ -102,18 +135,30 @@ public final class Certifier {
       }
     }
     if (!notOnTime.isEmpty()) {
-      reasons.add(notOnTime.size() + " xã/phường chưa báo cáo trước " + Metrics.DAILY_REPORT_DEADLINE_HOUR + ":00");
+      reasons.add(
+          notOnTime.size()
+              + " xã/phường chưa báo cáo trước "
+              + Metrics.DAILY_REPORT_DEADLINE_HOUR
+              + ":00");
     }
     if (!fileArrived(snapshot, Feed.EID_APPLICATIONS, YearMonth.from(date).toString())) {
-      reasons.add("chưa nhận tệp " + Feed.EID_APPLICATIONS.folder() + " của " + Formats.month(YearMonth.from(date)));
+      reasons.add(
+          "chưa nhận tệp "
+              + Feed.EID_APPLICATIONS.folder()
+              + " của "
+              + Formats.month(YearMonth.from(date)));
     }
     return new ReportDocument.Certification(reasons.isEmpty(), reasons);
   }
 
-  /** A file of the feed whose name carries the period (the exporters' {@code <feed>_<yyyy-MM[-dd]>} naming). */
+  /**
+   * A file of the feed whose name carries the period (the exporters' {@code <feed>_<yyyy-MM[-dd]>}
+   * naming).
+   */
   static boolean fileArrived(GoldSnapshot snapshot, Feed feed, String period) {
     for (Map<String, Object> file : snapshot.ingestedFiles()) {
-      if (feed.folder().equals(file.get("feed")) && "INGESTED".equals(file.get("status"))
+      if (feed.folder().equals(file.get("feed"))
+          && "INGESTED".equals(file.get("status"))
           && String.valueOf(file.get("file")).contains(period)) {
         return true;
       }

@@ -26,11 +26,13 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Charts drawn with JFreeChart into an image: no anti-aliasing and the shipped DejaVu font, so the same data gives
- * the same pixels (a regenerated report is byte-identical).
+ * Charts drawn with JFreeChart into an image: no anti-aliasing and the shipped DejaVu font, so the
+ * same data gives the same pixels (a regenerated report is byte-identical).
  */
 final class ChartImages {
-  private static final Color[] COLORS = {new Color(0xB71C1C), new Color(0x1565C0), new Color(0x2E7D32)};
+  private static final Color[] COLORS = {
+    new Color(0xB71C1C), new Color(0x1565C0), new Color(0x2E7D32)
+  };
 
   static {
     System.setProperty("java.awt.headless", "true");
@@ -43,7 +45,9 @@ final class ChartImages {
     for (Map.Entry<String, List<Double>> series : chart.series().entrySet()) {
       for (int i = 0; i < chart.categories().size() && i < series.getValue().size(); i++) {
         Double value = series.getValue().get(i);
-        data.addValue(value == null ? null : (chart.percent() ? value * 100 : value), series.getKey(),
+        data.addValue(
+            value == null ? null : (chart.percent() ? value * 100 : value),
+            series.getKey(),
             chart.categories().get(i));
       }
     }
@@ -92,8 +96,10 @@ final class ChartImages {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D graphics = image.createGraphics();
     graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-    graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
-    graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
+    graphics.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
+    graphics.setRenderingHint(
+        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
     jfree.draw(graphics, new Rectangle2D.Double(0, 0, width, height));
     graphics.dispose();
     return image;

@@ -12,9 +12,9 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * The DejaVu fonts (every Vietnamese letter with its diacritics), shipped inside the Maven Central artifact
- * {@code net.sf.jasperreports:jasperreports-fonts}: the same files for the PDF text and the chart images, so
- * neither depends on the fonts of the machine.
+ * The DejaVu fonts (every Vietnamese letter with its diacritics), shipped inside the Maven Central
+ * artifact {@code net.sf.jasperreports:jasperreports-fonts}: the same files for the PDF text and
+ * the chart images, so neither depends on the fonts of the machine.
  */
 final class Fonts {
   static final String SERIF = "DejaVuSerif.ttf";
@@ -32,8 +32,12 @@ final class Fonts {
   static InputStream open(String file) {
     InputStream stream = Fonts.class.getResourceAsStream(FOLDER + file);
     if (stream == null) {
-      throw new IllegalStateException("Cannot find the font " + FOLDER + file + " on the classpath (the"
-          + " net.sf.jasperreports:jasperreports-fonts dependency is missing; rebuild with mvn install)");
+      throw new IllegalStateException(
+          "Cannot find the font "
+              + FOLDER
+              + file
+              + " on the classpath (the"
+              + " net.sf.jasperreports:jasperreports-fonts dependency is missing; rebuild with mvn install)");
     }
     return stream;
   }
@@ -43,17 +47,21 @@ final class Fonts {
   }
 
   /**
-   * The parsed font, shared by every PDF this JVM writes (parsing ~700 KB per face per report is most of a small
-   * report's time). FontBox reads glyphs lazily and is not thread-safe: callers hold {@link #LOCK}.
+   * The parsed font, shared by every PDF this JVM writes (parsing ~700 KB per face per report is
+   * most of a small report's time). FontBox reads glyphs lazily and is not thread-safe: callers
+   * hold {@link #LOCK}.
    */
   static TrueTypeFont trueType(String file) {
-    return TRUE_TYPE.computeIfAbsent(file, name -> {
-      try (InputStream stream = open(name)) {
-        return new TTFParser().parse(new RandomAccessReadBuffer(stream.readAllBytes()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot parse the font " + name + ": " + e.getMessage(), e);
-      }
-    });
+    return TRUE_TYPE.computeIfAbsent(
+        file,
+        name -> {
+          try (InputStream stream = open(name)) {
+            return new TTFParser().parse(new RandomAccessReadBuffer(stream.readAllBytes()));
+          } catch (IOException e) {
+            throw new UncheckedIOException(
+                "Cannot parse the font " + name + ": " + e.getMessage(), e);
+          }
+        });
   }
 
   /** Held while a PDF is drawn with the shared fonts. */

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
 
-/** Vietnamese number and date formats (1.234; 45,6%), fixed symbols so output never depends on the JVM's locale. */
+/**
+ * Vietnamese number and date formats (1.234; 45,6%), fixed symbols so output never depends on the
+ * JVM's locale.
+ */
 public final class Formats {
   private static final DecimalFormatSymbols SYMBOLS = symbols();
 
@@ -33,7 +36,8 @@ public final class Formats {
       case COUNT -> count(((Number) value).longValue());
       case RATE -> percent(((Number) value).doubleValue());
       case NUMBER -> number(((Number) value).doubleValue());
-      case METRIC -> value instanceof Double rate ? percent(rate) : count(((Number) value).longValue());
+      case METRIC ->
+          value instanceof Double rate ? percent(rate) : count(((Number) value).longValue());
     };
   }
 
@@ -44,13 +48,18 @@ public final class Formats {
 
   /** "ngày 05 tháng 11 năm 2026". */
   public static String longDate(LocalDate date) {
-    return String.format(Locale.ROOT, "ngày %02d tháng %02d năm %d", date.getDayOfMonth(), date.getMonthValue(),
+    return String.format(
+        Locale.ROOT,
+        "ngày %02d tháng %02d năm %d",
+        date.getDayOfMonth(),
+        date.getMonthValue(),
         date.getYear());
   }
 
   /** "20/11/2026". */
   public static String shortDate(LocalDate date) {
-    return String.format(Locale.ROOT, "%02d/%02d/%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+    return String.format(
+        Locale.ROOT, "%02d/%02d/%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
   }
 
   private static DecimalFormatSymbols symbols() {

@@ -12,23 +12,25 @@ import vn.da06.dashboard.store.InMemoryGold;
 import vn.da06.warehouse.Tables;
 
 /**
- * The tables a report reads, each at one Delta version: the latest when a report is made, the recorded ones when
- * it is regenerated. Read with Delta Kernel (no Spark).
+ * The tables a report reads, each at one Delta version: the latest when a report is made, the
+ * recorded ones when it is regenerated. Read with Delta Kernel (no Spark).
  */
 public final class GoldSnapshot {
   /** Every table a report reads, by qualified name (layer.table). */
-  public static final List<String> TABLES = List.of(
-      Tables.GOLD + "." + Tables.DIM_WARD,
-      Tables.GOLD + "." + Tables.WARD_MONTH_KPIS,
-      Tables.GOLD + "." + Tables.TARGET_PROGRESS,
-      Tables.GOLD + "." + Tables.DAILY_REPORT_CHECK,
-      Tables.OPS + "." + Tables.INGESTED_FILES);
+  public static final List<String> TABLES =
+      List.of(
+          Tables.GOLD + "." + Tables.DIM_WARD,
+          Tables.GOLD + "." + Tables.WARD_MONTH_KPIS,
+          Tables.GOLD + "." + Tables.TARGET_PROGRESS,
+          Tables.GOLD + "." + Tables.DAILY_REPORT_CHECK,
+          Tables.OPS + "." + Tables.INGESTED_FILES);
 
   private final Map<String, Long> versions;
   private final InMemoryGold gold;
   private final List<Map<String, Object>> ingestedFiles;
 
-  private GoldSnapshot(Map<String, Long> versions, InMemoryGold gold, List<Map<String, Object>> ingestedFiles) {
+  private GoldSnapshot(
+      Map<String, Long> versions, InMemoryGold gold, List<Map<String, Object>> ingestedFiles) {
     this.versions = versions;
     this.gold = gold;
     this.ingestedFiles = ingestedFiles;
@@ -54,12 +56,23 @@ public final class GoldSnapshot {
       Path location = Path.of(Tables.location(warehouse.toString(), parts[0], parts[1]));
       if (!Files.isDirectory(location.resolve("_delta_log"))) {
         if (pinned != null && pinned.containsKey(qualified)) {
-          throw new ReportException("Cannot read " + qualified + " in " + warehouse + ": the table is gone"
-              + " (restore the warehouse the report was made from)");
+          throw new ReportException(
+              "Cannot read "
+                  + qualified
+                  + " in "
+                  + warehouse
+                  + ": the table is gone"
+                  + " (restore the warehouse the report was made from)");
         }
         if (qualified.endsWith(Tables.WARD_MONTH_KPIS)) {
-          throw new ReportException("Cannot make a report: there is no " + qualified + " in " + warehouse
-              + " (run ./da06 run --inbox <inbox> --warehouse " + warehouse + " first, or pass --warehouse)");
+          throw new ReportException(
+              "Cannot make a report: there is no "
+                  + qualified
+                  + " in "
+                  + warehouse
+                  + " (run ./da06 run --inbox <inbox> --warehouse "
+                  + warehouse
+                  + " first, or pass --warehouse)");
         }
         continue;
       }
@@ -69,13 +82,20 @@ public final class GoldSnapshot {
       } else {
         Long version = pinned.get(qualified);
         if (version == null) {
-          continue;  // the report was made before this table existed
+          continue; // the report was made before this table existed
         }
         try {
           data = reader.readAtVersion(location, version);
         } catch (RuntimeException e) {
-          throw new ReportException("Cannot read " + qualified + " at version " + version + ": " + e.getMessage()
-              + " (the version was removed by VACUUM or log cleanup; see retention in docs/reports.md)", e);
+          throw new ReportException(
+              "Cannot read "
+                  + qualified
+                  + " at version "
+                  + version
+                  + ": "
+                  + e.getMessage()
+                  + " (the version was removed by VACUUM or log cleanup; see retention in docs/reports.md)",
+              e);
         }
       }
       versions.put(qualified, data.version());
@@ -86,8 +106,10 @@ public final class GoldSnapshot {
     }
     long kpiVersion = versions.getOrDefault(Tables.GOLD + "." + Tables.WARD_MONTH_KPIS, -1L);
     Map<String, Long> goldVersions = new LinkedHashMap<>(versions);
-    InMemoryGold gold = InMemoryGold.fromTables(new DataVersion(kpiVersion, committed, goldVersions), tables);
-    return new GoldSnapshot(Map.copyOf(versions), gold, tables.getOrDefault(Tables.INGESTED_FILES, List.of()));
+    InMemoryGold gold =
+        InMemoryGold.fromTables(new DataVersion(kpiVersion, committed, goldVersions), tables);
+    return new GoldSnapshot(
+        Map.copyOf(versions), gold, tables.getOrDefault(Tables.INGESTED_FILES, List.of()));
   }
 
   /** The version of every table read, by qualified name, in the order of {@link #TABLES}. */

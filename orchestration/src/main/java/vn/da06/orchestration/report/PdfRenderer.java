@@ -34,19 +34,21 @@ import vn.da06.orchestration.report.ReportDocument.Paragraph;
 import vn.da06.orchestration.report.ReportDocument.Table;
 
 /**
- * Lays a {@link ReportDocument} out as an A4 Vietnamese administrative report with PDFBox: issuing body and
- * số/ký hiệu top left, Quốc hiệu and tiêu ngữ top right, place and date, title, Kính gửi, body, Nơi nhận bottom
- * left, signature bottom right, a footer with status and table versions on every page. The creation date and the
- * file identifier come from the report's record, so the same report gives the same bytes.
+ * Lays a {@link ReportDocument} out as an A4 Vietnamese administrative report with PDFBox: issuing
+ * body and số/ký hiệu top left, Quốc hiệu and tiêu ngữ top right, place and date, title, Kính gửi,
+ * body, Nơi nhận bottom left, signature bottom right, a footer with status and table versions on
+ * every page. The creation date and the file identifier come from the report's record, so the same
+ * report gives the same bytes.
  */
 public final class PdfRenderer {
   static final String NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
   static final String MOTTO = "Độc lập - Tự do - Hạnh phúc";
 
-  private static final float LEFT = 70;    // ~25 mm: the decree's left margin is 30-35 mm, on screen 25 reads better
+  private static final float LEFT =
+      70; // ~25 mm: the decree's left margin is 30-35 mm, on screen 25 reads better
   private static final float RIGHT = 45;
   private static final float TOP = 50;
-  private static final float BOTTOM = 70;  // room for the footer
+  private static final float BOTTOM = 70; // room for the footer
 
   private final PDDocument pdf = new PDDocument();
   private final PDFont serif;
@@ -79,7 +81,8 @@ public final class PdfRenderer {
     try {
       return renderer.draw(document);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the PDF of " + document.reportId() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the PDF of " + document.reportId() + ": " + e.getMessage(), e);
     } finally {
       try {
         renderer.pdf.close();
@@ -173,7 +176,10 @@ public final class PdfRenderer {
     text("Nơi nhận:", serifBoldItalic, 10.5f, LEFT, top);
     float left = top - 13;
     for (int i = 0; i < document.distribution().size(); i++) {
-      String item = "- " + document.distribution().get(i) + (i == document.distribution().size() - 1 ? "." : ";");
+      String item =
+          "- "
+              + document.distribution().get(i)
+              + (i == document.distribution().size() - 1 ? "." : ";");
       text(item, serif, 10f, LEFT, left);
       left -= 12;
     }
@@ -232,7 +238,13 @@ public final class PdfRenderer {
     space(6);
   }
 
-  private void row(List<String> texts, float[] widths, PDFont font, float size, List<Column> columns, boolean header)
+  private void row(
+      List<String> texts,
+      float[] widths,
+      PDFont font,
+      float size,
+      List<Column> columns,
+      boolean header)
       throws IOException {
     List<List<String>> wrapped = new ArrayList<>();
     int lines = 1;
@@ -258,7 +270,10 @@ public final class PdfRenderer {
       float lineY = y - size - 2;
       for (String line : wrapped.get(i)) {
         float textWidth = font.getStringWidth(line) / 1000 * size;
-        float textX = number ? x + widths[i] - 3 - textWidth : header ? x + (widths[i] - textWidth) / 2 : x + 3;
+        float textX =
+            number
+                ? x + widths[i] - 3 - textWidth
+                : header ? x + (widths[i] - textWidth) / 2 : x + 3;
         text(line, font, size, textX, lineY);
         lineY -= size + 2.5f;
       }
@@ -285,7 +300,8 @@ public final class PdfRenderer {
     int count = pdf.getNumberOfPages();
     for (int index = 0; index < count; index++) {
       PDPage each = pdf.getPage(index);
-      try (PDPageContentStream footer = new PDPageContentStream(pdf, each, PDPageContentStream.AppendMode.APPEND, true)) {
+      try (PDPageContentStream footer =
+          new PDPageContentStream(pdf, each, PDPageContentStream.AppendMode.APPEND, true)) {
         PDPageContentStream saved = content;
         content = footer;
         float lineY = BOTTOM - 22;
@@ -298,7 +314,12 @@ public final class PdfRenderer {
           lineY -= 9.5f;
         }
         String pageText = "Trang " + (index + 1) + "/" + count;
-        text(pageText, sans, 7.5f, LEFT + width() - sans.getStringWidth(pageText) / 1000 * 7.5f, BOTTOM - 22);
+        text(
+            pageText,
+            sans,
+            7.5f,
+            LEFT + width() - sans.getStringWidth(pageText) / 1000 * 7.5f,
+            BOTTOM - 22);
         content = saved;
       }
     }
@@ -355,7 +376,8 @@ public final class PdfRenderer {
     }
   }
 
-  private void text(String text, PDFont font, float size, float x, float baseline) throws IOException {
+  private void text(String text, PDFont font, float size, float x, float baseline)
+      throws IOException {
     content.beginText();
     content.setFont(font, size);
     content.newLineAtOffset(x, baseline);
@@ -363,7 +385,8 @@ public final class PdfRenderer {
     content.endText();
   }
 
-  private void centred(String text, PDFont font, float size, float centre, float baseline) throws IOException {
+  private void centred(String text, PDFont font, float size, float centre, float baseline)
+      throws IOException {
     float textWidth = font.getStringWidth(text) / 1000 * size;
     text(text, font, size, centre - textWidth / 2, baseline);
   }
@@ -375,7 +398,8 @@ public final class PdfRenderer {
     content.stroke();
   }
 
-  private static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
+  private static List<String> wrap(String text, PDFont font, float size, float width)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     for (String paragraph : text.split("\n", -1)) {
       StringBuilder line = new StringBuilder();

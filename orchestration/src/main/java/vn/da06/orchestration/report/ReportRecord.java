@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of {@code ops.reports}: a report as made, with what is needed to make it again byte for byte (the
- * version of every table read, the letterhead, the creation time) and the sha256 of its files.
+ * One row of {@code ops.reports}: a report as made, with what is needed to make it again byte for
+ * byte (the version of every table read, the letterhead, the creation time) and the sha256 of its
+ * files.
  */
 public record ReportRecord(
     String reportId,

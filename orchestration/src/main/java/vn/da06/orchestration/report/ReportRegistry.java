@@ -18,17 +18,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code ops.reports}: one JSON line per report in {@code <warehouse>/ops/reports.jsonl}, appended under a file
- * lock and forced to disk. A JSON-lines file rather than a Delta table because the report path has no Spark and
- * Delta Kernel's write path needs hand-built column batches for what is a few lines a month (docs/reports.md).
+ * {@code ops.reports}: one JSON line per report in {@code <warehouse>/ops/reports.jsonl}, appended
+ * under a file lock and forced to disk. A JSON-lines file rather than a Delta table because the
+ * report path has no Spark and Delta Kernel's write path needs hand-built column batches for what
+ * is a few lines a month (docs/reports.md).
  */
 public final class ReportRegistry {
   public static final String FILE = "reports.jsonl";
-  static final ObjectMapper JSON = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .findAndRegisterModules()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .findAndRegisterModules()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
 
   private final Path file;
 
@@ -55,8 +57,14 @@ public final class ReportRegistry {
         try {
           records.add(JSON.readValue(line, ReportRecord.class));
         } catch (IOException e) {
-          throw new ReportException("Cannot read " + file + " line " + lineNumber + ": " + e.getMessage()
-              + " (the line is damaged; restore the file from a backup or remove the line)");
+          throw new ReportException(
+              "Cannot read "
+                  + file
+                  + " line "
+                  + lineNumber
+                  + ": "
+                  + e.getMessage()
+                  + " (the line is damaged; restore the file from a backup or remove the line)");
         }
       }
     } catch (IOException e) {
@@ -69,24 +77,41 @@ public final class ReportRegistry {
     return all().stream().filter(record -> record.reportId().equals(reportId)).findFirst();
   }
 
-  /** The next số of a unit's reports in a year: the issuing body numbers its reports from 1 each year. */
+  /**
+   * The next số of a unit's reports in a year: the issuing body numbers its reports from 1 each
+   * year.
+   */
   public int nextNumber(String unitCode, int year) {
-    return 1 + (int) all().stream()
-        .filter(record -> record.unitCode().equals(unitCode) && record.createdAt().startsWith(year + "-"))
-        .count();
+    return 1
+        + (int)
+            all().stream()
+                .filter(
+                    record ->
+                        record.unitCode().equals(unitCode)
+                            && record.createdAt().startsWith(year + "-"))
+                .count();
   }
 
-  /** Appends the record unless a record with its id is there already (a report made twice is one report). */
+  /**
+   * Appends the record unless a record with its id is there already (a report made twice is one
+   * report).
+   */
   public synchronized void append(ReportRecord record) {
     try {
       Files.createDirectories(file.getParent());
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
+      try (FileChannel channel =
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.APPEND);
           FileLock lock = channel.lock()) {
         if (find(record.reportId()).isPresent()) {
           return;
         }
-        channel.write(ByteBuffer.wrap((JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8)));
+        channel.write(
+            ByteBuffer.wrap(
+                (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8)));
         channel.force(true);
       }
     } catch (IOException e) {

@@ -19,9 +19,10 @@ import vn.da06.dashboard.store.DailyReportRow;
 import vn.da06.dashboard.store.UnitScope;
 
 /**
- * Makes a report from the latest gold (or, to regenerate, from the versions its record names), writes its PDF and
- * XLSX and records it in {@code ops.reports}. The id is derived from what the report shows — kind, unit, period,
- * table versions, letterhead, status — so making it again from the same data is the same report, same bytes.
+ * Makes a report from the latest gold (or, to regenerate, from the versions its record names),
+ * writes its PDF and XLSX and records it in {@code ops.reports}. The id is derived from what the
+ * report shows — kind, unit, period, table versions, letterhead, status — so making it again from
+ * the same data is the same report, same bytes.
  */
 public final class ReportService {
   private final Path warehouse;
@@ -47,7 +48,8 @@ public final class ReportService {
     Letterhead letterhead = Letterhead.resolve(config, unitCode, scope.name());
     ReportDocument.Certification certification =
         Certifier.monthly(snapshot, scope, month, now, letterhead.thresholds());
-    return make(ReportRecord.MONTHLY, snapshot, scope, month.toString(), letterhead, certification, now);
+    return make(
+        ReportRecord.MONTHLY, snapshot, scope, month.toString(), letterhead, certification, now);
   }
 
   public Made daily(ReportsConfig config, String unitCode, LocalDate date, Instant now) {
@@ -56,48 +58,101 @@ public final class ReportService {
     Letterhead letterhead = Letterhead.resolve(config, unitCode, scope.name());
     ReportDocument.Certification certification =
         Certifier.daily(snapshot, scope, date, now, dayRows(snapshot, scope, date));
-    return make(ReportRecord.DAILY, snapshot, scope, date.toString(), letterhead, certification, now);
+    return make(
+        ReportRecord.DAILY, snapshot, scope, date.toString(), letterhead, certification, now);
   }
 
   /** Rebuilds a recorded report from the table versions it recorded; fails if the bytes differ. */
   public Made regenerate(String reportId) {
-    ReportRecord record = registry.find(reportId).orElseThrow(() -> new ReportException("Cannot regenerate "
-        + reportId + ": there is no such report in " + registry.file() + " (list the ids with: grep -o"
-        + " '\"report_id\":\"[^\"]*\"' " + registry.file() + ")"));
+    ReportRecord record =
+        registry
+            .find(reportId)
+            .orElseThrow(
+                () ->
+                    new ReportException(
+                        "Cannot regenerate "
+                            + reportId
+                            + ": there is no such report in "
+                            + registry.file()
+                            + " (list the ids with: grep -o"
+                            + " '\"report_id\":\"[^\"]*\"' "
+                            + registry.file()
+                            + ")"));
     GoldSnapshot snapshot = GoldSnapshot.atVersions(warehouse, record.tableVersions());
     UnitScope scope = scope(snapshot, record.unitCode());
     Instant createdAt = Instant.parse(record.createdAt());
-    ReportDocument.Certification certification = certify(record.kind(), snapshot, scope, record.period(), createdAt,
-        record.letterhead());
-    ReportContent.Frame frame = new ReportContent.Frame(record.reportId(), record.number(), createdAt,
-        record.letterhead(), certification, snapshot.versions());
+    ReportDocument.Certification certification =
+        certify(record.kind(), snapshot, scope, record.period(), createdAt, record.letterhead());
+    ReportContent.Frame frame =
+        new ReportContent.Frame(
+            record.reportId(),
+            record.number(),
+            createdAt,
+            record.letterhead(),
+            certification,
+            snapshot.versions());
     Made made = write(record, document(record.kind(), snapshot, scope, record.period(), frame));
     if (!made.record().files().equals(record.files())) {
-      throw new ReportException("Cannot regenerate " + reportId + " identically: the files' sha256 differ from"
-          + " those recorded (" + record.files() + " recorded, " + made.record().files() + " now); the warehouse"
-          + " holds different data at the recorded versions, or the report code changed since the report was made");
+      throw new ReportException(
+          "Cannot regenerate "
+              + reportId
+              + " identically: the files' sha256 differ from"
+              + " those recorded ("
+              + record.files()
+              + " recorded, "
+              + made.record().files()
+              + " now); the warehouse"
+              + " holds different data at the recorded versions, or the report code changed since the report was made");
     }
     return made;
   }
 
-  private Made make(String kind, GoldSnapshot snapshot, UnitScope scope, String period, Letterhead letterhead,
-      ReportDocument.Certification certification, Instant now) {
+  private Made make(
+      String kind,
+      GoldSnapshot snapshot,
+      UnitScope scope,
+      String period,
+      Letterhead letterhead,
+      ReportDocument.Certification certification,
+      Instant now) {
     Map<String, Long> versions = snapshot.versions();
     String reportId = reportId(kind, scope.code(), period, versions, letterhead, certification);
     ReportRecord existing = registry.find(reportId).orElse(null);
-    Instant createdAt = existing != null ? Instant.parse(existing.createdAt()) : now.truncatedTo(ChronoUnit.SECONDS);
-    int number = existing != null ? existing.number()
-        : registry.nextNumber(scope.code(), LocalDate.ofInstant(createdAt, Certifier.ZONE).getYear());
-    ReportContent.Frame frame = new ReportContent.Frame(reportId, number, createdAt, letterhead, certification, versions);
-    ReportRecord draft = new ReportRecord(reportId, kind, scope.code(), ReportContent.displayName(scope), period, number,
-        certification.label(), certification.official() ? null : certification.reasonText(), versions, List.of(),
-        createdAt.toString(), letterhead);
+    Instant createdAt =
+        existing != null
+            ? Instant.parse(existing.createdAt())
+            : now.truncatedTo(ChronoUnit.SECONDS);
+    int number =
+        existing != null
+            ? existing.number()
+            : registry.nextNumber(
+                scope.code(), LocalDate.ofInstant(createdAt, Certifier.ZONE).getYear());
+    ReportContent.Frame frame =
+        new ReportContent.Frame(reportId, number, createdAt, letterhead, certification, versions);
+    ReportRecord draft =
+        new ReportRecord(
+            reportId,
+            kind,
+            scope.code(),
+            ReportContent.displayName(scope),
+            period,
+            number,
+            certification.label(),
+            certification.official() ? null : certification.reasonText(),
+            versions,
+            List.of(),
+            createdAt.toString(),
+            letterhead);
     Made made = write(draft, document(kind, snapshot, scope, period, frame));
     registry.append(made.record());
     return made;
   }
 
-  private static ReportDocument document(String kind, GoldSnapshot snapshot, UnitScope scope, String period,
+  private static ReportDocument document(
+      String kind,
+      GoldSnapshot snapshot,
+      UnitScope scope,
+      String period,
       ReportContent.Frame frame) {
     if (ReportRecord.MONTHLY.equals(kind)) {
       return ReportContent.monthly(snapshot, scope, YearMonth.parse(period), frame);
@@ -106,10 +161,16 @@ public final class ReportService {
     return ReportContent.daily(snapshot, scope, date, dayRows(snapshot, scope, date), frame);
   }
 
-  private static ReportDocument.Certification certify(String kind, GoldSnapshot snapshot, UnitScope scope,
-      String period, Instant now, Letterhead letterhead) {
+  private static ReportDocument.Certification certify(
+      String kind,
+      GoldSnapshot snapshot,
+      UnitScope scope,
+      String period,
+      Instant now,
+      Letterhead letterhead) {
     if (ReportRecord.MONTHLY.equals(kind)) {
-      return Certifier.monthly(snapshot, scope, YearMonth.parse(period), now, letterhead.thresholds());
+      return Certifier.monthly(
+          snapshot, scope, YearMonth.parse(period), now, letterhead.thresholds());
     }
     LocalDate date = LocalDate.parse(period);
     return Certifier.daily(snapshot, scope, date, now, dayRows(snapshot, scope, date));
@@ -124,47 +185,94 @@ public final class ReportService {
       Path xlsxFile = out.resolve(record.reportId() + ".xlsx");
       replace(pdfFile, pdf);
       replace(xlsxFile, xlsx);
-      ReportRecord written = new ReportRecord(record.reportId(), record.kind(), record.unitCode(), record.unitName(),
-          record.period(), record.number(), record.status(), record.reason(), record.tableVersions(),
-          List.of(new ReportRecord.FileDigest(pdfFile.getFileName().toString(), sha256(pdf)),
-              new ReportRecord.FileDigest(xlsxFile.getFileName().toString(), sha256(xlsx))),
-          record.createdAt(), record.letterhead());
+      ReportRecord written =
+          new ReportRecord(
+              record.reportId(),
+              record.kind(),
+              record.unitCode(),
+              record.unitName(),
+              record.period(),
+              record.number(),
+              record.status(),
+              record.reason(),
+              record.tableVersions(),
+              List.of(
+                  new ReportRecord.FileDigest(pdfFile.getFileName().toString(), sha256(pdf)),
+                  new ReportRecord.FileDigest(xlsxFile.getFileName().toString(), sha256(xlsx))),
+              record.createdAt(),
+              record.letterhead());
       return new Made(written, pdfFile, xlsxFile, document);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the report files into " + out + ": " + e.getMessage()
-          + " (check the folder is writable, or pass --out)", e);
+      throw new UncheckedIOException(
+          "Cannot write the report files into "
+              + out
+              + ": "
+              + e.getMessage()
+              + " (check the folder is writable, or pass --out)",
+          e);
     }
   }
 
   private static void replace(Path file, byte[] bytes) throws IOException {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     Files.write(temporary, bytes);
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   static List<DailyReportRow> dayRows(GoldSnapshot snapshot, UnitScope scope, LocalDate date) {
     return snapshot.gold().dailyReports(scope, YearMonth.from(date).toString()).stream()
-        .filter(row -> date.equals(row.reportDate())).toList();
+        .filter(row -> date.equals(row.reportDate()))
+        .toList();
   }
 
   private static UnitScope scope(GoldSnapshot snapshot, String unitCode) {
-    return snapshot.gold().unit(unitCode).orElseThrow(() -> new ReportException("Cannot make a report for unit "
-        + unitCode + ": no ward of gold.dim_ward belongs to it (use a 2-digit province, 3-digit district or"
-        + " 5-digit ward code of the warehouse)"));
+    return snapshot
+        .gold()
+        .unit(unitCode)
+        .orElseThrow(
+            () ->
+                new ReportException(
+                    "Cannot make a report for unit "
+                        + unitCode
+                        + ": no ward of gold.dim_ward belongs to it (use a 2-digit province, 3-digit district or"
+                        + " 5-digit ward code of the warehouse)"));
   }
 
-  static String reportId(String kind, String unit, String period, Map<String, Long> versions, Letterhead letterhead,
+  static String reportId(
+      String kind,
+      String unit,
+      String period,
+      Map<String, Long> versions,
+      Letterhead letterhead,
       ReportDocument.Certification certification) {
     String basis;
     try {
-      basis = kind + "|" + unit + "|" + period + "|" + versions + "|"
-          + ReportRegistry.JSON.writeValueAsString(letterhead) + "|" + certification.label() + "|"
-          + certification.reasonText();
+      basis =
+          kind
+              + "|"
+              + unit
+              + "|"
+              + period
+              + "|"
+              + versions
+              + "|"
+              + ReportRegistry.JSON.writeValueAsString(letterhead)
+              + "|"
+              + certification.label()
+              + "|"
+              + certification.reasonText();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     String prefix = ReportRecord.MONTHLY.equals(kind) ? "BCT" : "BCN";
-    return prefix + "-" + unit + "-" + period + "-" + sha256(basis.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+    return prefix
+        + "-"
+        + unit
+        + "-"
+        + period
+        + "-"
+        + sha256(basis.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
   }
 
   static String sha256(byte[] bytes) {

@@ -22,16 +22,28 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code config/reports.yaml}: the SMTP server, the archive mailbox that makes sending exactly-once, the issuing
- * bodies, the data-quality thresholds of a certified report and, per unit, its recipients, operator, monthly due
- * day and whether it gets the daily campaign report. Parsed once at the entry point (docs/reports.md).
+ * {@code config/reports.yaml}: the SMTP server, the archive mailbox that makes sending
+ * exactly-once, the issuing bodies, the data-quality thresholds of a certified report and, per
+ * unit, its recipients, operator, monthly due day and whether it gets the daily campaign report.
+ * Parsed once at the entry point (docs/reports.md).
  */
 public record ReportsConfig(
-    Smtp smtp, Optional<Archive> archive, String place, Issuer province, Issuer ward, Map<String, Double> thresholds,
-    Retry retry, LocalTime dailyDeadline, List<Unit> units) {
+    Smtp smtp,
+    Optional<Archive> archive,
+    String place,
+    Issuer province,
+    Issuer ward,
+    Map<String, Double> thresholds,
+    Retry retry,
+    LocalTime dailyDeadline,
+    List<Unit> units) {
 
   public static final int DEFAULT_DUE_DAY = 8;
-  /** Defaults of the data-quality thresholds: the largest share of a snapshot's records that may fail a rule. */
+
+  /**
+   * Defaults of the data-quality thresholds: the largest share of a snapshot's records that may
+   * fail a rule.
+   */
   public static final Map<String, Double> DEFAULT_THRESHOLDS = defaultThresholds();
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+");
@@ -54,8 +66,18 @@ public record ReportsConfig(
     }
   }
 
-  /** The SMTP server; the password is read from the environment variable {@code passwordEnv}, never the file. */
-  public record Smtp(String host, int port, TlsMode tls, String user, String passwordEnv, String from, int timeoutSeconds) {
+  /**
+   * The SMTP server; the password is read from the environment variable {@code passwordEnv}, never
+   * the file.
+   */
+  public record Smtp(
+      String host,
+      int port,
+      TlsMode tls,
+      String user,
+      String passwordEnv,
+      String from,
+      int timeoutSeconds) {
     public Smtp {
       requireNonNull(host, "smtp.host is null");
       requireNonNull(tls, "smtp.tls is null");
@@ -71,10 +93,17 @@ public record ReportsConfig(
   }
 
   /**
-   * A mailbox that receives a blind copy of every report message (one SMTP transaction with the recipient), read
-   * back over IMAP to learn whether a message whose ledger entry is still PENDING was accepted before a crash.
+   * A mailbox that receives a blind copy of every report message (one SMTP transaction with the
+   * recipient), read back over IMAP to learn whether a message whose ledger entry is still PENDING
+   * was accepted before a crash.
    */
-  public record Archive(String address, String imapHost, int imapPort, boolean imapTls, String user, String passwordEnv,
+  public record Archive(
+      String address,
+      String imapHost,
+      int imapPort,
+      boolean imapTls,
+      String user,
+      String passwordEnv,
       String folder) {
     public Archive {
       requireNonNull(address, "archive.address is null");
@@ -86,24 +115,39 @@ public record ReportsConfig(
     public String password() {
       String value = passwordEnv == null ? null : secret(passwordEnv);
       if (value == null) {
-        throw new ReportException("Cannot read the archive mailbox: environment variable "
-            + passwordEnv + " is not set (export it with the archive mailbox's password)");
+        throw new ReportException(
+            "Cannot read the archive mailbox: environment variable "
+                + passwordEnv
+                + " is not set (export it with the archive mailbox's password)");
       }
       return value;
     }
   }
 
-  /** An issuing body: the parent authority (cơ quan chủ quản), the body, its abbreviation for số/ký hiệu. */
-  public record Issuer(String parent, String body, String abbreviation, String signerCapacity, String signerTitle,
-      String signerName, String addressee) {
+  /**
+   * An issuing body: the parent authority (cơ quan chủ quản), the body, its abbreviation for số/ký
+   * hiệu.
+   */
+  public record Issuer(
+      String parent,
+      String body,
+      String abbreviation,
+      String signerCapacity,
+      String signerTitle,
+      String signerName,
+      String addressee) {
     public Issuer {
       requireNonNull(body, "issuer body is null");
       requireNonNull(abbreviation, "issuer abbreviation is null");
     }
   }
 
-  /** Retries of a send: first wait, factor, longest wait; a warning goes to the operator this long before the deadline. */
-  public record Retry(double initialSeconds, double factor, double maxSeconds, double warnBeforeDeadlineHours) {}
+  /**
+   * Retries of a send: first wait, factor, longest wait; a warning goes to the operator this long
+   * before the deadline.
+   */
+  public record Retry(
+      double initialSeconds, double factor, double maxSeconds, double warnBeforeDeadlineHours) {}
 
   public enum TlsMode {
     NONE,
@@ -117,10 +161,16 @@ public record ReportsConfig(
    * @param code province (2 digits), pre-reform district (3) or ward (5) code
    * @param recipients who receives its reports
    * @param operator who is warned when a report would go out provisional or the mail server is down
-   * @param monthlyDueDay the day of the month by which the previous month's report must have arrived
+   * @param monthlyDueDay the day of the month by which the previous month's report must have
+   *     arrived
    * @param daily whether it gets the daily campaign report
    */
-  public record Unit(String code, List<String> recipients, String operator, int monthlyDueDay, boolean daily,
+  public record Unit(
+      String code,
+      List<String> recipients,
+      String operator,
+      int monthlyDueDay,
+      boolean daily,
       Optional<String> addressee) {
     public Unit {
       requireNonNull(code, "code is null");
@@ -130,20 +180,26 @@ public record ReportsConfig(
         throw new IllegalArgumentException("unit code must have 2, 3 or 5 digits: '" + code + "'");
       }
       if (monthlyDueDay < 1 || monthlyDueDay > 28) {
-        throw new IllegalArgumentException("unit " + code + ": monthly_due_day must be 1..28, not " + monthlyDueDay);
+        throw new IllegalArgumentException(
+            "unit " + code + ": monthly_due_day must be 1..28, not " + monthlyDueDay);
       }
       for (String recipient : recipients) {
         if (!EMAIL.matcher(recipient).matches()) {
-          throw new IllegalArgumentException("unit " + code + ": '" + recipient + "' is not an email address");
+          throw new IllegalArgumentException(
+              "unit " + code + ": '" + recipient + "' is not an email address");
         }
       }
       if (operator != null && !EMAIL.matcher(operator).matches()) {
-        throw new IllegalArgumentException("unit " + code + ": operator '" + operator + "' is not an email address");
+        throw new IllegalArgumentException(
+            "unit " + code + ": operator '" + operator + "' is not an email address");
       }
     }
   }
 
-  /** A secret from the environment variable named in the file (or a JVM system property of that name, for tests). */
+  /**
+   * A secret from the environment variable named in the file (or a JVM system property of that
+   * name, for tests).
+   */
   static String secret(String name) {
     String value = System.getenv(name);
     return value != null ? value : System.getProperty(name);
@@ -159,28 +215,42 @@ public record ReportsConfig(
 
   /** Reads and checks the file; every problem names the file and says how to fix it. */
   public static ReportsConfig load(Path file) {
-    ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    ObjectMapper mapper =
+        new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     FileModel model;
     try {
       model = mapper.readValue(Files.readString(file), FileModel.class);
     } catch (NoSuchFileException e) {
-      throw new ReportException("Cannot read " + file + ": the file does not exist (copy config/reports.example.yaml"
-          + " to " + file + " and fill in the SMTP server and the units)");
+      throw new ReportException(
+          "Cannot read "
+              + file
+              + ": the file does not exist (copy config/reports.example.yaml"
+              + " to "
+              + file
+              + " and fill in the SMTP server and the units)");
     } catch (JsonMappingException e) {
       String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
-      throw new ReportException("Cannot read " + file + where + ": " + e.getOriginalMessage()
-          + " (see docs/reports.md for the keys)");
+      throw new ReportException(
+          "Cannot read "
+              + file
+              + where
+              + ": "
+              + e.getOriginalMessage()
+              + " (see docs/reports.md for the keys)");
     } catch (IOException e) {
-      throw new ReportException("Cannot read " + file + ": " + e.getMessage() + " (check it is YAML, UTF-8)");
+      throw new ReportException(
+          "Cannot read " + file + ": " + e.getMessage() + " (check it is YAML, UTF-8)");
     }
     if (model == null) {
-      throw new ReportException("Cannot read " + file + ": it is empty (see config/reports.example.yaml)");
+      throw new ReportException(
+          "Cannot read " + file + ": it is empty (see config/reports.example.yaml)");
     }
     try {
       return model.toConfig();
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ReportException("Cannot read " + file + ": " + e.getMessage() + " (see docs/reports.md)");
+      throw new ReportException(
+          "Cannot read " + file + ": " + e.getMessage() + " (see docs/reports.md)");
     }
   }
 
@@ -193,7 +263,8 @@ public record ReportsConfig(
     return map;
   }
 
-  // ---------------------------------------------------------------------------------------- the file's shape
+  // ---------------------------------------------------------------------------------------- the
+  // file's shape
 
   @JsonIgnoreProperties(ignoreUnknown = false)
   static final class FileModel {
@@ -223,11 +294,16 @@ public record ReportsConfig(
       if (data_quality_thresholds != null) {
         for (Map.Entry<String, Double> entry : data_quality_thresholds.entrySet()) {
           if (!DEFAULT_THRESHOLDS.containsKey(entry.getKey())) {
-            throw new IllegalArgumentException("data_quality_thresholds." + entry.getKey()
-                + " is not a rule (use " + String.join(", ", DEFAULT_THRESHOLDS.keySet()) + ")");
+            throw new IllegalArgumentException(
+                "data_quality_thresholds."
+                    + entry.getKey()
+                    + " is not a rule (use "
+                    + String.join(", ", DEFAULT_THRESHOLDS.keySet())
+                    + ")");
           }
           if (entry.getValue() == null || entry.getValue() < 0 || entry.getValue() > 1) {
-            throw new IllegalArgumentException("data_quality_thresholds." + entry.getKey() + " must be between 0 and 1");
+            throw new IllegalArgumentException(
+                "data_quality_thresholds." + entry.getKey() + " must be between 0 and 1");
           }
           limits.put(entry.getKey(), entry.getValue());
         }
@@ -236,8 +312,12 @@ public record ReportsConfig(
       IssuerModel p = province_issuer == null ? IssuerModel.provinceDefault() : province_issuer;
       IssuerModel w = ward_issuer == null ? IssuerModel.wardDefault() : ward_issuer;
       return new ReportsConfig(
-          smtp.toSmtp(), Optional.ofNullable(archive).map(ArchiveModel::toArchive), place == null ? "Lạng Sơn" : place,
-          p.toIssuer(), w.toIssuer(), limits,
+          smtp.toSmtp(),
+          Optional.ofNullable(archive).map(ArchiveModel::toArchive),
+          place == null ? "Lạng Sơn" : place,
+          p.toIssuer(),
+          w.toIssuer(),
+          limits,
           new Retry(r.initial_seconds, r.factor, r.max_seconds, r.warn_before_deadline_hours),
           daily_deadline == null ? LocalTime.of(20, 0) : LocalTime.parse(daily_deadline),
           units == null ? List.of() : units.stream().map(UnitModel::toUnit).toList());
@@ -258,13 +338,20 @@ public record ReportsConfig(
       try {
         mode = TlsMode.valueOf((tls == null ? "starttls" : tls).toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("smtp.tls must be none, starttls or tls, not '" + tls + "'");
+        throw new IllegalArgumentException(
+            "smtp.tls must be none, starttls or tls, not '" + tls + "'");
       }
       if (host == null || from == null) {
         throw new IllegalArgumentException("smtp.host and smtp.from are required");
       }
       int defaultPort = mode == TlsMode.TLS ? 465 : mode == TlsMode.STARTTLS ? 587 : 25;
-      return new Smtp(host, port == null ? defaultPort : port, mode, user, password_env, from,
+      return new Smtp(
+          host,
+          port == null ? defaultPort : port,
+          mode,
+          user,
+          password_env,
+          from,
           timeout_seconds == null ? 20 : timeout_seconds);
     }
   }
@@ -280,8 +367,14 @@ public record ReportsConfig(
 
     Archive toArchive() {
       boolean tls = imap_tls == null || imap_tls;
-      return new Archive(address, imap_host, imap_port == null ? (tls ? 993 : 143) : imap_port, tls,
-          user, password_env, folder);
+      return new Archive(
+          address,
+          imap_host,
+          imap_port == null ? (tls ? 993 : 143) : imap_port,
+          tls,
+          user,
+          password_env,
+          folder);
     }
   }
 
@@ -317,7 +410,8 @@ public record ReportsConfig(
     }
 
     Issuer toIssuer() {
-      return new Issuer(parent, body, abbreviation, signer_capacity, signer_title, signer_name, addressee);
+      return new Issuer(
+          parent, body, abbreviation, signer_capacity, signer_title, signer_name, addressee);
     }
   }
 
@@ -340,8 +434,12 @@ public record ReportsConfig(
       if (code == null) {
         throw new IllegalArgumentException("a unit has no code");
       }
-      return new Unit(code, recipients == null ? List.of() : recipients, operator,
-          monthly_due_day == null ? DEFAULT_DUE_DAY : monthly_due_day, daily != null && daily,
+      return new Unit(
+          code,
+          recipients == null ? List.of() : recipients,
+          operator,
+          monthly_due_day == null ? DEFAULT_DUE_DAY : monthly_due_day,
+          daily != null && daily,
           Optional.ofNullable(addressee));
     }
   }

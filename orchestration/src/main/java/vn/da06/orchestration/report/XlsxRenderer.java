@@ -24,9 +24,10 @@ import vn.da06.orchestration.report.ReportDocument.ColumnType;
 import vn.da06.orchestration.report.ReportDocument.Table;
 
 /**
- * The report's tables as an XLSX workbook (Apache POI): one sheet per table with figures as numbers (rates as
- * fractions formatted 0.0%), and a sheet "Trạng thái" with the status, the reasons and every table version. Core
- * properties and zip entry times are the report's creation time, so the same report gives the same bytes.
+ * The report's tables as an XLSX workbook (Apache POI): one sheet per table with figures as numbers
+ * (rates as fractions formatted 0.0%), and a sheet "Trạng thái" with the status, the reasons and
+ * every table version. Core properties and zip entry times are the report's creation time, so the
+ * same report gives the same bytes.
  */
 public final class XlsxRenderer {
   public static final String STATUS_SHEET = "Trạng thái";
@@ -69,8 +70,11 @@ public final class XlsxRenderer {
             org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
             if (value instanceof Number figure) {
               cell.setCellValue(figure.doubleValue());
-              boolean isRate = column.type() == ColumnType.RATE || (column.type() == ColumnType.METRIC && value instanceof Double);
-              cell.setCellStyle(isRate ? rate : column.type() == ColumnType.NUMBER ? number : count);
+              boolean isRate =
+                  column.type() == ColumnType.RATE
+                      || (column.type() == ColumnType.METRIC && value instanceof Double);
+              cell.setCellStyle(
+                  isRate ? rate : column.type() == ColumnType.NUMBER ? number : count);
             } else {
               cell.setCellValue(value.toString());
             }
@@ -82,7 +86,13 @@ public final class XlsxRenderer {
       int r = 0;
       r = pair(status, r, "Mã báo cáo", document.reportId(), bold);
       r = pair(status, r, "Trạng thái", document.certification().label(), bold);
-      r = pair(status, r, "Lý do", document.certification().official() ? "" : document.certification().reasonText(), bold);
+      r =
+          pair(
+              status,
+              r,
+              "Lý do",
+              document.certification().official() ? "" : document.certification().reasonText(),
+              bold);
       r = pair(status, r, "Lập lúc (UTC)", document.createdAt(), bold);
       r = pair(status, r, "Số, ký hiệu", document.number(), bold);
       r++;
@@ -110,7 +120,8 @@ public final class XlsxRenderer {
       workbook.write(out);
       return fixZipTimes(out.toByteArray(), created.getTime());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the XLSX of " + document.reportId() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the XLSX of " + document.reportId() + ": " + e.getMessage(), e);
     }
   }
 
@@ -122,7 +133,9 @@ public final class XlsxRenderer {
     return r + 1;
   }
 
-  /** Rewrites the zip with every entry dated {@code time}: POI stamps entries with the current time. */
+  /**
+   * Rewrites the zip with every entry dated {@code time}: POI stamps entries with the current time.
+   */
   static byte[] fixZipTimes(byte[] zip, long time) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));

@@ -9,35 +9,67 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Checks that a task's main class accepts its arguments by parsing them with the class's own picocli command
- * (parse only: nothing runs). Command classes whose constructors take a Clock, a PrintStream or their parent
- * command (the report CLI's) are built with a fixed clock, System.out and the parent built before them.
+ * Checks that a task's main class accepts its arguments by parsing them with the class's own
+ * picocli command (parse only: nothing runs). Command classes whose constructors take a Clock, a
+ * PrintStream or their parent command (the report CLI's) are built with a fixed clock, System.out
+ * and the parent built before them.
  */
 public final class ArgumentCheck {
   private ArgumentCheck() {}
 
-  /** Throws IllegalArgumentException naming the task and picocli's complaint if the arguments are rejected. */
-  public static CommandLine.ParseResult parse(String taskName, String mainClass, List<String> args) {
+  /**
+   * Throws IllegalArgumentException naming the task and picocli's complaint if the arguments are
+   * rejected.
+   */
+  public static CommandLine.ParseResult parse(
+      String taskName, String mainClass, List<String> args) {
     Class<?> type;
     try {
       type = Class.forName(mainClass);
     } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException("Cannot schedule task " + taskName + ": its main class " + mainClass
-          + " is not on the classpath (fix main_class in the pipeline definition)");
+      throw new IllegalArgumentException(
+          "Cannot schedule task "
+              + taskName
+              + ": its main class "
+              + mainClass
+              + " is not on the classpath (fix main_class in the pipeline definition)");
     }
     try {
-      CommandLine.ParseResult result = new CommandLine(type, new Factory()).parseArgs(args.toArray(String[]::new));
+      CommandLine.ParseResult result =
+          new CommandLine(type, new Factory()).parseArgs(args.toArray(String[]::new));
       if (!result.hasSubcommand()) {
-        throw new IllegalArgumentException("Cannot schedule task " + taskName + ": its arguments " + args
-            + " name no subcommand of " + mainClass + " (start the args with one, e.g. run)");
+        throw new IllegalArgumentException(
+            "Cannot schedule task "
+                + taskName
+                + ": its arguments "
+                + args
+                + " name no subcommand of "
+                + mainClass
+                + " (start the args with one, e.g. run)");
       }
       return result;
     } catch (CommandLine.ParameterException e) {
-      throw new IllegalArgumentException("Cannot schedule task " + taskName + ": " + mainClass + " rejects its arguments "
-          + args + ": " + e.getMessage() + " (fix args in the pipeline definition)", e);
+      throw new IllegalArgumentException(
+          "Cannot schedule task "
+              + taskName
+              + ": "
+              + mainClass
+              + " rejects its arguments "
+              + args
+              + ": "
+              + e.getMessage()
+              + " (fix args in the pipeline definition)",
+          e);
     } catch (CommandLine.InitializationException e) {
-      throw new IllegalArgumentException("Cannot schedule task " + taskName + ": " + mainClass
-          + " is not a picocli command (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "Cannot schedule task "
+              + taskName
+              + ": "
+              + mainClass
+              + " is not a picocli command ("
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 
@@ -60,8 +92,9 @@ public final class ArgumentCheck {
             values[i] = System.out;
           } else if (created.containsKey(parameters[i])) {
             values[i] = created.get(parameters[i]);
-          } else if (parameters[i] != type && parameters[i].isAnnotationPresent(CommandLine.Command.class)) {
-            values[i] = create(parameters[i]);  // the parent command a subcommand is built with
+          } else if (parameters[i] != type
+              && parameters[i].isAnnotationPresent(CommandLine.Command.class)) {
+            values[i] = create(parameters[i]); // the parent command a subcommand is built with
           } else {
             usable = false;
           }

@@ -12,11 +12,12 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
- * A five-field Unix cron expression (minute hour day-of-month month day-of-week) read in one time zone,
- * parsed and evaluated by cron-utils.
+ * A five-field Unix cron expression (minute hour day-of-month month day-of-week) read in one time
+ * zone, parsed and evaluated by cron-utils.
  */
 public final class CronSchedule {
-  private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final CronParser PARSER =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
   private final String expression;
   private final ZoneId zone;
@@ -35,8 +36,15 @@ public final class CronSchedule {
     try {
       return new CronSchedule(expression, zone, ExecutionTime.forCron(PARSER.parse(expression)));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Cannot read " + where + " '" + expression + "': " + e.getMessage()
-          + " (write five Unix cron fields: minute hour day-of-month month day-of-week, e.g. '30 17 * * *')", e);
+      throw new IllegalArgumentException(
+          "Cannot read "
+              + where
+              + " '"
+              + expression
+              + "': "
+              + e.getMessage()
+              + " (write five Unix cron fields: minute hour day-of-month month day-of-week, e.g. '30 17 * * *')",
+          e);
     }
   }
 
@@ -50,14 +58,20 @@ public final class CronSchedule {
 
   /** The first time strictly after {@code after}. */
   public Instant next(Instant after) {
-    return executionTime.nextExecution(after.atZone(zone)).map(ZonedDateTime::toInstant)
-        .orElseThrow(() -> new IllegalStateException("cron '" + expression + "' has no time after " + after));
+    return executionTime
+        .nextExecution(after.atZone(zone))
+        .map(ZonedDateTime::toInstant)
+        .orElseThrow(
+            () ->
+                new IllegalStateException("cron '" + expression + "' has no time after " + after));
   }
 
   /** The latest time at or before {@code atOrBefore}, if any. */
   public Optional<Instant> latest(Instant atOrBefore) {
     // lastExecution is strictly before its argument; cron times fall on whole minutes.
-    return executionTime.lastExecution(atOrBefore.plusSeconds(1).atZone(zone)).map(ZonedDateTime::toInstant);
+    return executionTime
+        .lastExecution(atOrBefore.plusSeconds(1).atZone(zone))
+        .map(ZonedDateTime::toInstant);
   }
 
   @Override

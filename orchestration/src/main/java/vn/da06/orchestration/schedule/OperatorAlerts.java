@@ -19,9 +19,10 @@ import vn.da06.orchestration.mail.MailServer;
 import vn.da06.orchestration.report.ReportsConfig;
 
 /**
- * Tells the operators of config/reports.yaml (each unit's {@code operator}) by email, through the reports' SMTP
- * server, when a scheduled run fails after its last retry, misses its deadline or ends late. The log and stderr
- * always get the same line; without a reports config or an operator, that is all.
+ * Tells the operators of config/reports.yaml (each unit's {@code operator}) by email, through the
+ * reports' SMTP server, when a scheduled run fails after its last retry, misses its deadline or
+ * ends late. The log and stderr always get the same line; without a reports config or an operator,
+ * that is all.
  */
 public final class OperatorAlerts implements Scheduler.FailureReporter {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorAlerts.class);
@@ -41,7 +42,10 @@ public final class OperatorAlerts implements Scheduler.FailureReporter {
     }
     ReportsConfig config = ReportsConfig.load(reportsConfig);
     Set<String> operators = new TreeSet<>();
-    config.units().stream().map(ReportsConfig.Unit::operator).filter(Objects::nonNull).forEach(operators::add);
+    config.units().stream()
+        .map(ReportsConfig.Unit::operator)
+        .filter(Objects::nonNull)
+        .forEach(operators::add);
     if (operators.isEmpty()) {
       return;
     }
@@ -56,9 +60,15 @@ public final class OperatorAlerts implements Scheduler.FailureReporter {
       }
       message.setRecipients(Message.RecipientType.TO, to);
       message.setSubject("[ĐA06] Lịch chạy cần xử lý: " + dag, "UTF-8");
-      message.setText("Lượt chạy " + dag + " theo lịch lúc " + scheduled.atZone(zone).toLocalDateTime()
-          + " (giờ Việt Nam) cần người vận hành xử lý.\n\n" + problem
-          + "\n\nChi tiết: bảng ops.job_runs và nhật ký của ./da06 scheduler.\n", "UTF-8");
+      message.setText(
+          "Lượt chạy "
+              + dag
+              + " theo lịch lúc "
+              + scheduled.atZone(zone).toLocalDateTime()
+              + " (giờ Việt Nam) cần người vận hành xử lý.\n\n"
+              + problem
+              + "\n\nChi tiết: bảng ops.job_runs và nhật ký của ./da06 scheduler.\n",
+          "UTF-8");
       server.send(message, to);
     } catch (MessagingException | RuntimeException e) {
       LOG.error("Cannot warn the operators {} about dag {}: {}", operators, dag, e.getMessage());

@@ -31,17 +31,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one pipeline definition: dags of tasks (main class, arguments), their dependencies, schedules, deadlines
- * and retries, in one time zone. {@link #builtIn()} is {@code pipeline.yaml} beside this class; the embedded
- * {@link Scheduler} runs it and {@link #toAirflowJson()} exports it for the Airflow DAG.
+ * The one pipeline definition: dags of tasks (main class, arguments), their dependencies,
+ * schedules, deadlines and retries, in one time zone. {@link #builtIn()} is {@code pipeline.yaml}
+ * beside this class; the embedded {@link Scheduler} runs it and {@link #toAirflowJson()} exports it
+ * for the Airflow DAG.
  */
 public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
   public static final String RESOURCE = "pipeline.yaml";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
   /** Placeholders a run fills from its scheduled time. */
   public static final Set<String> TIME_PLACEHOLDERS = Set.of("date", "month", "previous_month");
+
   /** Placeholders filled from the scheduler's configuration (or Airflow Variables). */
-  public static final Set<String> SETTING_PLACEHOLDERS = Set.of("inbox", "warehouse", "reports_out", "reports_config");
+  public static final Set<String> SETTING_PLACEHOLDERS =
+      Set.of("inbox", "warehouse", "reports_out", "reports_config");
 
   public PipelineDefinition {
     requireNonNull(zone, "timezone is missing");
@@ -50,18 +54,31 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
     Set<String> taskNames = new HashSet<>();
     for (DagDefinition dag : dags) {
       if (byName.put(dag.name(), dag) != null) {
-        throw new IllegalArgumentException("Cannot define dag " + dag.name() + ": it is defined twice (rename one)");
+        throw new IllegalArgumentException(
+            "Cannot define dag " + dag.name() + ": it is defined twice (rename one)");
       }
       for (TaskDefinition task : dag.tasks()) {
         if (!taskNames.add(task.name())) {
-          throw new IllegalArgumentException("Cannot define task " + task.name() + ": the name is used twice (task names are unique across dags: they name ops.job_runs rows)");
+          throw new IllegalArgumentException(
+              "Cannot define task "
+                  + task.name()
+                  + ": the name is used twice (task names are unique across dags: they name ops.job_runs rows)");
         }
         for (String arg : task.args()) {
           Matcher m = PLACEHOLDER.matcher(arg);
           while (m.find()) {
-            if (!TIME_PLACEHOLDERS.contains(m.group(1)) && !SETTING_PLACEHOLDERS.contains(m.group(1))) {
-              throw new IllegalArgumentException("Cannot define task " + task.name() + ": unknown placeholder {" + m.group(1)
-                  + "} in '" + arg + "' (use one of " + new java.util.TreeSet<>(union()) + ")");
+            if (!TIME_PLACEHOLDERS.contains(m.group(1))
+                && !SETTING_PLACEHOLDERS.contains(m.group(1))) {
+              throw new IllegalArgumentException(
+                  "Cannot define task "
+                      + task.name()
+                      + ": unknown placeholder {"
+                      + m.group(1)
+                      + "} in '"
+                      + arg
+                      + "' (use one of "
+                      + new java.util.TreeSet<>(union())
+                      + ")");
             }
           }
         }
@@ -70,8 +87,14 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
     for (DagDefinition dag : dags) {
       for (String other : dag.waitFor()) {
         if (!byName.containsKey(other) || other.equals(dag.name())) {
-          throw new IllegalArgumentException("Cannot define dag " + dag.name() + ": wait_for names " + other
-              + ", which is not another dag (dags: " + byName.keySet() + ")");
+          throw new IllegalArgumentException(
+              "Cannot define dag "
+                  + dag.name()
+                  + ": wait_for names "
+                  + other
+                  + ", which is not another dag (dags: "
+                  + byName.keySet()
+                  + ")");
         }
       }
     }
@@ -86,7 +109,9 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
   public static PipelineDefinition builtIn() {
     try (InputStream in = PipelineDefinition.class.getResourceAsStream(RESOURCE)) {
       requireNonNull(in, "pipeline.yaml is missing from the classpath");
-      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "built-in " + RESOURCE);
+      return parse(
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+          "built-in " + RESOURCE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -96,7 +121,10 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
     try {
       return parse(Files.readString(file), file.toString());
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("Cannot read the pipeline definition " + file + ": no such file (fix the path, or leave 'definition' out of config/schedule.yaml to use the built-in one)");
+      throw new IllegalArgumentException(
+          "Cannot read the pipeline definition "
+              + file
+              + ": no such file (fix the path, or leave 'definition' out of config/schedule.yaml to use the built-in one)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,8 +135,14 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot read the pipeline definition " + source + ": line "
-          + e.getLocation().getLineNr() + ": " + e.getOriginalMessage() + " (fix the YAML)");
+      throw new IllegalArgumentException(
+          "Cannot read the pipeline definition "
+              + source
+              + ": line "
+              + e.getLocation().getLineNr()
+              + ": "
+              + e.getOriginalMessage()
+              + " (fix the YAML)");
     }
     try {
       ZoneId zone = ZoneId.of(text(root, "timezone", "the top level"));
@@ -120,18 +154,28 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
         for (JsonNode task : array(dag, "tasks", where)) {
           String taskName = text(task, "name", "a task of " + where);
           String taskWhere = "task " + taskName;
-          tasks.add(new TaskDefinition(taskName, text(task, "main_class", taskWhere), strings(task, "args", taskWhere),
-              strings(task, "upstream", taskWhere), task.path("retries").asInt(0),
-              duration(task.path("retry_backoff").asText("PT5M"), taskWhere)));
+          tasks.add(
+              new TaskDefinition(
+                  taskName,
+                  text(task, "main_class", taskWhere),
+                  strings(task, "args", taskWhere),
+                  strings(task, "upstream", taskWhere),
+                  task.path("retries").asInt(0),
+                  duration(task.path("retry_backoff").asText("PT5M"), taskWhere)));
         }
-        dags.add(new DagDefinition(name, dag.path("description").asText(""),
-            CronSchedule.parse(text(dag, "schedule", where), zone, where + ", schedule"),
-            CronSchedule.parse(text(dag, "deadline", where), zone, where + ", deadline"),
-            strings(dag, "wait_for", where), tasks));
+        dags.add(
+            new DagDefinition(
+                name,
+                dag.path("description").asText(""),
+                CronSchedule.parse(text(dag, "schedule", where), zone, where + ", schedule"),
+                CronSchedule.parse(text(dag, "deadline", where), zone, where + ", deadline"),
+                strings(dag, "wait_for", where),
+                tasks));
       }
       return new PipelineDefinition(zone, dags);
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw new IllegalArgumentException("Cannot read the pipeline definition " + source + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot read the pipeline definition " + source + ": " + e.getMessage(), e);
     }
   }
 
@@ -146,7 +190,8 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
   private static Iterable<JsonNode> array(JsonNode node, String field, String where) {
     JsonNode value = node.get(field);
     if (value == null || !value.isArray()) {
-      throw new IllegalArgumentException(where + " has no list '" + field + "' (add " + field + ": with '- ' items)");
+      throw new IllegalArgumentException(
+          where + " has no list '" + field + "' (add " + field + ": with '- ' items)");
     }
     return value;
   }
@@ -168,20 +213,36 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
     try {
       return Duration.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(where + ": retry_backoff '" + text + "' is not an ISO duration (write e.g. PT5M)");
+      throw new IllegalArgumentException(
+          where + ": retry_backoff '" + text + "' is not an ISO duration (write e.g. PT5M)");
     }
   }
 
   public DagDefinition dag(String name) {
-    return dags.stream().filter(d -> d.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Cannot find dag " + name + " (dags: " + dags.stream().map(DagDefinition::name).toList() + ")"));
+    return dags.stream()
+        .filter(d -> d.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "Cannot find dag "
+                        + name
+                        + " (dags: "
+                        + dags.stream().map(DagDefinition::name).toList()
+                        + ")"));
   }
 
   public Optional<TaskDefinition> task(String name) {
-    return dags.stream().flatMap(d -> d.tasks().stream()).filter(t -> t.name().equals(name)).findFirst();
+    return dags.stream()
+        .flatMap(d -> d.tasks().stream())
+        .filter(t -> t.name().equals(name))
+        .findFirst();
   }
 
-  /** Arguments of {@code task} for the run scheduled at {@code scheduled}, with every placeholder filled. */
+  /**
+   * Arguments of {@code task} for the run scheduled at {@code scheduled}, with every placeholder
+   * filled.
+   */
   public List<String> render(TaskDefinition task, Instant scheduled, Map<String, String> settings) {
     LocalDate date = scheduled.atZone(zone).toLocalDate();
     Map<String, String> values = new LinkedHashMap<>(settings);
@@ -195,8 +256,14 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
       while (m.find()) {
         String value = values.get(m.group(1));
         if (value == null) {
-          throw new IllegalArgumentException("Cannot run task " + task.name() + ": {" + m.group(1) + "} has no value (set "
-              + m.group(1) + " in config/schedule.yaml)");
+          throw new IllegalArgumentException(
+              "Cannot run task "
+                  + task.name()
+                  + ": {"
+                  + m.group(1)
+                  + "} has no value (set "
+                  + m.group(1)
+                  + " in config/schedule.yaml)");
         }
         m.appendReplacement(out, Matcher.quoteReplacement(value));
       }
@@ -207,14 +274,17 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
   }
 
   /**
-   * The definition as the Airflow DAG reads it: per dag its cron, time zone, the deadline as an SLA after the
-   * scheduled time, and for each wait_for the constant offset between the two dags' scheduled times (what
-   * ExternalTaskSensor's execution_delta needs); per task java_class, args with placeholders, upstream and retries.
+   * The definition as the Airflow DAG reads it: per dag its cron, time zone, the deadline as an SLA
+   * after the scheduled time, and for each wait_for the constant offset between the two dags'
+   * scheduled times (what ExternalTaskSensor's execution_delta needs); per task java_class, args
+   * with placeholders, upstream and retries.
    */
   public String toAirflowJson() {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
-    root.put("generated_by", "./da06 scheduler export-airflow (from " + RESOURCE + "; do not edit by hand)");
+    root.put(
+        "generated_by",
+        "./da06 scheduler export-airflow (from " + RESOURCE + "; do not edit by hand)");
     root.put("timezone", zone.getId());
     ArrayNode dagsNode = root.putArray("dags");
     for (DagDefinition dag : dags) {
@@ -230,8 +300,12 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
         DagDefinition upstream = dag(other);
         ObjectNode w = waits.addObject();
         w.put("dag_id", "da06_" + upstream.name().replace('-', '_'));
-        w.put("task_ids", json.valueToTree(upstream.tasks().stream().map(TaskDefinition::name).toList()));
-        w.put("execution_delta_seconds", constantOffset(dag, upstream.schedule(), false, "wait_for " + other).getSeconds());
+        w.put(
+            "task_ids",
+            json.valueToTree(upstream.tasks().stream().map(TaskDefinition::name).toList()));
+        w.put(
+            "execution_delta_seconds",
+            constantOffset(dag, upstream.schedule(), false, "wait_for " + other).getSeconds());
       }
       ArrayNode tasks = d.putArray("tasks");
       for (TaskDefinition task : dag.tasks()) {
@@ -252,10 +326,12 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
   }
 
   /**
-   * The offset from each scheduled time of {@code dag} to the next time of {@code other} (forward) or back to
-   * the latest at or before it, checked equal over two years: Airflow takes one timedelta.
+   * The offset from each scheduled time of {@code dag} to the next time of {@code other} (forward)
+   * or back to the latest at or before it, checked equal over two years: Airflow takes one
+   * timedelta.
    */
-  private Duration constantOffset(DagDefinition dag, CronSchedule other, boolean forward, String what) {
+  private Duration constantOffset(
+      DagDefinition dag, CronSchedule other, boolean forward, String what) {
     Duration offset = null;
     Instant t = LocalDate.of(2025, 1, 1).atStartOfDay(zone).toInstant();
     for (int i = 0; i < 800; i++) {
@@ -263,8 +339,16 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
       Instant o = forward ? other.next(t) : other.latest(t).orElseThrow();
       Duration d = forward ? Duration.between(t, o) : Duration.between(o, t);
       if (offset != null && !offset.equals(d)) {
-        throw new IllegalArgumentException("Cannot export dag " + dag.name() + " for Airflow: the " + what
-            + " is " + offset + " after one run and " + d + " after another (Airflow needs a constant offset; align the crons)");
+        throw new IllegalArgumentException(
+            "Cannot export dag "
+                + dag.name()
+                + " for Airflow: the "
+                + what
+                + " is "
+                + offset
+                + " after one run and "
+                + d
+                + " after another (Airflow needs a constant offset; align the crons)");
       }
       offset = d;
       if (t.isAfter(LocalDate.of(2027, 1, 1).atStartOfDay(zone).toInstant())) {

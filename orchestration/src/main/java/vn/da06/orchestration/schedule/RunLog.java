@@ -8,8 +8,17 @@ public interface RunLog {
   void record(TaskRun run);
 
   /** One attempt of a task for the dag run scheduled at {@code scheduled}. */
-  record TaskRun(String runId, String task, String dag, Instant scheduled, int attempt, List<String> args,
-      Instant started, Instant ended, Outcome outcome, String message) {
+  record TaskRun(
+      String runId,
+      String task,
+      String dag,
+      Instant scheduled,
+      int attempt,
+      List<String> args,
+      Instant started,
+      Instant ended,
+      Outcome outcome,
+      String message) {
     public TaskRun {
       java.util.Objects.requireNonNull(runId, "runId is null");
       java.util.Objects.requireNonNull(task, "task is null");

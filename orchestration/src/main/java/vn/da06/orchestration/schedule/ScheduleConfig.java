@@ -17,12 +17,20 @@ import java.util.TreeSet;
 
 /**
  * {@code config/schedule.yaml}: the values of the definition's setting placeholders ({@code inbox},
- * {@code warehouse}, {@code reports_out}, {@code reports_config}), the state file, and optionally a pipeline
- * definition of one's own. A missing file means the single-machine defaults.
+ * {@code warehouse}, {@code reports_out}, {@code reports_config}), the state file, and optionally a
+ * pipeline definition of one's own. A missing file means the single-machine defaults.
  */
 public record ScheduleConfig(Map<String, String> settings, Path state, Path definition) {
-  public static final Map<String, String> DEFAULTS = Map.of("inbox", "data/inbox", "warehouse", "data/warehouse",
-      "reports_out", "data/reports", "reports_config", "config/reports.yaml");
+  public static final Map<String, String> DEFAULTS =
+      Map.of(
+          "inbox",
+          "data/inbox",
+          "warehouse",
+          "data/warehouse",
+          "reports_out",
+          "data/reports",
+          "reports_config",
+          "config/reports.yaml");
 
   public ScheduleConfig {
     settings = Map.copyOf(settings);
@@ -49,8 +57,14 @@ public record ScheduleConfig(Map<String, String> settings, Path state, Path defi
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot read " + file + ": line " + e.getLocation().getLineNr() + ": "
-          + e.getOriginalMessage() + " (fix the YAML)");
+      throw new IllegalArgumentException(
+          "Cannot read "
+              + file
+              + ": line "
+              + e.getLocation().getLineNr()
+              + ": "
+              + e.getOriginalMessage()
+              + " (fix the YAML)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -66,11 +80,13 @@ public record ScheduleConfig(Map<String, String> settings, Path state, Path defi
         var field = fields.next();
         String key = field.getKey();
         if (!known.contains(key)) {
-          throw new IllegalArgumentException("Cannot read " + file + ": unknown key '" + key + "' (known: " + known + ")");
+          throw new IllegalArgumentException(
+              "Cannot read " + file + ": unknown key '" + key + "' (known: " + known + ")");
         }
         String value = field.getValue().asText();
         if (value.isBlank()) {
-          throw new IllegalArgumentException("Cannot read " + file + ": '" + key + "' is empty (give a value or remove the line)");
+          throw new IllegalArgumentException(
+              "Cannot read " + file + ": '" + key + "' is empty (give a value or remove the line)");
         }
         switch (key) {
           case "state" -> state = Path.of(value);

@@ -19,23 +19,24 @@ import vn.da06.orchestration.schedule.SchedulerState.DagState;
 import vn.da06.orchestration.schedule.SchedulerState.RunStatus;
 
 /**
- * The embedded scheduler: runs the dags of a {@link PipelineDefinition} on their cron schedules, by the time of
- * an injectable {@link Clock} (a test advances it).
+ * The embedded scheduler: runs the dags of a {@link PipelineDefinition} on their cron schedules, by
+ * the time of an injectable {@link Clock} (a test advances it).
  *
  * <ul>
- *   <li>One run per dag at a time: {@link #tick()} runs what is due, a dag's tasks one after another in upstream
- *       order, and a newer scheduled time supersedes a run that is still retrying. The state file's lock keeps a
- *       second scheduler off the same state.
- *   <li>Catch-up once: times missed while the scheduler was stopped are not run one by one; the latest of them
- *       runs once (with its own date and month), and the skipped ones are logged.
- *   <li>Retries: a failed task is retried after its backoff, doubled on each further failure; when no retry is
- *       left the run fails and is reported ({@link FailureReporter}).
- *   <li>Every attempt is recorded in the {@link RunLog} (ops.job_runs); a run that ends after its dag's deadline
- *       is SUCCEEDED_LATE and reported, and a run still unfinished at its deadline is reported then.
+ *   <li>One run per dag at a time: {@link #tick()} runs what is due, a dag's tasks one after
+ *       another in upstream order, and a newer scheduled time supersedes a run that is still
+ *       retrying. The state file's lock keeps a second scheduler off the same state.
+ *   <li>Catch-up once: times missed while the scheduler was stopped are not run one by one; the
+ *       latest of them runs once (with its own date and month), and the skipped ones are logged.
+ *   <li>Retries: a failed task is retried after its backoff, doubled on each further failure; when
+ *       no retry is left the run fails and is reported ({@link FailureReporter}).
+ *   <li>Every attempt is recorded in the {@link RunLog} (ops.job_runs); a run that ends after its
+ *       dag's deadline is SUCCEEDED_LATE and reported, and a run still unfinished at its deadline
+ *       is reported then.
  * </ul>
  *
- * A dag first seen by the scheduler starts from the time it was seen: history is not backfilled (run
- * {@code ./da06 run} or the report command for that).
+ * A dag first seen by the scheduler starts from the time it was seen: history is not backfilled
+ * (run {@code ./da06 run} or the report command for that).
  */
 public final class Scheduler {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
@@ -55,8 +56,14 @@ public final class Scheduler {
   private final FailureReporter reporter;
   private final ReentrantLock tickLock = new ReentrantLock();
 
-  public Scheduler(PipelineDefinition definition, Map<String, String> settings, TaskRunner runner, RunLog runLog,
-      SchedulerState state, Clock clock, FailureReporter reporter) {
+  public Scheduler(
+      PipelineDefinition definition,
+      Map<String, String> settings,
+      TaskRunner runner,
+      RunLog runLog,
+      SchedulerState state,
+      Clock clock,
+      FailureReporter reporter) {
     this.definition = requireNonNull(definition, "definition is null");
     this.settings = Map.copyOf(settings);
     this.runner = requireNonNull(runner, "runner is null");
@@ -75,8 +82,8 @@ public final class Scheduler {
   }
 
   /**
-   * Runs every dag run and retry that is due at the clock's time, and returns. Returns false without doing
-   * anything if another thread is inside tick() (no overlap).
+   * Runs every dag run and retry that is due at the clock's time, and returns. Returns false
+   * without doing anything if another thread is inside tick() (no overlap).
    */
   public boolean tick() {
     if (!tickLock.tryLock()) {
@@ -93,7 +100,9 @@ public final class Scheduler {
     }
   }
 
-  /** The earliest time something may become due: a dag's next scheduled time, a retry or a deadline. */
+  /**
+   * The earliest time something may become due: a dag's next scheduled time, a retry or a deadline.
+   */
   public Instant nextWakeUp() {
     Instant now = clock.instant();
     Instant next = null;
@@ -132,14 +141,24 @@ public final class Scheduler {
     if (!now.isBefore(deadline) && !s.deadlineReported) {
       s.deadlineReported = true;
       state.save();
-      report(dag, s.current, "the run scheduled at " + local(s.current) + " has not finished by its deadline " + local(deadline));
+      report(
+          dag,
+          s.current,
+          "the run scheduled at "
+              + local(s.current)
+              + " has not finished by its deadline "
+              + local(deadline));
     }
     if (s.nextAttemptAt != null && now.isBefore(s.nextAttemptAt)) {
       return;
     }
     for (String other : dag.waitFor()) {
       if (!upToDate(definition.dag(other), s.current)) {
-        LOG.info("dag {} (scheduled {}) waits for dag {} to succeed", dag.name(), local(s.current), other);
+        LOG.info(
+            "dag {} (scheduled {}) waits for dag {} to succeed",
+            dag.name(),
+            local(s.current),
+            other);
         return;
       }
     }
@@ -158,7 +177,10 @@ public final class Scheduler {
     LOG.info("dag {} succeeded for {}", dag.name(), local(s.current));
   }
 
-  /** Takes up the run scheduled at {@code scheduled}: counts the times skipped since the last run taken up. */
+  /**
+   * Takes up the run scheduled at {@code scheduled}: counts the times skipped since the last run
+   * taken up.
+   */
   private void takeUp(DagDefinition dag, DagState s, Instant scheduled) {
     Instant from = s.current != null ? s.current : s.since;
     int skipped = 0;
@@ -166,12 +188,21 @@ public final class Scheduler {
       skipped++;
     }
     if (s.status == RunStatus.PENDING) {
-      report(dag, s.current, "the run scheduled at " + local(s.current) + " is superseded by the one scheduled at "
-          + local(scheduled) + " before it succeeded");
+      report(
+          dag,
+          s.current,
+          "the run scheduled at "
+              + local(s.current)
+              + " is superseded by the one scheduled at "
+              + local(scheduled)
+              + " before it succeeded");
     }
     if (skipped > 0) {
-      LOG.warn("dag {}: {} scheduled run(s) were missed while the scheduler was stopped; catching up once, for {}",
-          dag.name(), skipped, local(scheduled));
+      LOG.warn(
+          "dag {}: {} scheduled run(s) were missed while the scheduler was stopped; catching up once, for {}",
+          dag.name(),
+          skipped,
+          local(scheduled));
     }
     s.current = scheduled;
     s.status = RunStatus.PENDING;
@@ -182,12 +213,15 @@ public final class Scheduler {
     state.save();
   }
 
-  /** True once {@code other} has succeeded for its latest scheduled time at or before {@code at}. */
+  /**
+   * True once {@code other} has succeeded for its latest scheduled time at or before {@code at}.
+   */
   private boolean upToDate(DagDefinition other, Instant at) {
     DagState o = state.dag(other.name());
     Optional<Instant> needed = other.schedule().latest(at).filter(t -> t.isAfter(o.since));
     if (needed.isEmpty()) {
-      // Nothing of it was due since the scheduler started: its earlier runs are outside this scheduler's history.
+      // Nothing of it was due since the scheduler started: its earlier runs are outside this
+      // scheduler's history.
       return true;
     }
     return o.lastSucceeded != null && !o.lastSucceeded.isBefore(needed.get());
@@ -197,14 +231,25 @@ public final class Scheduler {
   private boolean attempt(DagDefinition dag, TaskDefinition task, DagState s) {
     int attempt = s.attempts + 1;
     Instant started = clock.instant();
-    String runId = "sched-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(definition.zone()).format(started)
-        + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+    String runId =
+        "sched-"
+            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(definition.zone())
+                .format(started)
+            + "-"
+            + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
     List<String> args = List.of();
     String problem;
     try {
       args = definition.render(task, s.current, settings);
-      LOG.info("task {} (dag {}, scheduled {}), attempt {}: {} {}", task.name(), dag.name(), local(s.current), attempt,
-          task.mainClass(), String.join(" ", args));
+      LOG.info(
+          "task {} (dag {}, scheduled {}), attempt {}: {} {}",
+          task.name(),
+          dag.name(),
+          local(s.current),
+          attempt,
+          task.mainClass(),
+          String.join(" ", args));
       int exit = runner.run(task, args);
       problem = exit == 0 ? null : "exit code " + exit;
     } catch (Exception e) {
@@ -215,32 +260,74 @@ public final class Scheduler {
     Instant deadline = dag.deadlineOf(s.current);
     if (problem == null) {
       boolean late = ended.isAfter(deadline);
-      runLog.record(new RunLog.TaskRun(runId, task.name(), dag.name(), s.current, attempt, args, started, ended,
-          late ? Outcome.SUCCEEDED_LATE : Outcome.SUCCEEDED, late ? "after the deadline " + local(deadline) : null));
+      runLog.record(
+          new RunLog.TaskRun(
+              runId,
+              task.name(),
+              dag.name(),
+              s.current,
+              attempt,
+              args,
+              started,
+              ended,
+              late ? Outcome.SUCCEEDED_LATE : Outcome.SUCCEEDED,
+              late ? "after the deadline " + local(deadline) : null));
       s.doneTasks.add(task.name());
       s.attempts = 0;
       s.nextAttemptAt = null;
       state.save();
       if (late) {
-        report(dag, s.current, "task " + task.name() + " succeeded after the deadline " + local(deadline));
+        report(
+            dag,
+            s.current,
+            "task " + task.name() + " succeeded after the deadline " + local(deadline));
       }
       return true;
     }
     s.attempts = attempt;
     if (attempt <= task.retries()) {
       s.nextAttemptAt = ended.plus(task.backoffBefore(attempt + 1));
-      runLog.record(new RunLog.TaskRun(runId, task.name(), dag.name(), s.current, attempt, args, started, ended,
-          Outcome.RETRYING, problem + "; retry at " + local(s.nextAttemptAt)));
-      LOG.warn("task {} attempt {} failed ({}); retry {} of {} at {}", task.name(), attempt, problem, attempt,
-          task.retries(), local(s.nextAttemptAt));
+      runLog.record(
+          new RunLog.TaskRun(
+              runId,
+              task.name(),
+              dag.name(),
+              s.current,
+              attempt,
+              args,
+              started,
+              ended,
+              Outcome.RETRYING,
+              problem + "; retry at " + local(s.nextAttemptAt)));
+      LOG.warn(
+          "task {} attempt {} failed ({}); retry {} of {} at {}",
+          task.name(),
+          attempt,
+          problem,
+          attempt,
+          task.retries(),
+          local(s.nextAttemptAt));
       state.save();
     } else {
       s.status = RunStatus.FAILED;
       s.nextAttemptAt = null;
-      runLog.record(new RunLog.TaskRun(runId, task.name(), dag.name(), s.current, attempt, args, started, ended,
-          Outcome.FAILED, problem + "; no retry left"));
+      runLog.record(
+          new RunLog.TaskRun(
+              runId,
+              task.name(),
+              dag.name(),
+              s.current,
+              attempt,
+              args,
+              started,
+              ended,
+              Outcome.FAILED,
+              problem + "; no retry left"));
       state.save();
-      report(dag, s.current, "task " + task.name() + " failed after " + attempt + " attempt(s): " + problem);
+      report(
+          dag,
+          s.current,
+          "task " + task.name() + " failed after " + attempt + " attempt(s): " + problem);
     }
     return false;
   }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A child JVM started by a test, its output in a log file; stopped (with its children) on close. */
+/**
+ * A child JVM started by a test, its output in a log file; stopped (with its children) on close.
+ */
 public final class ChildJvm implements AutoCloseable {
   private final String name;
   private final Process process;
@@ -24,8 +26,14 @@ public final class ChildJvm implements AutoCloseable {
     this.log = log;
   }
 
-  public static ChildJvm start(String name, Path logDir, String classpath, List<String> jvmOptions, String mainClass,
-      List<String> args, Map<String, String> env) {
+  public static ChildJvm start(
+      String name,
+      Path logDir,
+      String classpath,
+      List<String> jvmOptions,
+      String mainClass,
+      List<String> args,
+      Map<String, String> env) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -36,7 +44,8 @@ public final class ChildJvm implements AutoCloseable {
     try {
       Files.createDirectories(logDir);
       Path log = logDir.resolve(name + ".log");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(env);
       return new ChildJvm(name, builder.start(), log);
     } catch (IOException e) {
@@ -47,7 +56,8 @@ public final class ChildJvm implements AutoCloseable {
   /** Waits for the JVM to exit; returns its exit code. */
   public int waitFor(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError(name + " did not finish within " + timeout + "; its log:\n" + tail(200));
+      throw new AssertionError(
+          name + " did not finish within " + timeout + "; its log:\n" + tail(200));
     }
     return process.exitValue();
   }
@@ -99,7 +109,8 @@ public final class ChildJvm implements AutoCloseable {
   public static List<String> sparkOpens() {
     String opens = System.getProperty("da06.java17.opens");
     if (opens == null || opens.isBlank()) {
-      throw new IllegalStateException("da06.java17.opens is not set (run this test through Maven: mvn verify)");
+      throw new IllegalStateException(
+          "da06.java17.opens is not set (run this test through Maven: mvn verify)");
     }
     return Arrays.asList(opens.trim().split("\\s+"));
   }

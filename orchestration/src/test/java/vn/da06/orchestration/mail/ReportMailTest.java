@@ -29,9 +29,10 @@ import vn.da06.orchestration.report.ReportsConfig;
 import vn.da06.orchestration.report.TestReports;
 
 /**
- * Email through a real SMTP and IMAP server (GreenMail): messages arrive once with the right subject, recipients
- * and attachments whose figures equal gold; a crash between the send and the ledger write does not send twice;
- * a server that is down is retried until it is up; the operator is warned.
+ * Email through a real SMTP and IMAP server (GreenMail): messages arrive once with the right
+ * subject, recipients and attachments whose figures equal gold; a crash between the send and the
+ * ledger write does not send twice; a server that is down is retried until it is up; the operator
+ * is warned.
  */
 class ReportMailTest {
   static final String ARCHIVE = "archive@da06.test";
@@ -40,8 +41,7 @@ class ReportMailTest {
   static final String VANPHONG = "vanphong@langson.test";
   static final String OPERATOR = "vanhanh@langson.test";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   GreenMail mail;
   Path warehouse;
@@ -54,9 +54,12 @@ class ReportMailTest {
   @BeforeEach
   void start() {
     warehouse = TestReports.copyOfWarehouse(dir);
-    mail = new GreenMail(new ServerSetup[] {
-        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+    mail =
+        new GreenMail(
+            new ServerSetup[] {
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()
+            });
     mail.start();
     mail.setUser(ARCHIVE, "archive", "archive-secret");
   }
@@ -67,14 +70,25 @@ class ReportMailTest {
   }
 
   private Path config(int smtpPort, int imapPort, String thresholds) {
-    return TestReports.write(dir.resolve("reports-" + UUID.randomUUID() + ".yaml"), """
+    return TestReports.write(
+        dir.resolve("reports-" + UUID.randomUUID() + ".yaml"),
+        """
         smtp: {host: 127.0.0.1, port: %d, tls: none, from: "Ban Chỉ đạo Đề án 06 <bcd06@langson.test>", timeout_seconds: 5}
         archive: {address: %s, imap_host: 127.0.0.1, imap_port: %d, imap_tls: false, user: archive, password_env: %s}
         retry: {initial_seconds: 0.2, factor: 2, max_seconds: 1, warn_before_deadline_hours: 48}
         %s
         units:
           - {code: "20", recipients: [%s, %s], operator: %s, monthly_due_day: 8}
-        """.formatted(smtpPort, ARCHIVE, imapPort, PASSWORD_PROPERTY, thresholds, TINH, VANPHONG, OPERATOR));
+        """
+            .formatted(
+                smtpPort,
+                ARCHIVE,
+                imapPort,
+                PASSWORD_PROPERTY,
+                thresholds,
+                TINH,
+                VANPHONG,
+                OPERATOR));
   }
 
   private Path config() {
@@ -82,16 +96,30 @@ class ReportMailTest {
   }
 
   private List<MimeMessage> inbox(String address) {
-    return mail.findReceivedMessages(user -> user.getEmail().equals(address), message -> true).toList();
+    return mail.findReceivedMessages(user -> user.getEmail().equals(address), message -> true)
+        .toList();
   }
 
   private TestReports.Run sendMonthly(Path config, String clock) {
-    return TestReports.run(TestReports.clock(clock), "monthly", "--unit", "20", "--month", "2026-10", "--warehouse",
-        warehouse.toString(), "--out", dir.resolve("out").toString(), "--config", config.toString(), "--send");
+    return TestReports.run(
+        TestReports.clock(clock),
+        "monthly",
+        "--unit",
+        "20",
+        "--month",
+        "2026-10",
+        "--warehouse",
+        warehouse.toString(),
+        "--out",
+        dir.resolve("out").toString(),
+        "--config",
+        config.toString(),
+        "--send");
   }
 
   @Test
-  void reportArrivesOnceForEachRecipientWithBothAttachmentsWhoseFiguresEqualGold() throws Exception {
+  void reportArrivesOnceForEachRecipientWithBothAttachmentsWhoseFiguresEqualGold()
+      throws Exception {
     Path config = config();
     TestReports.Run run = sendMonthly(config, "2026-11-05T02:00:00Z");
 
@@ -101,19 +129,26 @@ class ReportMailTest {
       List<MimeMessage> messages = inbox(recipient);
       assertThat(messages).hasSize(1);
       MimeMessage message = messages.get(0);
-      assertThat(message.getSubject()).isEqualTo("[ĐA06] Báo cáo tháng 10/2026 — tỉnh Lạng Sơn (CHÍNH THỨC)");
+      assertThat(message.getSubject())
+          .isEqualTo("[ĐA06] Báo cáo tháng 10/2026 — tỉnh Lạng Sơn (CHÍNH THỨC)");
       assertThat(message.getHeader("To", ",")).isEqualTo(recipient);
       assertThat(message.getHeader("Bcc")).isNull();
       Map<String, byte[]> attachments = attachments(message);
-      assertThat(attachments.keySet()).containsExactlyInAnyOrder(run.reportId() + ".pdf", run.reportId() + ".xlsx");
+      assertThat(attachments.keySet())
+          .containsExactlyInAnyOrder(run.reportId() + ".pdf", run.reportId() + ".xlsx");
       Map<String, Object> gold = TestReports.provinceFigures(warehouse, "20", "2026-10");
       Map<String, Object> sheet = TestReports.kpiSheet(attachments.get(run.reportId() + ".xlsx"));
-      for (String count : List.of("eid_applications_l2", "eid_activations_l2_cum", "dossiers_online", "dq_records")) {
+      for (String count :
+          List.of(
+              "eid_applications_l2", "eid_activations_l2_cum", "dossiers_online", "dq_records")) {
         assertThat(((Double) sheet.get(count)).longValue()).as(count).isEqualTo(gold.get(count));
       }
-      assertThat((Double) sheet.get("eid_l2_coverage_rate")).isEqualTo((Double) gold.get("eid_l2_coverage_rate"));
+      assertThat((Double) sheet.get("eid_l2_coverage_rate"))
+          .isEqualTo((Double) gold.get("eid_l2_coverage_rate"));
       assertThat(TestReports.pdfText(attachments.get(run.reportId() + ".pdf")))
-          .contains("eid_activations_l2_cum " + gold.get("eid_activations_l2_cum"), "CHÍNH THỨC · Mã báo cáo");
+          .contains(
+              "eid_activations_l2_cum " + gold.get("eid_activations_l2_cum"),
+              "CHÍNH THỨC · Mã báo cáo");
     }
     assertThat(inbox(ARCHIVE)).hasSize(2);
     assertThat(inbox(OPERATOR)).isEmpty();
@@ -128,33 +163,57 @@ class ReportMailTest {
   @Test
   void aCrashBetweenTheSendAndTheLedgerWriteDoesNotSendTwice() throws Exception {
     ReportsConfig config = ReportsConfig.load(config());
-    ReportService.Made made = new ReportService(warehouse, dir.resolve("out"))
-        .monthly(config, "20", java.time.YearMonth.of(2026, 10), Instant.parse("2026-11-05T02:00:00Z"));
+    ReportService.Made made =
+        new ReportService(warehouse, dir.resolve("out"))
+            .monthly(
+                config,
+                "20",
+                java.time.YearMonth.of(2026, 10),
+                Instant.parse("2026-11-05T02:00:00Z"));
     ReportMailer.Parcel parcel = new ReportMailer.Parcel(made.record(), made.pdf(), made.xlsx());
     ReportsConfig.Unit unit = config.unit("20").orElseThrow();
     Instant deadline = Instant.parse("2026-11-07T17:00:00Z");
     MailLedger ledger = new MailLedger(warehouse);
-    ReportMailer crashing = new ReportMailer(config, ledger, Clock.systemUTC(), duration -> {},
-        (recipient, messageId) -> {
-          if (recipient.equals(VANPHONG)) {
-            throw new IllegalStateException("simulated crash after the server accepted " + messageId);
-          }
-        }, quiet());
+    ReportMailer crashing =
+        new ReportMailer(
+            config,
+            ledger,
+            Clock.systemUTC(),
+            duration -> {},
+            (recipient, messageId) -> {
+              if (recipient.equals(VANPHONG)) {
+                throw new IllegalStateException(
+                    "simulated crash after the server accepted " + messageId);
+              }
+            },
+            quiet());
 
-    assertThatThrownBy(() -> crashing.deliver(parcel, unit, deadline)).hasMessageContaining("simulated crash");
+    assertThatThrownBy(() -> crashing.deliver(parcel, unit, deadline))
+        .hasMessageContaining("simulated crash");
     assertThat(inbox(VANPHONG)).hasSize(1);
-    assertThat(ledger.latest(made.record().reportId(), VANPHONG, ReportMailer.REPORT).orElseThrow().state())
+    assertThat(
+            ledger
+                .latest(made.record().reportId(), VANPHONG, ReportMailer.REPORT)
+                .orElseThrow()
+                .state())
         .isEqualTo(MailLedger.State.PENDING);
 
-    ReportMailer restarted = new ReportMailer(config, new MailLedger(warehouse), Clock.systemUTC(), duration -> {},
-        (recipient, messageId) -> {}, quiet());
+    ReportMailer restarted =
+        new ReportMailer(
+            config,
+            new MailLedger(warehouse),
+            Clock.systemUTC(),
+            duration -> {},
+            (recipient, messageId) -> {},
+            quiet());
     ReportMailer.Outcome outcome = restarted.deliver(parcel, unit, deadline);
 
     assertThat(outcome.alreadySent()).containsExactlyInAnyOrder(TINH, VANPHONG);
     assertThat(outcome.sent()).isEmpty();
     assertThat(inbox(VANPHONG)).hasSize(1);
     assertThat(inbox(TINH)).hasSize(1);
-    MailLedger.Entry resolved = ledger.latest(made.record().reportId(), VANPHONG, ReportMailer.REPORT).orElseThrow();
+    MailLedger.Entry resolved =
+        ledger.latest(made.record().reportId(), VANPHONG, ReportMailer.REPORT).orElseThrow();
     assertThat(resolved.state()).isEqualTo(MailLedger.State.SENT);
     assertThat(resolved.note()).isEqualTo("found in the archive mailbox after a restart");
     assertThat(inbox(VANPHONG).get(0).getMessageID()).isEqualTo(resolved.messageId());
@@ -163,16 +222,32 @@ class ReportMailTest {
   @Test
   void aPendingMessageTheServerNeverAcceptedIsSentOnceWithItsRecordedId() throws Exception {
     ReportsConfig config = ReportsConfig.load(config());
-    ReportService.Made made = new ReportService(warehouse, dir.resolve("out"))
-        .monthly(config, "20", java.time.YearMonth.of(2026, 10), Instant.parse("2026-11-05T02:00:00Z"));
+    ReportService.Made made =
+        new ReportService(warehouse, dir.resolve("out"))
+            .monthly(
+                config,
+                "20",
+                java.time.YearMonth.of(2026, 10),
+                Instant.parse("2026-11-05T02:00:00Z"));
     MailLedger ledger = new MailLedger(warehouse);
     String messageId = "<" + made.record().reportId() + ".report.crashed-before-send@da06>";
-    ledger.record(new MailLedger.Entry(made.record().reportId(), TINH, ReportMailer.REPORT, messageId,
-        MailLedger.State.PENDING, "2026-11-05T02:00:01Z", null));
+    ledger.record(
+        new MailLedger.Entry(
+            made.record().reportId(),
+            TINH,
+            ReportMailer.REPORT,
+            messageId,
+            MailLedger.State.PENDING,
+            "2026-11-05T02:00:01Z",
+            null));
 
-    ReportMailer.Outcome outcome = new ReportMailer(config, ledger, Clock.systemUTC(), duration -> {},
-        (recipient, id) -> {}, quiet()).deliver(new ReportMailer.Parcel(made.record(), made.pdf(), made.xlsx()),
-        config.unit("20").orElseThrow(), Instant.parse("2026-11-07T17:00:00Z"));
+    ReportMailer.Outcome outcome =
+        new ReportMailer(
+                config, ledger, Clock.systemUTC(), duration -> {}, (recipient, id) -> {}, quiet())
+            .deliver(
+                new ReportMailer.Parcel(made.record(), made.pdf(), made.xlsx()),
+                config.unit("20").orElseThrow(),
+                Instant.parse("2026-11-07T17:00:00Z"));
 
     assertThat(outcome.sent()).containsExactlyInAnyOrder(TINH, VANPHONG);
     assertThat(inbox(TINH)).hasSize(1);
@@ -180,43 +255,60 @@ class ReportMailTest {
   }
 
   @Test
-  void aServerThatIsDownIsRetriedWithBackoffAndTheOperatorIsWarnedNearTheDeadline() throws Exception {
+  void aServerThatIsDownIsRetriedWithBackoffAndTheOperatorIsWarnedNearTheDeadline()
+      throws Exception {
     int smtpPort = freePort();
     Path config = config(smtpPort, mail.getImap().getPort(), "");
-    GreenMail late = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail late =
+        new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     MailLedger ledger = new MailLedger(warehouse);
-    Thread starter = new Thread(() -> {
-      // The server comes up only once an attempt has failed against it.
-      long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (ledger.entries().stream().noneMatch(entry -> entry.state() == MailLedger.State.FAILED)) {
-        if (System.nanoTime() > until) {
-          return;
-        }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-      late.start();
-    });
+    Thread starter =
+        new Thread(
+            () -> {
+              // The server comes up only once an attempt has failed against it.
+              long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+              while (ledger.entries().stream()
+                  .noneMatch(entry -> entry.state() == MailLedger.State.FAILED)) {
+                if (System.nanoTime() > until) {
+                  return;
+                }
+                try {
+                  Thread.sleep(50);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+              late.start();
+            });
     starter.start();
     try {
       // 2026-11-07 09:00 in Hà Nội: the report is due on the 8th, within the 48 h warning window.
       TestReports.Run run = sendMonthly(config, "2026-11-07T02:00:00Z");
 
       assertThat(run.code()).as(run.out() + run.err()).isZero();
-      assertThat(run.err()).contains("Cannot send BCT-20-2026-10-", "(attempt 1)", "warning " + OPERATOR);
-      List<MimeMessage> delivered = late.findReceivedMessages(user -> !user.getEmail().equals(ARCHIVE), m -> true)
-          .toList();
-      assertThat(delivered).extracting(message -> message.getHeader("To", ","))
+      assertThat(run.err())
+          .contains("Cannot send BCT-20-2026-10-", "(attempt 1)", "warning " + OPERATOR);
+      List<MimeMessage> delivered =
+          late.findReceivedMessages(user -> !user.getEmail().equals(ARCHIVE), m -> true).toList();
+      assertThat(delivered)
+          .extracting(message -> message.getHeader("To", ","))
           .containsExactlyInAnyOrder(TINH, VANPHONG, OPERATOR);
-      MimeMessage warning = delivered.stream().filter(message -> header(message).equals(OPERATOR)).findFirst()
-          .orElseThrow();
-      assertThat(warning.getSubject()).startsWith("[ĐA06] Cảnh báo: chưa gửi được Báo cáo tháng 10/2026");
-      List<MailLedger.State> states = new MailLedger(warehouse).entries().stream()
-          .filter(entry -> entry.recipient().equals(TINH)).map(MailLedger.Entry::state).toList();
-      assertThat(states).startsWith(MailLedger.State.PENDING, MailLedger.State.FAILED).endsWith(MailLedger.State.SENT);
+      MimeMessage warning =
+          delivered.stream()
+              .filter(message -> header(message).equals(OPERATOR))
+              .findFirst()
+              .orElseThrow();
+      assertThat(warning.getSubject())
+          .startsWith("[ĐA06] Cảnh báo: chưa gửi được Báo cáo tháng 10/2026");
+      List<MailLedger.State> states =
+          new MailLedger(warehouse)
+              .entries().stream()
+                  .filter(entry -> entry.recipient().equals(TINH))
+                  .map(MailLedger.Entry::state)
+                  .toList();
+      assertThat(states)
+          .startsWith(MailLedger.State.PENDING, MailLedger.State.FAILED)
+          .endsWith(MailLedger.State.SENT);
     } finally {
       starter.join();
       late.stop();
@@ -225,8 +317,11 @@ class ReportMailTest {
 
   @Test
   void aProvisionalReportWarnsTheOperatorOnce() throws Exception {
-    Path config = config(mail.getSmtp().getPort(), mail.getImap().getPort(),
-        "data_quality_thresholds: {dq_unclean: 0.001}");
+    Path config =
+        config(
+            mail.getSmtp().getPort(),
+            mail.getImap().getPort(),
+            "data_quality_thresholds: {dq_unclean: 0.001}");
     TestReports.Run run = sendMonthly(config, "2026-11-05T02:00:00Z");
     TestReports.Run again = sendMonthly(config, "2026-11-05T03:00:00Z");
 
@@ -237,24 +332,32 @@ class ReportMailTest {
     List<MimeMessage> warnings = inbox(OPERATOR);
     assertThat(warnings).hasSize(1);
     assertThat(warnings.get(0).getSubject())
-        .isEqualTo("[ĐA06] Cảnh báo: Báo cáo tháng 10/2026 — tỉnh Lạng Sơn sẽ gửi đi ở trạng thái TẠM TÍNH");
+        .isEqualTo(
+            "[ĐA06] Cảnh báo: Báo cáo tháng 10/2026 — tỉnh Lạng Sơn sẽ gửi đi ở trạng thái TẠM TÍNH");
     assertThat((String) ((Multipart) warnings.get(0).getContent()).getBodyPart(0).getContent())
         .contains("trùng (không sạch)", "vượt ngưỡng 0,1%");
   }
 
   @Test
   void aMissingPasswordIsAConfigurationErrorNotSomethingToRetry() {
-    Path config = TestReports.write(dir.resolve("no-password.yaml"), """
+    Path config =
+        TestReports.write(
+            dir.resolve("no-password.yaml"),
+            """
         smtp: {host: 127.0.0.1, port: %d, tls: none, user: bcd06, password_env: DA06_TEST_UNSET_PASSWORD, from: a@b.vn}
         units:
           - {code: "20", recipients: [%s]}
-        """.formatted(mail.getSmtp().getPort(), TINH));
+        """
+                .formatted(mail.getSmtp().getPort(), TINH));
 
     TestReports.Run run = sendMonthly(config, "2026-11-05T02:00:00Z");
 
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.err()).contains("Cannot send BCT-20-2026-10-", "environment variable DA06_TEST_UNSET_PASSWORD is"
-        + " not set (export it with the password of bcd06 on 127.0.0.1)");
+    assertThat(run.err())
+        .contains(
+            "Cannot send BCT-20-2026-10-",
+            "environment variable DA06_TEST_UNSET_PASSWORD is"
+                + " not set (export it with the password of bcd06 on 127.0.0.1)");
     assertThat(inbox(TINH)).isEmpty();
   }
 
@@ -289,5 +392,4 @@ class ReportMailTest {
   private static PrintStream quiet() {
     return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
   }
-
 }

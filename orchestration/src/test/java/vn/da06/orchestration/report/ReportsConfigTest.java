@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportsConfigTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theShippedExampleLoadsWithEachUnitsDueDay() {
-    Path example = Path.of(System.getProperty("da06.project.dir", "..")).resolve("config/reports.example.yaml");
+    Path example =
+        Path.of(System.getProperty("da06.project.dir", ".."))
+            .resolve("config/reports.example.yaml");
     ReportsConfig config = ReportsConfig.load(example);
 
     assertThat(config.units()).extracting(ReportsConfig.Unit::code).containsExactly("20", "06076");
@@ -27,7 +28,10 @@ class ReportsConfigTest {
 
   @Test
   void aUnitWithoutADueDayIsDueOnTheEighth() {
-    Path file = TestReports.write(dir.resolve("r.yaml"), """
+    Path file =
+        TestReports.write(
+            dir.resolve("r.yaml"),
+            """
         smtp: {host: h, from: a@b.vn}
         units:
           - {code: "20", recipients: [x@b.vn]}
@@ -37,27 +41,41 @@ class ReportsConfigTest {
 
   @Test
   void mistakesNameTheFileTheLineAndTheFix() {
-    Path unknown = TestReports.write(dir.resolve("unknown.yaml"), """
+    Path unknown =
+        TestReports.write(
+            dir.resolve("unknown.yaml"),
+            """
         smtp: {host: h, from: a@b.vn}
         unitz: []
         """);
-    assertThatThrownBy(() -> ReportsConfig.load(unknown)).isInstanceOf(ReportException.class)
+    assertThatThrownBy(() -> ReportsConfig.load(unknown))
+        .isInstanceOf(ReportException.class)
         .hasMessageStartingWith("Cannot read " + unknown + " line 2: Unrecognized field \"unitz\"");
 
-    Path email = TestReports.write(dir.resolve("email.yaml"), """
+    Path email =
+        TestReports.write(
+            dir.resolve("email.yaml"),
+            """
         smtp: {host: h, from: a@b.vn}
         units:
           - {code: "20", recipients: [not-an-address]}
         """);
     assertThatThrownBy(() -> ReportsConfig.load(email))
-        .hasMessage("Cannot read " + email + ": unit 20: 'not-an-address' is not an email address (see docs/reports.md)");
+        .hasMessage(
+            "Cannot read "
+                + email
+                + ": unit 20: 'not-an-address' is not an email address (see docs/reports.md)");
 
-    Path day = TestReports.write(dir.resolve("day.yaml"), """
+    Path day =
+        TestReports.write(
+            dir.resolve("day.yaml"),
+            """
         smtp: {host: h, from: a@b.vn}
         units:
           - {code: "20", recipients: [a@b.vn], monthly_due_day: 31}
         """);
-    assertThatThrownBy(() -> ReportsConfig.load(day)).hasMessageContaining("monthly_due_day must be 1..28, not 31");
+    assertThatThrownBy(() -> ReportsConfig.load(day))
+        .hasMessageContaining("monthly_due_day must be 1..28, not 31");
 
     assertThatThrownBy(() -> ReportsConfig.load(dir.resolve("absent.yaml")))
         .hasMessageContaining("the file does not exist (copy config/reports.example.yaml");

@@ -30,13 +30,19 @@ import vn.da06.dashboard.store.DeltaTableReader;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 
-/** Helpers of the report tests: a private copy of the shared warehouse, gold read by hand, files opened. */
+/**
+ * Helpers of the report tests: a private copy of the shared warehouse, gold read by hand, files
+ * opened.
+ */
 public final class TestReports {
   public static final ObjectMapper JSON = new ObjectMapper();
 
   private TestReports() {}
 
-  /** A copy of the shared test warehouse, so that each test class has its own ops.reports and mail ledger. */
+  /**
+   * A copy of the shared test warehouse, so that each test class has its own ops.reports and mail
+   * ledger.
+   */
   public static Path copyOfWarehouse(Path into) {
     Path source = ReportTestWarehouse.get();
     Path target = into.resolve("warehouse");
@@ -67,9 +73,14 @@ public final class TestReports {
   public static Run run(Clock clock, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ReportCli.execute(clock, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        ReportCli.execute(
+            clock,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   public record Run(int code, String out, String err) {
@@ -91,12 +102,13 @@ public final class TestReports {
 
   /**
    * A province's (2-digit code) or a ward's (5 digits) figures for a month, summed by hand from
-   * gold.ward_month_kpis rows read with Delta Kernel: every count, and every rate recomputed from its summed
-   * numerator and denominator.
+   * gold.ward_month_kpis rows read with Delta Kernel: every count, and every rate recomputed from
+   * its summed numerator and denominator.
    */
   public static Map<String, Object> unitFigures(Path warehouse, String unit, String month) {
     String column = unit.length() == 2 ? "province_code" : "ward_code";
-    DeltaTableReader.TableData table = new DeltaTableReader().read(warehouse.resolve("gold/ward_month_kpis"));
+    DeltaTableReader.TableData table =
+        new DeltaTableReader().read(warehouse.resolve("gold/ward_month_kpis"));
     Map<String, Long> sums = new HashMap<>();
     for (Map<String, Object> row : table.rows()) {
       if (!unit.equals(row.get(column)) || !month.equals(row.get("month"))) {
@@ -112,8 +124,11 @@ public final class TestReports {
     for (Metric metric : Metrics.ALL) {
       if (metric.isRate()) {
         Long denominator = sums.get(metric.denominator());
-        figures.put(metric.column(), denominator == null || denominator == 0 ? null
-            : (double) sums.getOrDefault(metric.numerator(), 0L) / denominator);
+        figures.put(
+            metric.column(),
+            denominator == null || denominator == 0
+                ? null
+                : (double) sums.getOrDefault(metric.numerator(), 0L) / denominator);
       } else {
         figures.put(metric.column(), sums.get(metric.column()));
       }
@@ -141,11 +156,14 @@ public final class TestReports {
         List<Object> cells = new ArrayList<>();
         for (int i = 0; i < row.getLastCellNum(); i++) {
           Cell cell = row.getCell(i);
-          cells.add(cell == null ? null : switch (cell.getCellType()) {
-            case NUMERIC -> cell.getNumericCellValue();
-            case STRING -> cell.getStringCellValue();
-            default -> null;
-          });
+          cells.add(
+              cell == null
+                  ? null
+                  : switch (cell.getCellType()) {
+                    case NUMERIC -> cell.getNumericCellValue();
+                    case STRING -> cell.getStringCellValue();
+                    default -> null;
+                  });
         }
         rows.add(cells);
       }
@@ -159,7 +177,9 @@ public final class TestReports {
   public static Map<String, Object> kpiSheet(byte[] xlsx) {
     Map<String, Object> values = new HashMap<>();
     for (List<Object> row : sheet(xlsx, "Chỉ tiêu")) {
-      if (row.size() > 2 && row.get(1) instanceof String column && Metrics.byColumn(column).isPresent()) {
+      if (row.size() > 2
+          && row.get(1) instanceof String column
+          && Metrics.byColumn(column).isPresent()) {
         values.put(column, row.get(2));
       }
     }
@@ -167,16 +187,22 @@ public final class TestReports {
   }
 
   /**
-   * Commits a new version of a Delta table that removes every data file (a hand-written Delta commit, as any
-   * writer would make): the latest version is then empty, the earlier one still readable.
+   * Commits a new version of a Delta table that removes every data file (a hand-written Delta
+   * commit, as any writer would make): the latest version is then empty, the earlier one still
+   * readable.
    */
   public static void emptyTable(Path table) {
     try {
       Path log = table.resolve("_delta_log");
       long latest;
       try (Stream<Path> files = Files.list(log)) {
-        latest = files.map(path -> path.getFileName().toString()).filter(name -> name.matches("\\d{20}\\.json"))
-            .mapToLong(name -> Long.parseLong(name.substring(0, 20))).max().orElseThrow();
+        latest =
+            files
+                .map(path -> path.getFileName().toString())
+                .filter(name -> name.matches("\\d{20}\\.json"))
+                .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
+                .max()
+                .orElseThrow();
       }
       List<String> live = new ArrayList<>();
       for (long version = 0; version <= latest; version++) {
@@ -196,7 +222,11 @@ public final class TestReports {
       commit.append(JSON.writeValueAsString(info)).append('\n');
       for (String path : live) {
         ObjectNode remove = JSON.createObjectNode();
-        remove.putObject("remove").put("path", path).put("deletionTimestamp", now).put("dataChange", true);
+        remove
+            .putObject("remove")
+            .put("path", path)
+            .put("deletionTimestamp", now)
+            .put("dataChange", true);
         commit.append(JSON.writeValueAsString(remove)).append('\n');
       }
       Files.writeString(log.resolve(String.format("%020d.json", latest + 1)), commit.toString());

@@ -23,41 +23,58 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The Airflow DAG file ({@code orchestration/airflow/dags/da06.py}) against the pipeline definition the embedded
- * scheduler runs.
+ * The Airflow DAG file ({@code orchestration/airflow/dags/da06.py}) against the pipeline definition
+ * the embedded scheduler runs.
  *
- * <p>Honestly: Airflow cannot be installed here, so this does not run Airflow. It runs the DAG file under
- * python3 with a stand-in {@code airflow} (and {@code pendulum}) package on PYTHONPATH
- * ({@code src/test/resources/airflow-stand-in}) whose DAG and operators only record their constructor keyword
- * arguments and {@code >>} links, and checks what the file built: one DAG per dag of the definition with the same
- * cron, time zone, catch-up and overlap settings; one SparkSubmitOperator per task whose {@code java_class} is a
- * real class on this classpath and whose {@code application_args}, with Airflow's templates replaced by sample
- * values, equal the scheduler's rendered arguments and are accepted by that class's picocli parser (parsed, not
- * run); the same dependencies; and ExternalTaskSensors whose execution_delta lands on the upstream dag's
- * scheduled time. It checks the DAG's structure, not Airflow's behaviour. python3 is required: the test fails if
- * it is missing.
+ * <p>Honestly: Airflow cannot be installed here, so this does not run Airflow. It runs the DAG file
+ * under python3 with a stand-in {@code airflow} (and {@code pendulum}) package on PYTHONPATH
+ * ({@code src/test/resources/airflow-stand-in}) whose DAG and operators only record their
+ * constructor keyword arguments and {@code >>} links, and checks what the file built: one DAG per
+ * dag of the definition with the same cron, time zone, catch-up and overlap settings; one
+ * SparkSubmitOperator per task whose {@code java_class} is a real class on this classpath and whose
+ * {@code application_args}, with Airflow's templates replaced by sample values, equal the
+ * scheduler's rendered arguments and are accepted by that class's picocli parser (parsed, not run);
+ * the same dependencies; and ExternalTaskSensors whose execution_delta lands on the upstream dag's
+ * scheduled time. It checks the DAG's structure, not Airflow's behaviour. python3 is required: the
+ * test fails if it is missing.
  */
 class AirflowDagTest {
   static final Path PROJECT = Path.of(System.getProperty("da06.project.dir", ".."));
   static final Path DAGS = PROJECT.resolve("orchestration/airflow/dags");
   static final PipelineDefinition DEFINITION = PipelineDefinition.builtIn();
-  static final Map<String, String> SETTINGS = Map.of("inbox", "hdfs://nn:8020/da06/inbox", "warehouse",
-      "hdfs://nn:8020/da06/warehouse", "reports_out", "/srv/da06/reports", "reports_config", "/srv/da06/reports.yaml");
+  static final Map<String, String> SETTINGS =
+      Map.of(
+          "inbox",
+          "hdfs://nn:8020/da06/inbox",
+          "warehouse",
+          "hdfs://nn:8020/da06/warehouse",
+          "reports_out",
+          "/srv/da06/reports",
+          "reports_config",
+          "/srv/da06/reports.yaml");
   static JsonNode built;
 
   @BeforeAll
   static void runTheDagFile() throws Exception {
-    Path standIn = Path.of(AirflowDagTest.class.getResource("/airflow-stand-in/dump_dags.py").toURI()).getParent();
-    ProcessBuilder builder = new ProcessBuilder("python3", standIn.resolve("dump_dags.py").toString(),
-        DAGS.resolve("da06.py").toString()).redirectErrorStream(false);
+    Path standIn =
+        Path.of(AirflowDagTest.class.getResource("/airflow-stand-in/dump_dags.py").toURI())
+            .getParent();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "python3",
+                standIn.resolve("dump_dags.py").toString(),
+                DAGS.resolve("da06.py").toString())
+            .redirectErrorStream(false);
     builder.environment().put("PYTHONPATH", standIn.toString());
     builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
     Process process;
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new AssertionError("Cannot run the Airflow DAG check: python3 is not on the PATH (install python3; "
-          + "this test needs it and fails without it)", e);
+      throw new AssertionError(
+          "Cannot run the Airflow DAG check: python3 is not on the PATH (install python3; "
+              + "this test needs it and fails without it)",
+          e);
     }
     byte[] out = process.getInputStream().readAllBytes();
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -75,16 +92,24 @@ class AirflowDagTest {
 
   @Test
   void buildsOneDagPerDefinitionDagWithTheSameScheduleAndTimeZone() {
-    assertThat(built.get("dags")).extracting(d -> d.get("kwargs").get("dag_id").asText())
-        .containsExactlyElementsOf(DEFINITION.dags().stream().map(d -> "da06_" + d.name().replace('-', '_')).toList());
+    assertThat(built.get("dags"))
+        .extracting(d -> d.get("kwargs").get("dag_id").asText())
+        .containsExactlyElementsOf(
+            DEFINITION.dags().stream().map(d -> "da06_" + d.name().replace('-', '_')).toList());
     for (int i = 0; i < DEFINITION.dags().size(); i++) {
       DagDefinition dag = DEFINITION.dags().get(i);
       JsonNode kwargs = built.get("dags").get(i).get("kwargs");
-      assertThat(kwargs.get("schedule").asText()).as(dag.name()).isEqualTo(dag.schedule().expression());
-      assertThat(kwargs.get("start_date").get("tz").asText()).isEqualTo(DEFINITION.zone().getId()).isEqualTo("Asia/Ho_Chi_Minh");
+      assertThat(kwargs.get("schedule").asText())
+          .as(dag.name())
+          .isEqualTo(dag.schedule().expression());
+      assertThat(kwargs.get("start_date").get("tz").asText())
+          .isEqualTo(DEFINITION.zone().getId())
+          .isEqualTo("Asia/Ho_Chi_Minh");
       assertThat(kwargs.get("catchup").asBoolean()).isFalse();
       assertThat(kwargs.get("max_active_runs").asInt()).isEqualTo(1);
-      assertThat(built.get("dags").get(i).get("module_global").asBoolean()).as("Airflow finds DAGs in module globals").isTrue();
+      assertThat(built.get("dags").get(i).get("module_global").asBoolean())
+          .as("Airflow finds DAGs in module globals")
+          .isTrue();
     }
   }
 
@@ -95,15 +120,19 @@ class AirflowDagTest {
     for (int i = 0; i < DEFINITION.dags().size(); i++) {
       DagDefinition dag = DEFINITION.dags().get(i);
       Map<String, JsonNode> operators = operators(built.get("dags").get(i), "SparkSubmitOperator");
-      assertThat(operators.keySet()).containsExactlyInAnyOrderElementsOf(dag.tasks().stream().map(TaskDefinition::name).toList());
+      assertThat(operators.keySet())
+          .containsExactlyInAnyOrderElementsOf(
+              dag.tasks().stream().map(TaskDefinition::name).toList());
       for (TaskDefinition task : dag.tasks()) {
         JsonNode op = operators.get(task.name());
         assertThat(op.get("java_class").asText()).isEqualTo(task.mainClass());
         Class<?> mainClass = Class.forName(task.mainClass());
         assertThat(op.get("application").asText()).isEqualTo("{{ var.value.da06_jobs_jar }}");
-        assertThat(op.get("conf").get("spark.sql.extensions").asText()).isEqualTo("io.delta.sql.DeltaSparkSessionExtension");
+        assertThat(op.get("conf").get("spark.sql.extensions").asText())
+            .isEqualTo("io.delta.sql.DeltaSparkSessionExtension");
         assertThat(op.get("retries").asInt()).isEqualTo(task.retries());
-        assertThat(op.get("retry_delay").get("timedelta_seconds").asLong()).isEqualTo(task.retryBackoff().getSeconds());
+        assertThat(op.get("retry_delay").get("timedelta_seconds").asLong())
+            .isEqualTo(task.retryBackoff().getSeconds());
         Instant runAt = dag.schedule().next(scheduled);
         assertThat(op.get("sla").get("timedelta_seconds").asLong())
             .isEqualTo(Duration.between(runAt, dag.deadlineOf(runAt)).getSeconds());
@@ -112,13 +141,16 @@ class AirflowDagTest {
         List<String> schedulerArgs = DEFINITION.render(task, runAt, SETTINGS);
         assertThat(airflowArgs).as(task.name()).isEqualTo(schedulerArgs);
         // Parse only: picocli reads the arguments into the command objects without running them.
-        CommandLine.ParseResult parsed = ArgumentCheck.parse(task.name(), mainClass.getName(), airflowArgs);
+        CommandLine.ParseResult parsed =
+            ArgumentCheck.parse(task.name(), mainClass.getName(), airflowArgs);
         assertThat(parsed.subcommand().unmatched()).isEmpty();
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo(airflowArgs.get(0));
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(DEFINITION.dags().stream().mapToInt(d -> d.tasks().size()).sum()).isPositive();
+    assertThat(checked)
+        .isEqualTo(DEFINITION.dags().stream().mapToInt(d -> d.tasks().size()).sum())
+        .isPositive();
   }
 
   @Test
@@ -135,15 +167,20 @@ class AirflowDagTest {
         String sensorId = "wait_for_da06_" + other.replace('-', '_');
         JsonNode sensor = sensors.get(sensorId);
         assertThat(sensor).as(sensorId).isNotNull();
-        assertThat(sensor.get("external_dag_id").asText()).isEqualTo("da06_" + other.replace('-', '_'));
-        Duration delta = Duration.ofSeconds(sensor.get("execution_delta").get("timedelta_seconds").asLong());
-        // Over a year of runs, this dag's time minus the delta is the upstream dag's latest time before it.
+        assertThat(sensor.get("external_dag_id").asText())
+            .isEqualTo("da06_" + other.replace('-', '_'));
+        Duration delta =
+            Duration.ofSeconds(sensor.get("execution_delta").get("timedelta_seconds").asLong());
+        // Over a year of runs, this dag's time minus the delta is the upstream dag's latest time
+        // before it.
         Instant t = LocalDate.of(2025, 1, 1).atStartOfDay(DEFINITION.zone()).toInstant();
         for (int run = 0; run < 12; run++) {
           t = dag.schedule().next(t);
           assertThat(t.minus(delta)).isEqualTo(upstream.schedule().latest(t).orElseThrow());
         }
-        dag.tasks().stream().filter(task -> task.upstream().isEmpty()).forEach(root -> expected.add(List.of(sensorId, root.name())));
+        dag.tasks().stream()
+            .filter(task -> task.upstream().isEmpty())
+            .forEach(root -> expected.add(List.of(sensorId, root.name())));
       }
       Set<List<String>> edges = new HashSet<>();
       builtDag.get("edges").forEach(e -> edges.add(List.of(e.get(0).asText(), e.get(1).asText())));
@@ -153,15 +190,20 @@ class AirflowDagTest {
 
   private static Map<String, JsonNode> operators(JsonNode dag, String type) {
     Map<String, JsonNode> byId = new HashMap<>();
-    dag.get("operators").forEach(op -> {
-      if (op.get("class").asText().equals(type)) {
-        byId.put(op.get("kwargs").get("task_id").asText(), op.get("kwargs"));
-      }
-    });
+    dag.get("operators")
+        .forEach(
+            op -> {
+              if (op.get("class").asText().equals(type)) {
+                byId.put(op.get("kwargs").get("task_id").asText(), op.get("kwargs"));
+              }
+            });
     return byId;
   }
 
-  /** Replaces each of the DAG's placeholder templates by the value Airflow would give it for a run at {@code runAt}. */
+  /**
+   * Replaces each of the DAG's placeholder templates by the value Airflow would give it for a run
+   * at {@code runAt}.
+   */
   private static String fillTemplates(String argument, Instant runAt) {
     LocalDate date = runAt.atZone(DEFINITION.zone()).toLocalDate();
     Map<String, String> values = new HashMap<>(SETTINGS);

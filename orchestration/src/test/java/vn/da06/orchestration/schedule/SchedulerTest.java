@@ -20,17 +20,18 @@ import vn.da06.orchestration.schedule.RunLog.Outcome;
 import vn.da06.orchestration.schedule.RunLog.TaskRun;
 
 /**
- * The embedded scheduler's rules, by a clock the test moves: cron times in Vietnam's zone, catch-up once after a
- * restart, retries with doubling backoff, failures and late runs reported, wait_for, and no two runs at once.
- * Tasks run through a recording runner (the real main classes run in PipelineTaskTest and the simulated month).
+ * The embedded scheduler's rules, by a clock the test moves: cron times in Vietnam's zone, catch-up
+ * once after a restart, retries with doubling backoff, failures and late runs reported, wait_for,
+ * and no two runs at once. Tasks run through a recording runner (the real main classes run in
+ * PipelineTaskTest and the simulated month).
  */
 class SchedulerTest {
   static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
-  static final Map<String, String> SETTINGS = Map.of("inbox", "in", "warehouse", "wh", "reports_out", "out",
-      "reports_config", "reports.yaml");
+  static final Map<String, String> SETTINGS =
+      Map.of(
+          "inbox", "in", "warehouse", "wh", "reports_out", "out", "reports_config", "reports.yaml");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   final List<TaskRun> log = Collections.synchronizedList(new ArrayList<>());
   final List<String> reported = Collections.synchronizedList(new ArrayList<>());
@@ -51,8 +52,15 @@ class SchedulerTest {
     };
   }
 
-  Scheduler scheduler(PipelineDefinition definition, SchedulerState state, MutableClock clock, TaskRunner runner) {
-    return new Scheduler(definition, SETTINGS, runner, log::add, state, clock,
+  Scheduler scheduler(
+      PipelineDefinition definition, SchedulerState state, MutableClock clock, TaskRunner runner) {
+    return new Scheduler(
+        definition,
+        SETTINGS,
+        runner,
+        log::add,
+        state,
+        clock,
         (dag, scheduled, problem) -> reported.add(dag + ": " + problem));
   }
 
@@ -60,17 +68,26 @@ class SchedulerTest {
   void runsTheDailyDagAfterSeventeenThirtyVietnamTimeWithThatDaysDate() {
     MutableClock clock = new MutableClock(vn("2025-08-03T09:00"), VN);
     try (SchedulerState state = SchedulerState.open(dir.resolve("state.json"))) {
-      Scheduler scheduler = scheduler(PipelineDefinition.builtIn(), state, clock, recordingRunner(clock, Duration.ofMinutes(2)));
+      Scheduler scheduler =
+          scheduler(
+              PipelineDefinition.builtIn(),
+              state,
+              clock,
+              recordingRunner(clock, Duration.ofMinutes(2)));
       clock.set(vn("2025-08-03T17:29"));
       scheduler.tick();
       assertThat(ran).isEmpty();
       assertThat(scheduler.nextWakeUp()).isEqualTo(vn("2025-08-03T17:30"));
       clock.set(vn("2025-08-03T17:30"));
       scheduler.tick();
-      assertThat(ran).containsExactly("ingest run --inbox in --warehouse wh",
-          "daily-campaign-report daily --all --date 2025-08-03 --warehouse wh --out out --send --config reports.yaml");
-      assertThat(log).extracting(TaskRun::task, TaskRun::outcome)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("ingest", Outcome.SUCCEEDED),
+      assertThat(ran)
+          .containsExactly(
+              "ingest run --inbox in --warehouse wh",
+              "daily-campaign-report daily --all --date 2025-08-03 --warehouse wh --out out --send --config reports.yaml");
+      assertThat(log)
+          .extracting(TaskRun::task, TaskRun::outcome)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("ingest", Outcome.SUCCEEDED),
               org.assertj.core.groups.Tuple.tuple("daily-campaign-report", Outcome.SUCCEEDED));
       clock.advance(Duration.ofHours(1));
       scheduler.tick();
@@ -83,21 +100,37 @@ class SchedulerTest {
     MutableClock clock = new MutableClock(vn("2025-08-03T09:00"), VN);
     Path stateFile = dir.resolve("state.json");
     try (SchedulerState state = SchedulerState.open(stateFile)) {
-      Scheduler scheduler = scheduler(PipelineDefinition.builtIn(), state, clock, recordingRunner(clock, Duration.ofMinutes(1)));
+      Scheduler scheduler =
+          scheduler(
+              PipelineDefinition.builtIn(),
+              state,
+              clock,
+              recordingRunner(clock, Duration.ofMinutes(1)));
       clock.set(vn("2025-08-03T18:00"));
       scheduler.tick();
     }
     assertThat(ran).hasSize(2);
-    clock.set(vn("2025-08-08T19:00"));  // off on the 4th..8th: five daily times missed
+    clock.set(vn("2025-08-08T19:00")); // off on the 4th..8th: five daily times missed
     try (SchedulerState state = SchedulerState.open(stateFile)) {
-      Scheduler scheduler = scheduler(PipelineDefinition.builtIn(), state, clock, recordingRunner(clock, Duration.ofMinutes(1)));
+      Scheduler scheduler =
+          scheduler(
+              PipelineDefinition.builtIn(),
+              state,
+              clock,
+              recordingRunner(clock, Duration.ofMinutes(1)));
       scheduler.tick();
       scheduler.tick();
     }
-    // The other dags' missed times are caught up too (the due-08 reports of the 5th); the daily dag runs once.
-    assertThat(ran).filteredOn(r -> r.startsWith("ingest") || r.startsWith("daily-campaign-report")).hasSize(4);
+    // The other dags' missed times are caught up too (the due-08 reports of the 5th); the daily dag
+    // runs once.
+    assertThat(ran)
+        .filteredOn(r -> r.startsWith("ingest") || r.startsWith("daily-campaign-report"))
+        .hasSize(4);
     assertThat(ran.get(3)).contains("--date 2025-08-08");
-    assertThat(ran).filteredOn(r -> r.startsWith("monthly-reports-due-08")).singleElement().asString()
+    assertThat(ran)
+        .filteredOn(r -> r.startsWith("monthly-reports-due-08"))
+        .singleElement()
+        .asString()
         .contains("--month 2025-07");
   }
 
@@ -105,8 +138,11 @@ class SchedulerTest {
   void retriesAFailedTaskAfterADoublingBackoffAndReportsWhenNoRetryIsLeft() {
     MutableClock clock = new MutableClock(vn("2025-08-03T09:00"), VN);
     try (SchedulerState state = SchedulerState.open(dir.resolve("state.json"))) {
-      Scheduler scheduler = scheduler(PipelineDefinition.builtIn(), state, clock, recordingRunner(clock, Duration.ZERO));
-      failures.addAll(List.of("ingest", "ingest", "ingest", "ingest"));  // ingest has 3 retries: 4 attempts fail
+      Scheduler scheduler =
+          scheduler(
+              PipelineDefinition.builtIn(), state, clock, recordingRunner(clock, Duration.ZERO));
+      failures.addAll(
+          List.of("ingest", "ingest", "ingest", "ingest")); // ingest has 3 retries: 4 attempts fail
       clock.set(vn("2025-08-03T17:30"));
       scheduler.tick();
       assertThat(ran).hasSize(1);
@@ -117,21 +153,25 @@ class SchedulerTest {
       clock.set(vn("2025-08-03T17:35"));
       scheduler.tick();
       assertThat(ran).hasSize(2);
-      assertThat(scheduler.nextWakeUp()).isEqualTo(vn("2025-08-03T17:45"));  // 5 min, then 10
+      assertThat(scheduler.nextWakeUp()).isEqualTo(vn("2025-08-03T17:45")); // 5 min, then 10
       clock.set(vn("2025-08-03T17:45"));
       scheduler.tick();
-      assertThat(scheduler.nextWakeUp()).isEqualTo(vn("2025-08-03T18:05"));  // then 20
+      assertThat(scheduler.nextWakeUp()).isEqualTo(vn("2025-08-03T18:05")); // then 20
       assertThat(reported).isEmpty();
       clock.set(vn("2025-08-03T18:05"));
       scheduler.tick();
       assertThat(ran).hasSize(4).allMatch(r -> r.startsWith("ingest"));
-      assertThat(log).extracting(TaskRun::outcome)
+      assertThat(log)
+          .extracting(TaskRun::outcome)
           .containsExactly(Outcome.RETRYING, Outcome.RETRYING, Outcome.RETRYING, Outcome.FAILED);
-      assertThat(reported).singleElement().asString()
+      assertThat(reported)
+          .singleElement()
+          .asString()
           .isEqualTo("daily: task ingest failed after 4 attempt(s): exit code 1");
       clock.set(vn("2025-08-03T23:00"));
       scheduler.tick();
-      assertThat(ran).hasSize(4);  // the failed run is not retried further; the next day's run will be
+      assertThat(ran)
+          .hasSize(4); // the failed run is not retried further; the next day's run will be
     }
   }
 
@@ -139,16 +179,25 @@ class SchedulerTest {
   void aRetryThatSucceedsLetsTheDownstreamTaskRunAndAfterTheDeadlineIsMarkedLate() {
     MutableClock clock = new MutableClock(vn("2025-08-03T09:00"), VN);
     try (SchedulerState state = SchedulerState.open(dir.resolve("state.json"))) {
-      Scheduler scheduler = scheduler(PipelineDefinition.builtIn(), state, clock, recordingRunner(clock, Duration.ZERO));
+      Scheduler scheduler =
+          scheduler(
+              PipelineDefinition.builtIn(), state, clock, recordingRunner(clock, Duration.ZERO));
       failures.add("ingest");
       clock.set(vn("2025-08-03T17:30"));
       scheduler.tick();
-      clock.set(vn("2025-08-03T20:10"));  // the machine slept through the retry time and the 20:00 deadline
+      clock.set(vn("2025-08-03T20:10")); // the machine slept through the retry time and the 20:00
+      // deadline
       scheduler.tick();
-      assertThat(ran).extracting(r -> r.split(" ")[0]).containsExactly("ingest", "ingest", "daily-campaign-report");
-      assertThat(log).extracting(TaskRun::outcome)
+      assertThat(ran)
+          .extracting(r -> r.split(" ")[0])
+          .containsExactly("ingest", "ingest", "daily-campaign-report");
+      assertThat(log)
+          .extracting(TaskRun::outcome)
           .containsExactly(Outcome.RETRYING, Outcome.SUCCEEDED_LATE, Outcome.SUCCEEDED_LATE);
-      assertThat(reported).first().asString().contains("has not finished by its deadline 2025-08-03T20:00");
+      assertThat(reported)
+          .first()
+          .asString()
+          .contains("has not finished by its deadline 2025-08-03T20:00");
     }
   }
 
@@ -156,24 +205,39 @@ class SchedulerTest {
   void monthlyReportsWaitForTheMonthlyCloseToSucceed() {
     MutableClock clock = new MutableClock(vn("2025-07-31T12:00"), VN);
     try (SchedulerState state = SchedulerState.open(dir.resolve("state.json"))) {
-      Scheduler scheduler = scheduler(PipelineDefinition.builtIn(), state, clock, recordingRunner(clock, Duration.ZERO));
+      Scheduler scheduler =
+          scheduler(
+              PipelineDefinition.builtIn(), state, clock, recordingRunner(clock, Duration.ZERO));
       failures.addAll(List.of("monthly-close", "monthly-close", "monthly-close", "monthly-close"));
-      for (Instant t = vn("2025-08-01T00:00"); t.isBefore(vn("2025-08-06T00:00")); t = t.plus(Duration.ofMinutes(5))) {
+      for (Instant t = vn("2025-08-01T00:00");
+          t.isBefore(vn("2025-08-06T00:00"));
+          t = t.plus(Duration.ofMinutes(5))) {
         clock.set(t);
         scheduler.tick();
       }
       assertThat(ran).noneMatch(r -> r.startsWith("monthly-reports"));
-      assertThat(reported).anyMatch(r -> r.startsWith("monthly-close: task monthly-close failed after 4 attempt(s)"));
-      // The next close succeeds: July's reports, still waiting, go out then (late, and reported), August's on time.
+      assertThat(reported)
+          .anyMatch(
+              r -> r.startsWith("monthly-close: task monthly-close failed after 4 attempt(s)"));
+      // The next close succeeds: July's reports, still waiting, go out then (late, and reported),
+      // August's on time.
       clock.set(vn("2025-09-01T02:00"));
       scheduler.tick();
       clock.set(vn("2025-09-05T07:00"));
       scheduler.tick();
-      assertThat(ran).filteredOn(r -> r.startsWith("monthly-reports-due-08")).extracting(r -> r.split(" --month ")[1].substring(0, 7))
+      assertThat(ran)
+          .filteredOn(r -> r.startsWith("monthly-reports-due-08"))
+          .extracting(r -> r.split(" --month ")[1].substring(0, 7))
           .containsExactly("2025-07", "2025-08");
-      assertThat(log).filteredOn(r -> r.task().equals("monthly-reports-due-08")).extracting(TaskRun::outcome)
+      assertThat(log)
+          .filteredOn(r -> r.task().equals("monthly-reports-due-08"))
+          .extracting(TaskRun::outcome)
           .containsExactly(Outcome.SUCCEEDED_LATE, Outcome.SUCCEEDED);
-      assertThat(reported).anyMatch(r -> r.startsWith("monthly-reports-due-08: the run scheduled at 2025-08-05T07:00 has not finished by its deadline 2025-08-08T00:00"));
+      assertThat(reported)
+          .anyMatch(
+              r ->
+                  r.startsWith(
+                      "monthly-reports-due-08: the run scheduled at 2025-08-05T07:00 has not finished by its deadline 2025-08-08T00:00"));
     }
   }
 
@@ -185,7 +249,7 @@ class SchedulerTest {
           .hasMessageContaining("Cannot start the scheduler: another scheduler holds")
           .hasMessageContaining("state.json.lock");
     }
-    SchedulerState.open(dir.resolve("state.json")).close();  // released on close
+    SchedulerState.open(dir.resolve("state.json")).close(); // released on close
   }
 
   @Test
@@ -193,12 +257,13 @@ class SchedulerTest {
     MutableClock clock = new MutableClock(vn("2025-08-03T09:00"), VN);
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    TaskRunner slow = (task, args) -> {
-      ran.add(task.name());
-      inside.countDown();
-      release.await(30, TimeUnit.SECONDS);
-      return 0;
-    };
+    TaskRunner slow =
+        (task, args) -> {
+          ran.add(task.name());
+          inside.countDown();
+          release.await(30, TimeUnit.SECONDS);
+          return 0;
+        };
     try (SchedulerState state = SchedulerState.open(dir.resolve("state.json"))) {
       Scheduler scheduler = scheduler(PipelineDefinition.builtIn(), state, clock, slow);
       clock.set(vn("2025-08-03T17:30"));

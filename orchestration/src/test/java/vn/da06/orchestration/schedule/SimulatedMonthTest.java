@@ -37,16 +37,17 @@ import vn.da06.warehouse.Tables;
 import vn.da06.warehouse.admin.AdminUnitsLoader;
 
 /**
- * A scheduler left running through a simulated November 2026, by a clock the test advances: the real pipeline runs
- * in-process (the monthly close on the 1st ingests a tiny generated inbox of September–October 2026 with real Spark
- * and Delta), then the real report command, given the scheduler's clock, mails October's monthly report of each unit
- * through a real SMTP server (GreenMail): the province (due on the 8th) and a ward (due on the 15th) each receive it
- * exactly once, before their deadline, and the attached XLSX's figures equal gold. Every task run is a row of
- * ops.job_runs.
+ * A scheduler left running through a simulated November 2026, by a clock the test advances: the
+ * real pipeline runs in-process (the monthly close on the 1st ingests a tiny generated inbox of
+ * September–October 2026 with real Spark and Delta), then the real report command, given the
+ * scheduler's clock, mails October's monthly report of each unit through a real SMTP server
+ * (GreenMail): the province (due on the 8th) and a ward (due on the 15th) each receive it exactly
+ * once, before their deadline, and the attached XLSX's figures equal gold. Every task run is a row
+ * of ops.job_runs.
  *
- * <p>The daily dag (17:30 ingestion and the daily campaign report) is left out of this month: thirty real
- * no-op ingestions would add minutes and test nothing the monthly dags do not; its schedule, retries and catch-up
- * are tested in SchedulerTest with the same scheduler.
+ * <p>The daily dag (17:30 ingestion and the daily campaign report) is left out of this month:
+ * thirty real no-op ingestions would add minutes and test nothing the monthly dags do not; its
+ * schedule, retries and catch-up are tested in SchedulerTest with the same scheduler.
  */
 class SimulatedMonthTest {
   static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -55,8 +56,7 @@ class SimulatedMonthTest {
   static final String WARD_MAIL = "bcd-xa@langson.test";
   static final String OPERATOR_MAIL = "vanhanh@langson.test";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   GreenMail mail;
 
@@ -79,26 +79,56 @@ class SimulatedMonthTest {
   void eachUnitGetsItsMonthlyReportOnceBeforeItsDeadlineWithFiguresEqualToGold() throws Exception {
     Path inbox = dir.resolve("inbox");
     Path warehouse = dir.resolve("warehouse");
-    Generator.generate(GeneratorOptions.defaults(inbox).withScale(0.01).withThreads(2)
-        .withMonths(YearMonth.of(2026, 9), YearMonth.of(2026, 10)), AdminUnitsLoader.load(null));
-    String ward = AdminUnitsLoader.load(null).wardsOfCurrentProvince(PROVINCE, vn.da06.warehouse.admin.Era.POST_REFORM)
-        .get(0).code();
-    Path reportsConfig = Files.writeString(dir.resolve("reports.yaml"), """
+    Generator.generate(
+        GeneratorOptions.defaults(inbox)
+            .withScale(0.01)
+            .withThreads(2)
+            .withMonths(YearMonth.of(2026, 9), YearMonth.of(2026, 10)),
+        AdminUnitsLoader.load(null));
+    String ward =
+        AdminUnitsLoader.load(null)
+            .wardsOfCurrentProvince(PROVINCE, vn.da06.warehouse.admin.Era.POST_REFORM)
+            .get(0)
+            .code();
+    Path reportsConfig =
+        Files.writeString(
+            dir.resolve("reports.yaml"),
+            """
         smtp: {host: 127.0.0.1, port: %d, tls: none, from: "Ban Chỉ đạo Đề án 06 <bcd06@langson.test>", timeout_seconds: 5}
         retry: {initial_seconds: 0.2, factor: 2, max_seconds: 1, warn_before_deadline_hours: 48}
         units:
           - {code: "%s", recipients: [%s], operator: %s, monthly_due_day: 8}
           - {code: "%s", recipients: [%s], operator: %s, monthly_due_day: 15}
-        """.formatted(mail.getSmtp().getPort(), PROVINCE, PROVINCE_MAIL, OPERATOR_MAIL, ward, WARD_MAIL, OPERATOR_MAIL));
+        """
+                .formatted(
+                    mail.getSmtp().getPort(),
+                    PROVINCE,
+                    PROVINCE_MAIL,
+                    OPERATOR_MAIL,
+                    ward,
+                    WARD_MAIL,
+                    OPERATOR_MAIL));
     Map<String, Integer> dueDays = new HashMap<>();
-    ReportsConfig.load(reportsConfig).units().forEach(u -> dueDays.put(u.code(), u.monthlyDueDay()));
+    ReportsConfig.load(reportsConfig)
+        .units()
+        .forEach(u -> dueDays.put(u.code(), u.monthlyDueDay()));
     assertThat(dueDays).containsEntry(PROVINCE, 8).containsEntry(ward, 15);
 
     PipelineDefinition builtIn = PipelineDefinition.builtIn();
-    PipelineDefinition month = new PipelineDefinition(builtIn.zone(),
-        builtIn.dags().stream().filter(d -> !d.name().equals("daily")).toList());
-    Map<String, String> settings = Map.of("inbox", inbox.toString(), "warehouse", warehouse.toString(),
-        "reports_out", dir.resolve("reports").toString(), "reports_config", reportsConfig.toString());
+    PipelineDefinition month =
+        new PipelineDefinition(
+            builtIn.zone(),
+            builtIn.dags().stream().filter(d -> !d.name().equals("daily")).toList());
+    Map<String, String> settings =
+        Map.of(
+            "inbox",
+            inbox.toString(),
+            "warehouse",
+            warehouse.toString(),
+            "reports_out",
+            dir.resolve("reports").toString(),
+            "reports_config",
+            reportsConfig.toString());
     System.setProperty("spark.master", "local[2]");
     System.setProperty("spark.sql.shuffle.partitions", "2");
     System.setProperty("spark.default.parallelism", "2");
@@ -108,8 +138,15 @@ class SimulatedMonthTest {
     List<String> reported = new ArrayList<>();
     Map<String, Instant> arrivals = new LinkedHashMap<>();
     try (SchedulerState state = SchedulerState.open(dir.resolve("state.json"))) {
-      Scheduler scheduler = new Scheduler(month, settings, new InProcessTaskRunner(clock),
-          new DeltaRunLog(spark, warehouse.toString()), state, clock, (dag, scheduled, problem) -> reported.add(dag + ": " + problem));
+      Scheduler scheduler =
+          new Scheduler(
+              month,
+              settings,
+              new InProcessTaskRunner(clock),
+              new DeltaRunLog(spark, warehouse.toString()),
+              state,
+              clock,
+              (dag, scheduled, problem) -> reported.add(dag + ": " + problem));
       Instant end = vn("2026-11-30T23:59");
       while (clock.instant().isBefore(end)) {
         // As the running loop does: wake at the next due time, and at least every hour.
@@ -126,7 +163,9 @@ class SimulatedMonthTest {
 
     Map<String, List<MimeMessage>> byRecipient = new HashMap<>();
     for (MimeMessage message : mail.getReceivedMessages()) {
-      byRecipient.computeIfAbsent(message.getHeader("To", ","), k -> new ArrayList<>()).add(message);
+      byRecipient
+          .computeIfAbsent(message.getHeader("To", ","), k -> new ArrayList<>())
+          .add(message);
     }
     assertThat(byRecipient.keySet()).containsExactlyInAnyOrder(PROVINCE_MAIL, WARD_MAIL);
     Map<String, String> unitOf = Map.of(PROVINCE_MAIL, PROVINCE, WARD_MAIL, ward);
@@ -136,7 +175,9 @@ class SimulatedMonthTest {
       MimeMessage message = entry.getValue().get(0);
       assertThat(message.getSubject()).contains("10/2026");
       Instant deadline = vn("2026-11-%02dT00:00".formatted(dueDays.get(unit)));
-      assertThat(arrivals.get(message.getMessageID())).as(unit + " arrived before its deadline").isBefore(deadline)
+      assertThat(arrivals.get(message.getMessageID()))
+          .as(unit + " arrived before its deadline")
+          .isBefore(deadline)
           .isAfter(vn("2026-11-01T02:00"));
       byte[] xlsx = attachment(message, ".xlsx");
       Map<String, Object> sheet = TestReports.kpiSheet(xlsx);
@@ -149,18 +190,32 @@ class SimulatedMonthTest {
           continue;
         }
         if (metric.isRate()) {
-          assertThat((Double) actual).as(unit + " " + metric.column()).isCloseTo((Double) expected, org.assertj.core.data.Offset.offset(1e-9));
+          assertThat((Double) actual)
+              .as(unit + " " + metric.column())
+              .isCloseTo((Double) expected, org.assertj.core.data.Offset.offset(1e-9));
         } else {
-          assertThat(((Double) actual).longValue()).as(unit + " " + metric.column()).isEqualTo(expected);
+          assertThat(((Double) actual).longValue())
+              .as(unit + " " + metric.column())
+              .isEqualTo(expected);
         }
       }
       assertThat(sheet.get("eid_applications_l2")).as(unit + " sheet has the count").isNotNull();
     }
 
-    List<Row> runs = spark.read().format("delta").load(Tables.location(warehouse.toString(), Tables.OPS, Tables.JOB_RUNS))
-        .where("job <> 'pipeline'").select("job", "outcome").collectAsList();
-    assertThat(runs).extracting(r -> r.getString(0) + " " + r.getString(1)).containsExactlyInAnyOrder(
-        "monthly-close SUCCEEDED", "monthly-reports-due-08 SUCCEEDED", "monthly-reports-due-15 SUCCEEDED");
+    List<Row> runs =
+        spark
+            .read()
+            .format("delta")
+            .load(Tables.location(warehouse.toString(), Tables.OPS, Tables.JOB_RUNS))
+            .where("job <> 'pipeline'")
+            .select("job", "outcome")
+            .collectAsList();
+    assertThat(runs)
+        .extracting(r -> r.getString(0) + " " + r.getString(1))
+        .containsExactlyInAnyOrder(
+            "monthly-close SUCCEEDED",
+            "monthly-reports-due-08 SUCCEEDED",
+            "monthly-reports-due-15 SUCCEEDED");
   }
 
   static byte[] attachment(MimeMessage message, String suffix) throws Exception {

@@ -5,12 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * bcrypt password hashes ({@code $2y$}, cost 10), the format both the dashboard and Trino's file password
- * authenticator read.
+ * bcrypt password hashes ({@code $2y$}, cost 10), the format both the dashboard and Trino's file
+ * password authenticator read.
  */
 public final class Passwords {
   public static final int COST = 10;
   public static final int MIN_LENGTH = 8;
+
   /** bcrypt reads at most 72 bytes of a password. */
   public static final int MAX_BYTES = 72;
 
@@ -25,9 +26,12 @@ public final class Passwords {
       }
       if (bytes.length > MAX_BYTES) {
         throw new IllegalArgumentException(
-            "Cannot use this password: it is longer than " + MAX_BYTES + " bytes, which bcrypt would cut");
+            "Cannot use this password: it is longer than "
+                + MAX_BYTES
+                + " bytes, which bcrypt would cut");
       }
-      return new String(BCrypt.with(BCrypt.Version.VERSION_2Y).hash(COST, bytes), StandardCharsets.US_ASCII);
+      return new String(
+          BCrypt.with(BCrypt.Version.VERSION_2Y).hash(COST, bytes), StandardCharsets.US_ASCII);
     } finally {
       Arrays.fill(bytes, (byte) 0);
     }

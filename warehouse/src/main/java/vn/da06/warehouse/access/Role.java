@@ -2,11 +2,17 @@ package vn.da06.warehouse.access;
 
 import java.util.Locale;
 
-/** What a user may do within their unit. Every role reads; the difference is in what else they may do. */
+/**
+ * What a user may do within their unit. Every role reads; the difference is in what else they may
+ * do.
+ */
 public enum Role {
   /** Reads the dashboard pages of their unit and downloads their tables (CSV, XLSX). */
   VIEWER,
-  /** Also the row-level detail, the JSON API with a personal token, and SQL through Trino (gold, their rows). */
+  /**
+   * Also the row-level detail, the JSON API with a personal token, and SQL through Trino (gold,
+   * their rows).
+   */
   ANALYST,
   /** Also the users and audit page of their unit; in Trino every schema. */
   ADMIN;

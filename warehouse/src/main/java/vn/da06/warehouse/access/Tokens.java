@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Personal API tokens: 256 random bits shown once; only their SHA-256 is stored. A fast hash is enough
- * because a token, unlike a password, cannot be guessed.
+ * Personal API tokens: 256 random bits shown once; only their SHA-256 is stored. A fast hash is
+ * enough because a token, unlike a password, cannot be guessed.
  */
 public final class Tokens {
   public static final String PREFIX = "da06_";
@@ -25,7 +25,8 @@ public final class Tokens {
 
   public static String hash(String token) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return "sha256:" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);

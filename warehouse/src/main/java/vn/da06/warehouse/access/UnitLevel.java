@@ -22,7 +22,9 @@ public enum UnitLevel {
           break;
       }
     }
-    throw new IllegalArgumentException("Cannot read unit code '" + code
-        + "': a unit is a province (2 digits), a pre-reform district (3 digits) or a ward (5 digits)");
+    throw new IllegalArgumentException(
+        "Cannot read unit code '"
+            + code
+            + "': a unit is a province (2 digits), a pre-reform district (3 digits) or a ward (5 digits)");
   }
 }

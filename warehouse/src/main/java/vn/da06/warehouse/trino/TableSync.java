@@ -18,16 +18,19 @@ import vn.da06.warehouse.Feed;
 import vn.da06.warehouse.Tables;
 
 /**
- * Registers every Delta table of the warehouse ({@code <warehouse>/<layer>/<table>/_delta_log}) in Trino's
- * {@code delta} catalog, schema by layer. Idempotent: tables already registered are left alone, and Trino
- * reads the latest Delta version at each query, so a table needs registering only once.
+ * Registers every Delta table of the warehouse ({@code <warehouse>/<layer>/<table>/_delta_log}) in
+ * Trino's {@code delta} catalog, schema by layer. Idempotent: tables already registered are left
+ * alone, and Trino reads the latest Delta version at each query, so a table needs registering only
+ * once.
  *
- * <p>A local warehouse is listed folder by folder. An HDFS or S3 warehouse cannot be listed from here, so
- * the tables the contract names (each feed in bronze and silver, {@link Tables#GOLD_TABLES},
- * {@link Tables#OPS_TABLES}) are registered at their locations; one Trino cannot find is reported as missing.
+ * <p>A local warehouse is listed folder by folder. An HDFS or S3 warehouse cannot be listed from
+ * here, so the tables the contract names (each feed in bronze and silver, {@link
+ * Tables#GOLD_TABLES}, {@link Tables#OPS_TABLES}) are registered at their locations; one Trino
+ * cannot find is reported as missing.
  */
 public final class TableSync {
-  public static final List<String> LAYERS = List.of(Tables.BRONZE, Tables.SILVER, Tables.GOLD, Tables.OPS);
+  public static final List<String> LAYERS =
+      List.of(Tables.BRONZE, Tables.SILVER, Tables.GOLD, Tables.OPS);
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
   private final Connection connection;
@@ -56,20 +59,31 @@ public final class TableSync {
 
   /** The statement that creates a layer's schema at its location. */
   public static String createSchemaStatement(WarehouseLocation warehouse, String layer) {
-    return "CREATE SCHEMA IF NOT EXISTS delta." + name(layer) + " WITH (location = '"
-        + quote(warehouse.schemaLocation(layer)) + "')";
+    return "CREATE SCHEMA IF NOT EXISTS delta."
+        + name(layer)
+        + " WITH (location = '"
+        + quote(warehouse.schemaLocation(layer))
+        + "')";
   }
 
   /** The statement that registers one Delta table at its location. */
   public static String registerStatement(WarehouseLocation warehouse, String layer, String table) {
-    return "CALL delta.system.register_table(schema_name => '" + name(layer) + "', table_name => '" + name(table)
-        + "', table_location => '" + quote(warehouse.tableLocation(layer, table)) + "')";
+    return "CALL delta.system.register_table(schema_name => '"
+        + name(layer)
+        + "', table_name => '"
+        + name(table)
+        + "', table_location => '"
+        + quote(warehouse.tableLocation(layer, table))
+        + "')";
   }
 
   private static String name(String name) {
     if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("Cannot register '" + name + "': Trino names here are lower-case"
-          + " letters, digits and '_'");
+      throw new IllegalArgumentException(
+          "Cannot register '"
+              + name
+              + "': Trino names here are lower-case"
+              + " letters, digits and '_'");
     }
     return name;
   }
@@ -81,8 +95,9 @@ public final class TableSync {
   public Result run() throws SQLException {
     Set<String> existing = new HashSet<>();
     try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(
-            "SELECT table_schema, table_name FROM delta.information_schema.tables")) {
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT table_schema, table_name FROM delta.information_schema.tables")) {
       while (result.next()) {
         existing.add(result.getString(1) + "." + result.getString(2));
       }
@@ -106,7 +121,8 @@ public final class TableSync {
             if (warehouse.isLocal()) {
               throw e;
             }
-            missing.add(layer + "." + table); // a contract table not written (yet) at a remote location
+            missing.add(
+                layer + "." + table); // a contract table not written (yet) at a remote location
           }
         }
       }
@@ -114,7 +130,10 @@ public final class TableSync {
     return new Result(registered, already, missing);
   }
 
-  /** The Delta tables of one layer: folders with a _delta_log (local), or the contract's tables (remote). */
+  /**
+   * The Delta tables of one layer: folders with a _delta_log (local), or the contract's tables
+   * (remote).
+   */
   List<String> tables(String layer) {
     if (!warehouse.isLocal()) {
       return contractTables(layer);
@@ -124,7 +143,8 @@ public final class TableSync {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.filter(entry -> Files.isDirectory(entry.resolve("_delta_log")))
+      return entries
+          .filter(entry -> Files.isDirectory(entry.resolve("_delta_log")))
           .map(entry -> entry.getFileName().toString())
           .filter(name -> NAME.matcher(name).matches())
           .sorted()
@@ -137,10 +157,13 @@ public final class TableSync {
   /** The tables the contracts name in a layer. */
   public static List<String> contractTables(String layer) {
     return switch (layer) {
-      case Tables.BRONZE, Tables.SILVER -> java.util.Arrays.stream(Feed.values()).map(Feed::folder).toList();
+      case Tables.BRONZE, Tables.SILVER ->
+          java.util.Arrays.stream(Feed.values()).map(Feed::folder).toList();
       case Tables.GOLD -> Tables.GOLD_TABLES;
       case Tables.OPS -> Tables.OPS_TABLES;
-      default -> throw new IllegalArgumentException("Cannot list layer " + layer + ": not one of " + LAYERS);
+      default ->
+          throw new IllegalArgumentException(
+              "Cannot list layer " + layer + ": not one of " + LAYERS);
     };
   }
 }

@@ -19,13 +19,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ./da06 trino start|sync|status|stop|sql}: a Trino server over the warehouse, with the users and
- * access policy of the dashboard. See docs/analysts.md.
+ * {@code ./da06 trino start|sync|status|stop|sql}: a Trino server over the warehouse, with the
+ * users and access policy of the dashboard. See docs/analysts.md.
  */
-@Command(name = "trino", mixinStandardHelpOptions = true,
-    description = "Trino over the warehouse: analysts query gold with their own user and the same access policy.",
-    subcommands = {TrinoCli.Start.class, TrinoCli.Sync.class, TrinoCli.Status.class, TrinoCli.Stop.class,
-        TrinoCli.Sql.class, TrinoBench.class, CommandLine.HelpCommand.class})
+@Command(
+    name = "trino",
+    mixinStandardHelpOptions = true,
+    description =
+        "Trino over the warehouse: analysts query gold with their own user and the same access policy.",
+    subcommands = {
+      TrinoCli.Start.class,
+      TrinoCli.Sync.class,
+      TrinoCli.Status.class,
+      TrinoCli.Stop.class,
+      TrinoCli.Sql.class,
+      TrinoBench.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TrinoCli {
 
   public static void main(String[] args) {
@@ -34,33 +44,46 @@ public final class TrinoCli {
 
   public static int execute(String... args) {
     // ./da06 passes its own first word along.
-    String[] rest = args.length > 0 && args[0].equals("trino") ? Arrays.copyOfRange(args, 1, args.length) : args;
+    String[] rest =
+        args.length > 0 && args[0].equals("trino")
+            ? Arrays.copyOfRange(args, 1, args.length)
+            : args;
     CommandLine commandLine = new CommandLine(new TrinoCli());
-    commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
-      if (exception instanceof IllegalArgumentException || exception instanceof IllegalStateException
-          || exception instanceof UncheckedIOException) {
-        line.getErr().println("da06: " + exception.getMessage());
-        return 2;
-      }
-      throw exception;
-    });
+    commandLine.setExecutionExceptionHandler(
+        (exception, line, parsed) -> {
+          if (exception instanceof IllegalArgumentException
+              || exception instanceof IllegalStateException
+              || exception instanceof UncheckedIOException) {
+            line.getErr().println("da06: " + exception.getMessage());
+            return 2;
+          }
+          throw exception;
+        });
     return commandLine.execute(rest);
   }
 
   /** Options every subcommand shares; what start used is remembered in the server folder. */
   static final class ServerOptions {
-    @Option(names = "--warehouse", description = "Warehouse root: a local folder, hdfs://namenode:port/path or"
-        + " s3a://bucket/path. Default: data/warehouse, or what start was given")
+    @Option(
+        names = "--warehouse",
+        description =
+            "Warehouse root: a local folder, hdfs://namenode:port/path or"
+                + " s3a://bucket/path. Default: data/warehouse, or what start was given")
     String warehouse;
 
     @Option(names = "--port", description = "HTTPS port. Default: 8443, or what start was given")
     Integer port;
 
-    @Option(names = "--home", defaultValue = ".da06/trino",
-        description = "The server's folder (configuration, certificate, logs). Default: ${DEFAULT-VALUE}")
+    @Option(
+        names = "--home",
+        defaultValue = ".da06/trino",
+        description =
+            "The server's folder (configuration, certificate, logs). Default: ${DEFAULT-VALUE}")
     Path home;
 
-    @Option(names = "--users", defaultValue = "config/users.yaml",
+    @Option(
+        names = "--users",
+        defaultValue = "config/users.yaml",
         description = "Users file shared with the dashboard. Default: ${DEFAULT-VALUE}")
     Path users;
 
@@ -74,8 +97,9 @@ public final class TrinoCli {
   }
 
   /**
-   * The settings of the server whose folder is {@code home}, as {@code ./da06 trino start} left them
-   * (warehouse and port from its server.properties); how other commands (the dashboard) find it.
+   * The settings of the server whose folder is {@code home}, as {@code ./da06 trino start} left
+   * them (warehouse and port from its server.properties); how other commands (the dashboard) find
+   * it.
    */
   public static TrinoSettings savedSettings(Path home) {
     return settings(home, null, null, Path.of("config/users.yaml"));
@@ -91,11 +115,16 @@ public final class TrinoCli {
         throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
       }
     }
-    WarehouseLocation chosenWarehouse = WarehouseLocation.parse(
-        warehouse != null ? warehouse : saved.getProperty("warehouse", "data/warehouse"));
-    int chosenPort = port != null ? port
-        : Integer.parseInt(saved.getProperty("port", String.valueOf(TrinoSettings.DEFAULT_PORT)));
-    return new TrinoSettings(chosenWarehouse, chosenPort, "127.0.0.1", home, users, TrinoSettings.defaultInstall());
+    WarehouseLocation chosenWarehouse =
+        WarehouseLocation.parse(
+            warehouse != null ? warehouse : saved.getProperty("warehouse", "data/warehouse"));
+    int chosenPort =
+        port != null
+            ? port
+            : Integer.parseInt(
+                saved.getProperty("port", String.valueOf(TrinoSettings.DEFAULT_PORT)));
+    return new TrinoSettings(
+        chosenWarehouse, chosenPort, "127.0.0.1", home, users, TrinoSettings.defaultInstall());
   }
 
   static void remember(TrinoSettings settings) {
@@ -116,11 +145,13 @@ public final class TrinoCli {
     System.err.println("da06: " + message);
   }
 
-  @Command(name = "start", mixinStandardHelpOptions = true,
-      description = "Install Trino (first time), start it on 127.0.0.1 over HTTPS and register every table.")
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
+      description =
+          "Install Trino (first time), start it on 127.0.0.1 over HTTPS and register every table.")
   static final class Start implements Callable<Integer> {
-    @CommandLine.Mixin
-    ServerOptions options;
+    @CommandLine.Mixin ServerOptions options;
 
     @Override
     public Integer call() {
@@ -130,44 +161,63 @@ public final class TrinoCli {
         options.remember(settings);
       }
       TableSync.Result result = server.start();
-      say("registered " + result.registered().size() + " new table(s), " + result.alreadyRegistered()
-          + " already there" + (result.missing().isEmpty() ? "" : "; not found: " + result.missing()));
+      say(
+          "registered "
+              + result.registered().size()
+              + " new table(s), "
+              + result.alreadyRegistered()
+              + " already there"
+              + (result.missing().isEmpty() ? "" : "; not found: " + result.missing()));
       System.out.println(settings.jdbcUrl());
       return 0;
     }
   }
 
-  @Command(name = "sync", mixinStandardHelpOptions = true,
+  @Command(
+      name = "sync",
+      mixinStandardHelpOptions = true,
       description = "Register new tables and re-read the users file (the server keeps running).")
   static final class Sync implements Callable<Integer> {
-    @CommandLine.Mixin
-    ServerOptions options;
+    @CommandLine.Mixin ServerOptions options;
 
     @Override
     public Integer call() {
       TrinoServer server = new TrinoServer(options.settings(), TrinoCli::say);
       if (!server.isRunning()) {
-        throw new IllegalStateException("Cannot sync: Trino is not running (start it with ./da06 trino start)");
+        throw new IllegalStateException(
+            "Cannot sync: Trino is not running (start it with ./da06 trino start)");
       }
       TableSync.Result result = server.sync();
-      say("registered " + result.registered() + ", " + result.alreadyRegistered() + " already there"
-          + (result.missing().isEmpty() ? "" : "; not found: " + result.missing()));
+      say(
+          "registered "
+              + result.registered()
+              + ", "
+              + result.alreadyRegistered()
+              + " already there"
+              + (result.missing().isEmpty() ? "" : "; not found: " + result.missing()));
       return 0;
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether Trino runs, and where.")
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Say whether Trino runs, and where.")
   static final class Status implements Callable<Integer> {
-    @CommandLine.Mixin
-    ServerOptions options;
+    @CommandLine.Mixin ServerOptions options;
 
     @Override
     public Integer call() {
       TrinoSettings settings = options.settings();
       TrinoServer server = new TrinoServer(settings, TrinoCli::say);
       if (server.isRunning()) {
-        System.out.println("running (pid " + server.pid().orElseThrow() + ") at " + settings.jdbcUrl()
-            + " over " + settings.warehouse());
+        System.out.println(
+            "running (pid "
+                + server.pid().orElseThrow()
+                + ") at "
+                + settings.jdbcUrl()
+                + " over "
+                + settings.warehouse());
         return 0;
       }
       System.out.println("not running");
@@ -177,8 +227,7 @@ public final class TrinoCli {
 
   @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop Trino.")
   static final class Stop implements Callable<Integer> {
-    @CommandLine.Mixin
-    ServerOptions options;
+    @CommandLine.Mixin ServerOptions options;
 
     @Override
     public Integer call() {
@@ -187,19 +236,25 @@ public final class TrinoCli {
     }
   }
 
-  @Command(name = "sql", mixinStandardHelpOptions = true,
+  @Command(
+      name = "sql",
+      mixinStandardHelpOptions = true,
       description = "Run one query as a user and print the result as CSV with a header row.")
   static final class Sql implements Callable<Integer> {
-    @CommandLine.Mixin
-    ServerOptions options;
+    @CommandLine.Mixin ServerOptions options;
 
     @Option(names = "--user", required = true, description = "User name from the users file")
     String user;
 
-    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input")
+    @Option(
+        names = "--password-stdin",
+        description = "Read the password from the first line of standard input")
     boolean passwordStdin;
 
-    @Parameters(index = "0", paramLabel = "SQL", description = "The query, e.g. \"SELECT * FROM delta.gold.dim_service\"")
+    @Parameters(
+        index = "0",
+        paramLabel = "SQL",
+        description = "The query, e.g. \"SELECT * FROM delta.gold.dim_service\"")
     String sql;
 
     @Override
@@ -222,14 +277,16 @@ public final class TrinoCli {
 
     private char[] password() throws IOException {
       if (passwordStdin) {
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String line =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (line == null) {
           throw new IllegalArgumentException("Cannot read the password: standard input is empty");
         }
         return line.toCharArray();
       }
       if (System.console() == null) {
-        throw new IllegalArgumentException("Cannot ask for the password: no terminal (pass --password-stdin)");
+        throw new IllegalArgumentException(
+            "Cannot ask for the password: no terminal (pass --password-stdin)");
       }
       return System.console().readPassword("Password for %s: ", user);
     }

@@ -18,21 +18,25 @@ import org.apache.commons.csv.CSVPrinter;
 public final class TrinoClient {
   private TrinoClient() {}
 
-  public static Connection connect(TrinoSettings settings, String user, String password) throws SQLException {
+  public static Connection connect(TrinoSettings settings, String user, String password)
+      throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
     properties.setProperty("password", password);
     properties.setProperty("SSL", "true");
     properties.setProperty("SSLTrustStorePath", settings.trustStore().toString());
     properties.setProperty("SSLTrustStorePassword", settings.trustStorePassword());
-    return DriverManager.getConnection("jdbc:trino://" + settings.host() + ":" + settings.port(), properties);
+    return DriverManager.getConnection(
+        "jdbc:trino://" + settings.host() + ":" + settings.port(), properties);
   }
 
   /** Runs one query and prints its result as CSV with a header row; returns the number of rows. */
-  public static long printCsv(Connection connection, String sql, Appendable out) throws SQLException {
+  public static long printCsv(Connection connection, String sql, Appendable out)
+      throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql);
-        CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+        CSVPrinter printer =
+            new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
       ResultSetMetaData meta = result.getMetaData();
       List<String> header = new ArrayList<>();
       for (int i = 1; i <= meta.getColumnCount(); i++) {

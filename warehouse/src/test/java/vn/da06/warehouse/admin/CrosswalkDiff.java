@@ -26,8 +26,15 @@ final class CrosswalkDiff {
   static final String OLD_WARD_MISSING = "old_ward_missing";
   static final String OLD_WARD_NOT_IN_REFERENCE = "old_ward_not_in_reference";
 
-  record Difference(String category, String oldWardCode, String oldWardName, String newWardCode,
-      String newWardName, String referencePrimary, String otherPrimary, boolean referenceSplit) {}
+  record Difference(
+      String category,
+      String oldWardCode,
+      String oldWardName,
+      String newWardCode,
+      String newWardName,
+      String referencePrimary,
+      String otherPrimary,
+      boolean referenceSplit) {}
 
   private final List<Difference> differences;
   private final int oldWardsCompared;
@@ -50,8 +57,10 @@ final class CrosswalkDiff {
   }
 
   static CrosswalkDiff between(AdminUnits reference, AdminUnits other) {
-    Map<String, List<CrosswalkLink>> expected = reference.crosswalk().stream().collect(groupingBy(CrosswalkLink::oldWardCode));
-    Map<String, List<CrosswalkLink>> actual = other.crosswalk().stream().collect(groupingBy(CrosswalkLink::oldWardCode));
+    Map<String, List<CrosswalkLink>> expected =
+        reference.crosswalk().stream().collect(groupingBy(CrosswalkLink::oldWardCode));
+    Map<String, List<CrosswalkLink>> actual =
+        other.crosswalk().stream().collect(groupingBy(CrosswalkLink::oldWardCode));
     List<Difference> differences = new ArrayList<>();
     for (Ward oldWard : reference.wards(Era.PRE_REFORM)) {
       String code = oldWard.code();
@@ -61,32 +70,65 @@ final class CrosswalkDiff {
       String gotPrimary = other.primaryCurrentWard(code).orElse("");
       boolean split = want.size() > 1;
       if (other.ward(code, Era.PRE_REFORM).isEmpty()) {
-        differences.add(new Difference(OLD_WARD_MISSING, code, oldWard.name(), "", "", wantPrimary, gotPrimary, split));
+        differences.add(
+            new Difference(
+                OLD_WARD_MISSING, code, oldWard.name(), "", "", wantPrimary, gotPrimary, split));
         continue;
       }
       for (String newCode : want) {
         if (!got.contains(newCode)) {
-          differences.add(new Difference(LINK_MISSING, code, oldWard.name(), newCode, name(reference, newCode),
-              wantPrimary, gotPrimary, split));
+          differences.add(
+              new Difference(
+                  LINK_MISSING,
+                  code,
+                  oldWard.name(),
+                  newCode,
+                  name(reference, newCode),
+                  wantPrimary,
+                  gotPrimary,
+                  split));
         }
       }
       for (String newCode : got) {
         if (!want.contains(newCode)) {
-          differences.add(new Difference(LINK_EXTRA, code, oldWard.name(), newCode, name(other, newCode),
-              wantPrimary, gotPrimary, split));
+          differences.add(
+              new Difference(
+                  LINK_EXTRA,
+                  code,
+                  oldWard.name(),
+                  newCode,
+                  name(other, newCode),
+                  wantPrimary,
+                  gotPrimary,
+                  split));
         }
       }
       if (!wantPrimary.equals(gotPrimary)) {
-        differences.add(new Difference(PRIMARY_DIFFERS, code, oldWard.name(), gotPrimary, name(other, gotPrimary),
-            wantPrimary, gotPrimary, split));
+        differences.add(
+            new Difference(
+                PRIMARY_DIFFERS,
+                code,
+                oldWard.name(),
+                gotPrimary,
+                name(other, gotPrimary),
+                wantPrimary,
+                gotPrimary,
+                split));
       }
     }
     for (String code : new TreeSet<>(actual.keySet())) {
       if (reference.ward(code, Era.PRE_REFORM).isEmpty()) {
         String gotPrimary = other.primaryCurrentWard(code).orElse("");
-        differences.add(new Difference(OLD_WARD_NOT_IN_REFERENCE, code,
-            other.ward(code, Era.PRE_REFORM).map(Ward::name).orElse(""), gotPrimary, name(other, gotPrimary), "",
-            gotPrimary, false));
+        differences.add(
+            new Difference(
+                OLD_WARD_NOT_IN_REFERENCE,
+                code,
+                other.ward(code, Era.PRE_REFORM).map(Ward::name).orElse(""),
+                gotPrimary,
+                name(other, gotPrimary),
+                "",
+                gotPrimary,
+                false));
       }
     }
     return new CrosswalkDiff(differences, reference.wards(Era.PRE_REFORM).size());
@@ -122,21 +164,40 @@ final class CrosswalkDiff {
   String summary() {
     return String.format(
         "crosswalk npm vs reference: %d of %d old communes differ (%.2f%%; %d of them split in the reference); %s",
-        differingOldWards.size(), oldWardsCompared, 100 * differenceRate(), differingSplitOldWards.size(),
+        differingOldWards.size(),
+        oldWardsCompared,
+        100 * differenceRate(),
+        differingSplitOldWards.size(),
         countsByCategory());
   }
 
   void write(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter printer = CSVFormat.DEFAULT.builder()
-            .setHeader("category", "old_ward_code", "old_ward_name", "new_ward_code", "new_ward_name",
-                "reference_primary", "npm_primary", "reference_split")
-            .get()
-            .print(writer)) {
+        CSVPrinter printer =
+            CSVFormat.DEFAULT
+                .builder()
+                .setHeader(
+                    "category",
+                    "old_ward_code",
+                    "old_ward_name",
+                    "new_ward_code",
+                    "new_ward_name",
+                    "reference_primary",
+                    "npm_primary",
+                    "reference_split")
+                .get()
+                .print(writer)) {
       for (Difference d : differences) {
-        printer.printRecord(d.category(), d.oldWardCode(), d.oldWardName(), d.newWardCode(), d.newWardName(),
-            d.referencePrimary(), d.otherPrimary(), d.referenceSplit());
+        printer.printRecord(
+            d.category(),
+            d.oldWardCode(),
+            d.oldWardName(),
+            d.newWardCode(),
+            d.newWardName(),
+            d.referencePrimary(),
+            d.otherPrimary(),
+            d.referenceSplit());
       }
     }
   }

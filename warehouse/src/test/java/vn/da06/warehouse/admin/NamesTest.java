@@ -22,12 +22,15 @@ class NamesTest {
     assertThat(Names.matchKey("Phường 01")).isEqualTo(Names.matchKey("Phường 1"));
     assertThat(Names.matchKey("Phường 10")).isEqualTo("phường 10");
     assertThat(Names.matchKey("Xã Đông Quí")).isEqualTo(Names.matchKey("Xã Đông Quý"));
-    assertThat(Names.matchKey("Thị trấn NT Mộc Châu")).isEqualTo(Names.matchKey("Thị trấn Nông trường Mộc Châu"));
+    assertThat(Names.matchKey("Thị trấn NT Mộc Châu"))
+        .isEqualTo(Names.matchKey("Thị trấn Nông trường Mộc Châu"));
   }
 
   @Test
   void bareKeyDropsTheTypePrefix() {
-    assertThat(Names.bareKey("Thị xã Mộc Châu")).isEqualTo(Names.bareKey("Huyện Mộc Châu")).isEqualTo("mộc châu");
+    assertThat(Names.bareKey("Thị xã Mộc Châu"))
+        .isEqualTo(Names.bareKey("Huyện Mộc Châu"))
+        .isEqualTo("mộc châu");
     assertThat(Names.bareKey("Xã Tân An")).isEqualTo(Names.bareKey("Phường Tân An"));
     assertThat(Names.bareKey("Đặc khu Côn Đảo")).isEqualTo("côn đảo");
   }

@@ -14,8 +14,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The checked reference lists in {@code shared/data/admin-units}, read where they are (never copied into the
- * project), and the npm packages the project installs.
+ * The checked reference lists in {@code shared/data/admin-units}, read where they are (never copied
+ * into the project), and the npm packages the project installs.
  */
 final class Reference {
 
@@ -45,7 +45,8 @@ final class Reference {
   static List<Map<String, String>> rows(String file) {
     List<Map<String, String>> rows = new ArrayList<>();
     try (Reader reader = Files.newBufferedReader(dir().resolve(file), StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        CSVParser parser =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
       for (CSVRecord record : parser) {
         rows.add(record.toMap());
       }

@@ -19,13 +19,19 @@ class AccessRulesTest {
 
   @Test
   void everyUnitLevelFiltersEveryGoldTableThatHoldsUnits() {
-    assertThat(AccessRules.rowFilter(Tables.WARD_MONTH_KPIS, "20")).contains("province_code = '20'");
-    assertThat(AccessRules.rowFilter(Tables.WARD_MONTH_KPIS, "180")).contains("district_code = '180'");
-    assertThat(AccessRules.rowFilter(Tables.WARD_MONTH_KPIS, "06325")).contains("ward_code = '06325'");
-    assertThat(AccessRules.rowFilter(Tables.WARD_MONTH_KPIS_CURRENT, "20")).contains("province_code = '20'");
+    assertThat(AccessRules.rowFilter(Tables.WARD_MONTH_KPIS, "20"))
+        .contains("province_code = '20'");
+    assertThat(AccessRules.rowFilter(Tables.WARD_MONTH_KPIS, "180"))
+        .contains("district_code = '180'");
+    assertThat(AccessRules.rowFilter(Tables.WARD_MONTH_KPIS, "06325"))
+        .contains("ward_code = '06325'");
+    assertThat(AccessRules.rowFilter(Tables.WARD_MONTH_KPIS_CURRENT, "20"))
+        .contains("province_code = '20'");
     assertThat(AccessRules.rowFilter(Tables.SERVICE_MONTH, "20").orElseThrow())
-        .startsWith("ward_code IN (SELECT ward_code FROM delta.gold.dim_ward WHERE province_code = '20'");
-    assertThat(AccessRules.rowFilter(Tables.TARGET_PROGRESS, "06325")).contains("unit_code = '06325'");
+        .startsWith(
+            "ward_code IN (SELECT ward_code FROM delta.gold.dim_ward WHERE province_code = '20'");
+    assertThat(AccessRules.rowFilter(Tables.TARGET_PROGRESS, "06325"))
+        .contains("unit_code = '06325'");
     assertThat(AccessRules.rowFilter(Tables.DIM_SERVICE, "20")).isEmpty();
     for (String table : Tables.GOLD_TABLES) {
       if (!table.equals(Tables.DIM_SERVICE)) {
@@ -38,9 +44,14 @@ class AccessRulesTest {
 
   @Test
   void analystsGetOnlyGoldAndSafeOpsTablesWhileAdminsGetEverything() throws Exception {
-    JsonNode rules = new ObjectMapper().readTree(AccessRules.json(List.of(
-        new User("chu.tich", "20", Role.ADMIN, HASH, null),
-        new User("analyst", "06325", Role.ANALYST, HASH, null)), "da06-system"));
+    JsonNode rules =
+        new ObjectMapper()
+            .readTree(
+                AccessRules.json(
+                    List.of(
+                        new User("chu.tich", "20", Role.ADMIN, HASH, null),
+                        new User("analyst", "06325", Role.ANALYST, HASH, null)),
+                    "da06-system"));
     JsonNode tables = rules.get("tables");
     assertThat(tables.get(0).get("user").asText()).isEqualTo("^(da06-system|chu\\.tich)$");
     List<String> analystSchemas = new ArrayList<>();
@@ -49,47 +60,66 @@ class AccessRulesTest {
         analystSchemas.add(rule.get("schema").asText());
         assertThat(rule.get("privileges").toString()).isEqualTo("[\"SELECT\"]");
         if (rule.get("schema").asText().equals(Tables.OPS)) {
-          assertThat(rule.get("table").asText()).isEqualTo(String.join("|", AccessRules.OPS_READABLE));
+          assertThat(rule.get("table").asText())
+              .isEqualTo(String.join("|", AccessRules.OPS_READABLE));
         }
       }
     }
-    assertThat(analystSchemas).contains(Tables.GOLD, Tables.OPS).allMatch(s -> s.equals(Tables.GOLD) || s.equals(Tables.OPS));
-    assertThat(tables.toString()).doesNotContain("silver").doesNotContain("bronze").doesNotContain("quarantine");
+    assertThat(analystSchemas)
+        .contains(Tables.GOLD, Tables.OPS)
+        .allMatch(s -> s.equals(Tables.GOLD) || s.equals(Tables.OPS));
+    assertThat(tables.toString())
+        .doesNotContain("silver")
+        .doesNotContain("bronze")
+        .doesNotContain("quarantine");
     assertThat(tables.get(tables.size() - 1).toString()).isEqualTo("{\"privileges\":[]}");
   }
 
   @Test
   void viewersReadNoTableThroughSql() throws Exception {
-    String json = AccessRules.json(List.of(
-        new User("xem", "06325", Role.VIEWER, HASH, null),
-        new User("analyst", "06325", Role.ANALYST, HASH, null)), "da06-system");
+    String json =
+        AccessRules.json(
+            List.of(
+                new User("xem", "06325", Role.VIEWER, HASH, null),
+                new User("analyst", "06325", Role.ANALYST, HASH, null)),
+            "da06-system");
     JsonNode tables = new ObjectMapper().readTree(json).get("tables");
     List<String> usersWithTables = new ArrayList<>();
-    tables.forEach(rule -> {
-      if (rule.has("user") && rule.has("catalog") && rule.get("catalog").asText().equals("delta")) {
-        usersWithTables.add(rule.get("user").asText());
-      }
-    });
+    tables.forEach(
+        rule -> {
+          if (rule.has("user")
+              && rule.has("catalog")
+              && rule.get("catalog").asText().equals("delta")) {
+            usersWithTables.add(rule.get("user").asText());
+          }
+        });
     assertThat(usersWithTables).contains("^(analyst)$").noneMatch(user -> user.contains("xem"));
     // The ops rule names its readers, so a viewer does not fall into it either.
-    tables.forEach(rule -> {
-      if (rule.has("schema") && rule.get("schema").asText().equals(Tables.OPS)) {
-        assertThat(rule.has("user")).as(rule.toString()).isTrue();
-      }
-    });
+    tables.forEach(
+        rule -> {
+          if (rule.has("schema") && rule.get("schema").asText().equals(Tables.OPS)) {
+            assertThat(rule.has("user")).as(rule.toString()).isTrue();
+          }
+        });
   }
 
   @Test
   void theDashboardServiceUserReadsAllOfGoldAndNothingElse() throws Exception {
-    JsonNode tables = new ObjectMapper().readTree(AccessRules.json(List.of(
-        new User("analyst", "06325", Role.ANALYST, HASH, null)), "da06-system", List.of("da06-dashboard")))
-        .get("tables");
+    JsonNode tables =
+        new ObjectMapper()
+            .readTree(
+                AccessRules.json(
+                    List.of(new User("analyst", "06325", Role.ANALYST, HASH, null)),
+                    "da06-system",
+                    List.of("da06-dashboard")))
+            .get("tables");
     List<JsonNode> rules = new ArrayList<>();
-    tables.forEach(rule -> {
-      if (rule.has("user") && rule.get("user").asText().equals("^(da06-dashboard)$")) {
-        rules.add(rule);
-      }
-    });
+    tables.forEach(
+        rule -> {
+          if (rule.has("user") && rule.get("user").asText().equals("^(da06-dashboard)$")) {
+            rules.add(rule);
+          }
+        });
     assertThat(rules).hasSize(1);
     JsonNode rule = rules.get(0);
     assertThat(rule.get("catalog").asText()).isEqualTo("delta");
