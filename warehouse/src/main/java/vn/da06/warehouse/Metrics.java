@@ -1,5 +1,8 @@
 package vn.da06.warehouse;
 
+import static vn.da06.warehouse.Metric.Direction.HIGHER_IS_BETTER;
+import static vn.da06.warehouse.Metric.Direction.LOWER_IS_BETTER;
+import static vn.da06.warehouse.Metric.Direction.NEUTRAL;
 import static vn.da06.warehouse.Metric.Group.DATA_QUALITY;
 import static vn.da06.warehouse.Metric.Group.EID;
 import static vn.da06.warehouse.Metric.Group.POPULATION;
@@ -17,9 +20,6 @@ import java.util.Optional;
  * the one definition; column order here is the column order of {@code gold.ward_month_kpis}.
  */
 public final class Metrics {
-
-  /** The Đề án 06 goal for the share of dossiers submitted online. */
-  public static final double ONLINE_GOAL = 0.70;
 
   /** The minimum age of the eligible population (công dân từ đủ 14 tuổi). */
   public static final int ELIGIBLE_AGE = 14;
@@ -89,13 +89,14 @@ public final class Metrics {
               "eid_applications_cum",
               "(eid_activations_l1_cum + eid_activations_l2_cum) / (eid_applications_l1_cum + eid_applications_l2_cum)"),
           count(
-              "eligible_population",
-              "Dân số từ 14 tuổi",
-              "Eligible population (14+)",
-              POPULATION,
-              "from the latest population snapshot on or before the month's end: distinct citizens, not deceased,"
-                  + " aged 14 or more on the snapshot date (a citizen listed twice counts once, at the PERMANENT"
-                  + " record's ward if there is one)"),
+                  "eligible_population",
+                  "Dân số từ 14 tuổi",
+                  "Eligible population (14+)",
+                  POPULATION,
+                  "from the latest population snapshot on or before the month's end: distinct citizens, not deceased,"
+                      + " aged 14 or more on the snapshot date (a citizen listed twice counts once, at the PERMANENT"
+                      + " record's ward if there is one)")
+              .withDirection(NEUTRAL),
           rate(
               "eid_l2_coverage_rate",
               "Tỷ lệ bao phủ mức 2",
@@ -117,13 +118,14 @@ public final class Metrics {
               SERVICES,
               "dossiers with submitted_at in the month and channel ONLINE"),
           rate(
-              "online_rate",
-              "Tỷ lệ trực tuyến",
-              "Online rate",
-              SERVICES,
-              "dossiers_online",
-              "dossiers_total",
-              "dossiers_online / dossiers_total (the Đề án 06 goal is 0.70)"),
+                  "online_rate",
+                  "Tỷ lệ trực tuyến",
+                  "Online rate",
+                  SERVICES,
+                  "dossiers_online",
+                  "dossiers_total",
+                  "dossiers_online / dossiers_total")
+              .withGoal(0.70),
           count(
               "essential_dossiers_total",
               "Hồ sơ DVC thiết yếu",
@@ -179,38 +181,43 @@ public final class Metrics {
               "dossiers_resolved_with_due",
               "dossiers_resolved_on_time / dossiers resolved in the month with due_at set"),
           count(
-              "dq_records",
-              "Bản ghi dân cư",
-              "Population records",
-              DATA_QUALITY,
-              "records in the month's latest population snapshot (NULL for months without a snapshot)"),
+                  "dq_records",
+                  "Bản ghi dân cư",
+                  "Population records",
+                  DATA_QUALITY,
+                  "records in the month's latest population snapshot (NULL for months without a snapshot)")
+              .withDirection(NEUTRAL),
           count(
-              "dq_incorrect",
-              "Sai (không đúng)",
-              "Incorrect (đúng fails)",
-              DATA_QUALITY,
-              "citizen_id not 12 digits; or its first 3 digits not a province code 001–096; or its 4th digit not"
-                  + " consistent with sex and birth century; or its 5th–6th digits not the last two digits of the"
-                  + " birth year; or birth_date in the future or before 1900"),
+                  "dq_incorrect",
+                  "Sai (không đúng)",
+                  "Incorrect (đúng fails)",
+                  DATA_QUALITY,
+                  "citizen_id not 12 digits; or its first 3 digits not a province code 001–096; or its 4th digit not"
+                      + " consistent with sex and birth century; or its 5th–6th digits not the last two digits of the"
+                      + " birth year; or birth_date in the future or before 1900")
+              .withDirection(LOWER_IS_BETTER),
           count(
-              "dq_incomplete",
-              "Thiếu (không đủ)",
-              "Incomplete (đủ fails)",
-              DATA_QUALITY,
-              "any of citizen_id, full_name, birth_date, sex, residence_type empty"),
+                  "dq_incomplete",
+                  "Thiếu (không đủ)",
+                  "Incomplete (đủ fails)",
+                  DATA_QUALITY,
+                  "any of citizen_id, full_name, birth_date, sex, residence_type empty")
+              .withDirection(LOWER_IS_BETTER),
           count(
-              "dq_unclean",
-              "Trùng (không sạch)",
-              "Unclean (sạch fails)",
-              DATA_QUALITY,
-              "the citizen_id appears more than once in the snapshot, or another record has the same normalised"
-                  + " full_name, birth_date and ward_code with a different citizen_id"),
+                  "dq_unclean",
+                  "Trùng (không sạch)",
+                  "Unclean (sạch fails)",
+                  DATA_QUALITY,
+                  "the citizen_id appears more than once in the snapshot, or another record has the same normalised"
+                      + " full_name, birth_date and ward_code with a different citizen_id")
+              .withDirection(LOWER_IS_BETTER),
           count(
-              "dq_stale",
-              "Chưa rà soát (không sống)",
-              "Stale (sống fails)",
-              DATA_QUALITY,
-              "last_verified_at empty or more than 365 days before the snapshot date"),
+                  "dq_stale",
+                  "Chưa rà soát (không sống)",
+                  "Stale (sống fails)",
+                  DATA_QUALITY,
+                  "last_verified_at empty or more than 365 days before the snapshot date")
+              .withDirection(LOWER_IS_BETTER),
           count(
               "dq_clean_records",
               "Bản ghi đạt 4 tiêu chí",
@@ -229,6 +236,18 @@ public final class Metrics {
   private static final Map<String, Metric> BY_COLUMN = index();
 
   private Metrics() {}
+
+  /** The metric of a gold column; an error naming the column where there is none. */
+  public static Metric require(String column) {
+    return byColumn(column)
+        .orElseThrow(
+            () -> new IllegalArgumentException("'" + column + "' is not a metric of gold"));
+  }
+
+  /** The Đề án 06 goal for the share of dossiers submitted online (online_rate's goal). */
+  public static double onlineGoal() {
+    return require("online_rate").goal();
+  }
 
   public static Optional<Metric> byColumn(String column) {
     return Optional.ofNullable(BY_COLUMN.get(column));
@@ -251,7 +270,8 @@ public final class Metrics {
 
   private static Metric count(
       String column, String vi, String en, Metric.Group group, String definition) {
-    return new Metric(column, vi, en, COUNT, null, null, group, true, definition);
+    return new Metric(
+        column, vi, en, COUNT, null, null, group, true, definition, HIGHER_IS_BETTER, null);
   }
 
   private static Metric rate(
@@ -262,7 +282,18 @@ public final class Metrics {
       String numerator,
       String denominator,
       String definition) {
-    return new Metric(column, vi, en, RATE, numerator, denominator, group, false, definition);
+    return new Metric(
+        column,
+        vi,
+        en,
+        RATE,
+        numerator,
+        denominator,
+        group,
+        false,
+        definition,
+        HIGHER_IS_BETTER,
+        null);
   }
 
   private static Map<String, Metric> index() {

@@ -77,7 +77,7 @@ final class Pages {
     }
 
     Object online = now.get("online_rate");
-    boolean met = online != null && ((Double) online) >= Metrics.ONLINE_GOAL;
+    boolean met = online != null && ((Double) online) >= Metrics.onlineGoal();
     content.raw(
         "<p class=\"goal "
             + (online == null ? "" : met ? "good" : "bad")
@@ -149,7 +149,7 @@ final class Pages {
             months,
             series,
             List.of("online_rate", "essential_online_rate"),
-            Metrics.ONLINE_GOAL));
+            Metrics.onlineGoal()));
 
     if (unit.level() != UnitLevel.WARD) {
       if (unit.level() == UnitLevel.PROVINCE
@@ -338,9 +338,9 @@ final class Pages {
       return "band-none";
     }
     if (metric.column().endsWith("online_rate")) {
-      return value >= Metrics.ONLINE_GOAL
+      return value >= Metrics.onlineGoal()
           ? "band-high"
-          : value >= Metrics.ONLINE_GOAL - 0.2 ? "band-mid" : "band-low";
+          : value >= Metrics.onlineGoal() - 0.2 ? "band-mid" : "band-low";
     }
     int below = (int) sortedValues.stream().filter(v -> v < value).count();
     double position = sortedValues.size() <= 1 ? 1.0 : below / (double) (sortedValues.size() - 1);
@@ -703,7 +703,7 @@ final class Pages {
     content.heading(lang.t("services.essential") + " · " + lang.month(state.month()));
     content.add(
         Charts.verticalBars(
-            "services-chart", lang.t("service.share"), labels, shares, Metrics.ONLINE_GOAL));
+            "services-chart", lang.t("service.share"), labels, shares, Metrics.onlineGoal()));
     content.add(new TableView("services", lang.t("services.essential"), columns, cells));
     content.heading(lang.t("services.byward"));
     content.add(

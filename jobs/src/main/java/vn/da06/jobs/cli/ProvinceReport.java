@@ -54,7 +54,7 @@ final class ProvinceReport {
     if (online != null) {
       out.printf(
           "%nMục tiêu trực tuyến 70%%: %s (%s)%n",
-          online >= Metrics.ONLINE_GOAL ? "ĐẠT" : "CHƯA ĐẠT",
+          online >= Metrics.onlineGoal() ? "ĐẠT" : "CHƯA ĐẠT",
           format(Metrics.byColumn("online_rate").orElseThrow(), online));
     }
     // The province's own targets and those of its wards of that month.

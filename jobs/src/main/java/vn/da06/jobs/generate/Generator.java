@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -28,6 +29,7 @@ import org.apache.commons.csv.CSVPrinter;
 import vn.da06.jobs.generate.GeneratorSummary.DailyReportCounts;
 import vn.da06.jobs.generate.GeneratorSummary.FeedTotals;
 import vn.da06.warehouse.Feed;
+import vn.da06.warehouse.Metrics;
 import vn.da06.warehouse.QuarantineReason;
 import vn.da06.warehouse.admin.AdminUnits;
 import vn.da06.warehouse.admin.Era;
@@ -374,7 +376,9 @@ public final class Generator {
       String name = "Chỉ tiêu Đề án 06 của tỉnh, 01/7/2025–31/12/2026";
       for (String[] target :
           List.of(
-              new String[] {"online_rate", "0.70"},
+              new String[] {
+                "online_rate", String.format(Locale.ROOT, "%.2f", Metrics.onlineGoal())
+              },
               new String[] {"dq_clean_rate", "0.95"},
               new String[] {"eid_l2_coverage_rate", "0.80"})) {
         provinceTargets.add(

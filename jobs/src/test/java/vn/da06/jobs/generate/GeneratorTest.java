@@ -468,7 +468,7 @@ class GeneratorTest {
             row ->
                 row.get("unit_code").equals("20")
                     && row.get("metric").equals("online_rate")
-                    && Double.parseDouble(row.get("target_value")) == Metrics.ONLINE_GOAL);
+                    && Double.parseDouble(row.get("target_value")) == Metrics.onlineGoal());
   }
 
   @Test

@@ -65,6 +65,14 @@ public final class AnalystDocs {
     return begin < 0 || end < begin ? "" : document.substring(begin, end + END.length());
   }
 
+  private static String better(Metric metric) {
+    return switch (metric.direction()) {
+      case HIGHER_IS_BETTER -> "higher";
+      case LOWER_IS_BETTER -> "lower";
+      case NEUTRAL -> "";
+    };
+  }
+
   public static String section() {
     StringBuilder out = new StringBuilder(BEGIN).append("\n\n");
     out.append("Tables of schema `delta.gold`: ");
@@ -73,14 +81,15 @@ public final class AnalystDocs {
     out.append("### ward_month_kpis and ward_month_kpis_current\n\n");
     out.append(TABLE_PURPOSE.get(Tables.WARD_MONTH_KPIS)).append("\n\n");
     out.append(
-        "| column | type | label (vi) | label (en) | definition |\n| --- | --- | --- | --- | --- |\n");
-    out.append("| ward_code | varchar | Mã xã | Ward code | 5-digit ward (commune) code |\n");
+        "| column | type | label (vi) | label (en) | better | goal | definition |\n"
+            + "| --- | --- | --- | --- | --- | --- | --- |\n");
+    out.append("| ward_code | varchar | Mã xã | Ward code | | | 5-digit ward (commune) code |\n");
     out.append(
-        "| month | varchar | Tháng | Month | `yyyy-MM`, Asia/Ho_Chi_Minh calendar month |\n");
+        "| month | varchar | Tháng | Month | | | `yyyy-MM`, Asia/Ho_Chi_Minh calendar month |\n");
     out.append(
-        "| province_code | varchar | Mã tỉnh | Province code | 2 digits; in `_current` the current (post-reform) province |\n");
+        "| province_code | varchar | Mã tỉnh | Province code | | | 2 digits; in `_current` the current (post-reform) province |\n");
     out.append(
-        "| district_code | varchar | Mã huyện | District code | 3 digits, pre-reform only (NULL after 2025-07) |\n");
+        "| district_code | varchar | Mã huyện | District code | | | 3 digits, pre-reform only (NULL after 2025-07) |\n");
     for (Metric metric : Metrics.ALL) {
       String type = metric.isRate() ? "double" : "bigint";
       String definition = metric.definition();
@@ -96,6 +105,10 @@ public final class AnalystDocs {
           .append(" | ")
           .append(metric.labelEn())
           .append(" | ")
+          .append(better(metric))
+          .append(" | ")
+          .append(metric.goal() == null ? "" : metric.format(metric.goal(), false))
+          .append(" | ")
           .append(definition.replace("|", "\\|"))
           .append(" |\n");
     }
@@ -103,13 +116,15 @@ public final class AnalystDocs {
       out.append("| ")
           .append(helper)
           .append(
-              " | bigint | | | helper count so that rates can be recomputed from sums"
+              " | bigint | | | | | helper count so that rates can be recomputed from sums"
                   + " over wards |\n");
     }
     out.append(
         "\nA rate over several wards is the ratio of the summed numerator and denominator, never the average"
             + " of the wards' rates. Counts may be summed over wards; never sum a `_cum` column or a snapshot count"
-            + " (eligible_population, dq_*) over months.\n");
+            + " (eligible_population, dq_*) over months. \"better\" says which way a metric improves;"
+            + " \"goal\" is its national goal (a ward's or province's live target in"
+            + " `gold.target_progress` takes precedence on the dashboard).\n");
     for (var entry : OTHER_COLUMNS.entrySet()) {
       out.append("\n### ")
           .append(entry.getKey())
