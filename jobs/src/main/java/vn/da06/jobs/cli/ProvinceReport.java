@@ -50,12 +50,18 @@ final class ProvinceReport {
       Object value = row.getAs(metric.column());
       out.printf("  %-34s %-28s %14s%n", metric.labelVi(), metric.column(), format(metric, value));
     }
-    Double online = row.getAs("online_rate");
-    if (online != null) {
-      out.printf(
-          "%nMục tiêu trực tuyến 70%%: %s (%s)%n",
-          online >= Metrics.onlineGoal() ? "ĐẠT" : "CHƯA ĐẠT",
-          format(Metrics.byColumn("online_rate").orElseThrow(), online));
+    // Every metric with a national goal, judged by the metric's own direction.
+    for (Metric metric : Metrics.ALL) {
+      Object value = row.getAs(metric.column());
+      if (metric.goal() != null && value != null) {
+        double figure = ((Number) value).doubleValue();
+        out.printf(
+            "%nMục tiêu %s %s: %s (%s)%n",
+            metric.labelVi().toLowerCase(java.util.Locale.forLanguageTag("vi")),
+            metric.format(metric.goal(), true),
+            metric.meets(figure, metric.goal()) ? "ĐẠT" : "CHƯA ĐẠT",
+            format(metric, value));
+      }
     }
     // The province's own targets and those of its wards of that month.
     Object[] units =

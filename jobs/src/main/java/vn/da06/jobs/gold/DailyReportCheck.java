@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.da06.jobs.ingest.BronzeTransforms;
+import vn.da06.warehouse.DailyReportStatus;
 import vn.da06.warehouse.Metrics;
 
 /**
@@ -123,9 +124,9 @@ public final class DailyReportCheck {
             date_format(col("report_date"), "yyyy-MM").as("month"),
             col("submitted_at"),
             when(col("submitted_at").isNotNull(), onTime).as("on_time"),
-            when(col("submitted_at").isNull(), "MISSING")
-                .when(onTime, "ON_TIME")
-                .otherwise("LATE")
+            when(col("submitted_at").isNull(), DailyReportStatus.MISSING.name())
+                .when(onTime, DailyReportStatus.ON_TIME.name())
+                .otherwise(DailyReportStatus.LATE.name())
                 .as("status"),
             col("reported_l2_applications"),
             col("reported_l2_activations"),

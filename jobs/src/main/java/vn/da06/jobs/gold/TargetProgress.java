@@ -26,7 +26,8 @@ import vn.da06.warehouse.Metrics;
  * <p>The pace is that of the last month of data (the gold grain is the month, so "the last 4 weeks"
  * is the month's change spread over its days): {@code projected_at_deadline = actual + pace × days
  * left}, rates kept within [0, 1]. {@code daily_pace_needed} is what is still missing per remaining
- * day.
+ * day. Attainment and on_track honour the metric's direction ({@link Metric#attainment}): a target
+ * on a lower-is-better metric is met at or below its value.
  */
 public final class TargetProgress {
 
@@ -65,6 +66,14 @@ public final class TargetProgress {
     Column daysInMonth = dayofmonth(last_day(concat(col("as_of_month"), lit("-01")).cast("date")));
     Column pace = col("actual").minus(coalesce(col("previous"), lit(0.0))).divide(daysInMonth);
     Column isRate = col("metric").isin(Metrics.rates().stream().map(Metric::column).toArray());
+    // A target on a lower-is-better metric (dq_incorrect …) is met at or below its value.
+    Column lowerIsBetter =
+        col("metric")
+            .isin(
+                Metrics.ALL.stream()
+                    .filter(metric -> metric.direction() == Metric.Direction.LOWER_IS_BETTER)
+                    .map(Metric::column)
+                    .toArray());
     Column projected = col("actual").plus(pace.multiply(daysLeft));
     Column projectedBounded =
         when(isRate, least(greatest(projected, lit(0.0)), lit(1.0))).otherwise(projected);
@@ -86,13 +95,23 @@ public final class TargetProgress {
             col("deadline"),
             col("as_of_month"),
             col("actual"),
-            WardMonthKpis.rate(col("actual"), col("target_value")).as("attainment"),
+            when(
+                    lowerIsBetter,
+                    when(col("actual").equalTo(0), lit(1.0))
+                        .otherwise(WardMonthKpis.rate(col("target_value"), col("actual"))))
+                .otherwise(WardMonthKpis.rate(col("actual"), col("target_value")))
+                .as("attainment"),
             col("projected_at_deadline"),
-            col("projected_at_deadline").geq(col("target_value")).as("on_track"),
+            when(lowerIsBetter, col("projected_at_deadline").leq(col("target_value")))
+                .otherwise(col("projected_at_deadline").geq(col("target_value")))
+                .as("on_track"),
             col("days_left"),
             when(
                     col("days_left").gt(0),
-                    greatest(col("target_value").minus(col("actual")), lit(0.0))
+                    greatest(
+                            when(lowerIsBetter, col("actual").minus(col("target_value")))
+                                .otherwise(col("target_value").minus(col("actual"))),
+                            lit(0.0))
                         .divide(col("days_left")))
                 .as("daily_pace_needed"));
   }

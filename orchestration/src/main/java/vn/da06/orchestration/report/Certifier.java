@@ -19,6 +19,8 @@ import vn.da06.dashboard.store.KpiRow;
 import vn.da06.dashboard.store.UnitScope;
 import vn.da06.dashboard.store.WardInfo;
 import vn.da06.dashboard.store.WardView;
+import vn.da06.warehouse.DailyReportStatus;
+import vn.da06.warehouse.DataQuality;
 import vn.da06.warehouse.Feed;
 import vn.da06.warehouse.Metrics;
 
@@ -34,9 +36,6 @@ public final class Certifier {
       List.of(Feed.EID_APPLICATIONS, Feed.SERVICE_DOSSIERS, Feed.POPULATION);
 
   /** The four rules and their labels, in the order of the "đúng, đủ, sạch, sống" campaign. */
-  static final List<String> RULES =
-      List.of("dq_incorrect", "dq_incomplete", "dq_unclean", "dq_stale");
-
   private Certifier() {}
 
   public static ReportDocument.Certification monthly(
@@ -89,24 +88,15 @@ public final class Certifier {
               + names(gold, withoutPopulation, key));
     }
     Map<String, Object> totals = Aggregation.aggregate(rows);
-    Long records = (Long) totals.get("dq_records");
-    if (records != null && records > 0) {
-      for (String rule : RULES) {
-        Long failing = (Long) totals.get(rule);
-        double share = failing == null ? 0 : (double) failing / records;
-        double limit = thresholds.get(rule);
-        if (share > limit) {
-          reasons.add(
-              "tỷ lệ bản ghi "
-                  + Metrics.byColumn(rule)
-                      .orElseThrow()
-                      .labelVi()
-                      .toLowerCase(Locale.forLanguageTag("vi"))
-                  + " "
-                  + Formats.percent(share)
-                  + " vượt ngưỡng "
-                  + Formats.percent(limit));
-        }
+    for (DataQuality.Verdict verdict : DataQuality.evaluate(totals, thresholds)) {
+      if (verdict.overLimit()) {
+        reasons.add(
+            "tỷ lệ bản ghi "
+                + verdict.metric().labelVi().toLowerCase(Locale.forLanguageTag("vi"))
+                + " "
+                + Formats.percent(verdict.share())
+                + " vượt ngưỡng "
+                + Formats.percent(verdict.limit()));
       }
     }
     return new ReportDocument.Certification(reasons.isEmpty(), reasons);
@@ -130,7 +120,7 @@ public final class Certifier {
     }
     Set<String> notOnTime = new TreeSet<>();
     for (DailyReportRow row : rows) {
-      if (!"ON_TIME".equals(row.status())) {
+      if (DailyReportStatus.of(row.status()) != DailyReportStatus.ON_TIME) {
         notOnTime.add(row.wardCode());
       }
     }

@@ -28,6 +28,8 @@ import vn.da06.orchestration.report.ReportDocument.Column;
 import vn.da06.orchestration.report.ReportDocument.Heading;
 import vn.da06.orchestration.report.ReportDocument.Paragraph;
 import vn.da06.orchestration.report.ReportDocument.Table;
+import vn.da06.warehouse.DailyReportStatus;
+import vn.da06.warehouse.DataQuality;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 import vn.da06.warehouse.access.UnitLevel;
@@ -207,18 +209,16 @@ public final class ReportContent {
     blocks.add(new Heading("V. CHẤT LƯỢNG DỮ LIỆU DÂN CƯ (ĐÚNG, ĐỦ, SẠCH, SỐNG)"));
     Long records = (Long) now.get("dq_records");
     List<List<Object>> dqRows = new ArrayList<>();
-    for (String rule : Certifier.RULES) {
-      Long failing = (Long) now.get(rule);
-      Double share =
-          records == null || records == 0 || failing == null ? null : (double) failing / records;
-      double limit = frame.letterhead().thresholds().get(rule);
+    for (DataQuality.Verdict verdict : DataQuality.evaluate(now, frame.letterhead().thresholds())) {
       dqRows.add(
           Arrays.asList(
-              label(rule),
-              failing,
-              share,
-              limit,
-              share == null ? "Chưa có số liệu" : share > limit ? "Vượt ngưỡng" : "Trong ngưỡng"));
+              label(verdict.rule()),
+              verdict.failing(),
+              verdict.share(),
+              verdict.limit(),
+              !verdict.known()
+                  ? "Chưa có số liệu"
+                  : verdict.overLimit() ? "Vượt ngưỡng" : "Trong ngưỡng"));
     }
     blocks.add(
         new Paragraph(
@@ -244,10 +244,10 @@ public final class ReportContent {
     long late = 0;
     long missing = 0;
     for (DailyReportRow row : gold.dailyReports(scope, key)) {
-      switch (String.valueOf(row.status())) {
-        case "ON_TIME" -> onTime++;
-        case "LATE" -> late++;
-        default -> missing++;
+      switch (DailyReportStatus.of(row.status())) {
+        case ON_TIME -> onTime++;
+        case LATE -> late++;
+        case MISSING -> missing++;
       }
     }
     if (onTime + late + missing > 0) {
@@ -325,13 +325,10 @@ public final class ReportContent {
               + activationsThisMonth.getOrDefault(row.wardCode(), 0L);
       TargetRow target = targets.get(row.wardCode());
       Double targetValue = target == null ? null : target.targetValue();
+      DailyReportStatus dailyStatus = DailyReportStatus.of(row.status());
       String status =
-          switch (String.valueOf(row.status())) {
-            case "ON_TIME" -> "Đúng hạn";
-            case "LATE" -> "Muộn";
-            default -> "Không báo cáo";
-          };
-      if (!"ON_TIME".equals(row.status())) {
+          dailyStatus == DailyReportStatus.MISSING ? "Không báo cáo" : dailyStatus.label(true);
+      if (dailyStatus != DailyReportStatus.ON_TIME) {
         notReported.add(
             name + " (" + status.toLowerCase(java.util.Locale.forLanguageTag("vi")) + ")");
       }

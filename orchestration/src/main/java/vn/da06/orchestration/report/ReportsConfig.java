@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.da06.warehouse.DataQuality;
 
 /**
  * {@code config/reports.yaml}: the SMTP server, the archive mailbox that makes sending
@@ -44,7 +45,7 @@ public record ReportsConfig(
    * Defaults of the data-quality thresholds: the largest share of a snapshot's records that may
    * fail a rule.
    */
-  public static final Map<String, Double> DEFAULT_THRESHOLDS = defaultThresholds();
+  public static final Map<String, Double> DEFAULT_THRESHOLDS = DataQuality.DEFAULT_THRESHOLDS;
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+");
 
@@ -252,15 +253,6 @@ public record ReportsConfig(
       throw new ReportException(
           "Cannot read " + file + ": " + e.getMessage() + " (see docs/reports.md)");
     }
-  }
-
-  private static Map<String, Double> defaultThresholds() {
-    Map<String, Double> map = new LinkedHashMap<>();
-    map.put("dq_incorrect", 0.05);
-    map.put("dq_incomplete", 0.05);
-    map.put("dq_unclean", 0.05);
-    map.put("dq_stale", 0.30);
-    return map;
   }
 
   // ---------------------------------------------------------------------------------------- the
