@@ -27,8 +27,8 @@ import vn.da06.warehouse.admin.AdminUnitsLoader;
     description = "ĐA06 steering warehouse: sample feeds, the Spark pipeline, benchmarks.",
     footer = {
       "",
-      "Also: ./da06 bench (benchmarks, BENCHMARKS.md), ./da06 test (the test suite), ./da06 serve | users"
-          + " (dashboard), ./da06 trino (analysts' SQL)."
+      "Also: ./da06 bench (benchmarks, BENCHMARKS.md), ./da06 test (the test suite),",
+      "./da06 serve | users (dashboard), ./da06 trino (analysts' SQL)."
     },
     subcommands = {
       Da06.Demo.class,
