@@ -27,13 +27,13 @@ import vn.da06.warehouse.admin.AdminUnitsLoader;
     description = "ĐA06 steering warehouse: sample feeds, the Spark pipeline, benchmarks.",
     footer = {
       "",
-      "Also: ./da06 test (the test suite), ./da06 serve | users (dashboard), ./da06 trino (analysts' SQL)."
+      "Also: ./da06 bench (benchmarks, BENCHMARKS.md), ./da06 test (the test suite),",
+      "./da06 serve | users (dashboard), ./da06 trino (analysts' SQL)."
     },
     subcommands = {
       Da06.Demo.class,
       Da06.Generate.class,
       Da06.Run.class,
-      Da06.Bench.class,
       CommandLine.HelpCommand.class
     })
 public final class Da06 {
@@ -179,26 +179,8 @@ public final class Da06 {
     }
   }
 
-  @Command(
-      name = "bench",
-      mixinStandardHelpOptions = true,
-      description = "Measure the pipeline (see BENCHMARKS.md).",
-      subcommands = {
-        PipelineBench.class,
-        ScaleBench.class,
-        GoldBench.class,
-        IncrementalBench.class,
-        DqBench.class
-      })
-  static final class Bench implements Callable<Integer> {
-    @Override
-    public Integer call() {
-      new CommandLine(this).usage(System.out);
-      return 0;
-    }
-  }
-
-  static GeneratorSummary generate(
+  /** Writes sample feeds and prints what was written; {@code ./da06 generate} and the benches. */
+  public static GeneratorSummary generate(
       Path out,
       String province,
       YearMonth from,
@@ -224,11 +206,12 @@ public final class Da06 {
     return summary;
   }
 
-  static RunSummary runPipeline(String inbox, String warehouse) {
+  /** Runs the pipeline and prints its summary; {@code ./da06 run} and the benches. */
+  public static RunSummary runPipeline(String inbox, String warehouse) {
     return runPipeline(inbox, warehouse, new Progress(System.out));
   }
 
-  static RunSummary runPipeline(String inbox, String warehouse, Progress progress) {
+  public static RunSummary runPipeline(String inbox, String warehouse, Progress progress) {
     SparkSession spark = SparkSessions.getOrCreate("da06-pipeline");
     RunSummary summary =
         new Pipeline(

@@ -127,52 +127,6 @@ class EndToEndTest {
 
   @Test
   @Order(2)
-  void duckDbComputesTheSameGoldFromTheSameSilverFiles() throws java.sql.SQLException {
-    DeltaIo io = new DeltaIo(spark, warehouse);
-    try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
-      vn.da06.jobs.bench.DuckDbGold.compute(
-          connection, vn.da06.jobs.bench.GoldReference.inputs(io));
-      try (var statement = connection.createStatement();
-          var rows =
-              statement.executeQuery(
-                  "SELECT count(*), count(DISTINCT ward_code) FROM ref_ward_month_kpis_current")) {
-        rows.next();
-        assertThat(rows.getLong(1))
-            .isEqualTo(io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT).count());
-        assertThat(rows.getLong(2)).as("current wards of province 20").isGreaterThan(50);
-      }
-      var differences = vn.da06.jobs.bench.GoldReference.compare(connection, io);
-      assertThat(differences).hasSize(2);
-      differences.forEach(d -> assertThat(d.none()).as(d.table() + ": " + d.samples()).isTrue());
-
-      // Gold for the last month alone, from that month's rows and the month before's cumulative
-      // figures,
-      // is still exactly the reference computed from all rows.
-      java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
-      new Pipeline(
-              spark,
-              new Pipeline.Options(inbox.toString(), warehouse),
-              new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)),
-              new Progress(new java.io.PrintStream(lines, true, StandardCharsets.UTF_8)))
-          .updateGold("2025-08");
-      assertThat(lines.toString(StandardCharsets.UTF_8))
-          .contains("gold: measuring (from 2025-08, rows of those months only)");
-      assertThat(
-              io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT)
-                  .where("month = '2025-08'")
-                  .count())
-          .isGreaterThan(50);
-      var afterUpdate = vn.da06.jobs.bench.GoldReference.compare(connection, io);
-      afterUpdate.forEach(
-          d ->
-              assertThat(d.none())
-                  .as("after the one-month update, " + d.table() + ": " + d.samples())
-                  .isTrue());
-    }
-  }
-
-  @Test
-  @Order(2)
   void everyTableKeepsItsVersionsLongEnoughToRegenerateAReport() {
     DeltaIo io = new DeltaIo(spark, warehouse);
     for (String table :

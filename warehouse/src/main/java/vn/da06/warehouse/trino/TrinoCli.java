@@ -33,7 +33,6 @@ import picocli.CommandLine.Parameters;
       TrinoCli.Status.class,
       TrinoCli.Stop.class,
       TrinoCli.Sql.class,
-      TrinoBench.class,
       CommandLine.HelpCommand.class
     })
 public final class TrinoCli {
@@ -62,8 +61,11 @@ public final class TrinoCli {
     return commandLine.execute(rest);
   }
 
-  /** Options every subcommand shares; what start used is remembered in the server folder. */
-  static final class ServerOptions {
+  /**
+   * Options every subcommand shares (and {@code ./da06 bench trino}); what start used is remembered
+   * in the server folder.
+   */
+  public static final class ServerOptions {
     @Option(
         names = "--warehouse",
         description =
@@ -87,11 +89,11 @@ public final class TrinoCli {
         description = "Users file shared with the dashboard. Default: ${DEFAULT-VALUE}")
     Path users;
 
-    TrinoSettings settings() {
+    public TrinoSettings settings() {
       return TrinoCli.settings(home, warehouse, port, users);
     }
 
-    void remember(TrinoSettings settings) {
+    public void remember(TrinoSettings settings) {
       TrinoCli.remember(settings);
     }
   }
@@ -141,7 +143,8 @@ public final class TrinoCli {
     }
   }
 
-  static void say(String message) {
+  /** A progress line on standard error, as every {@code ./da06} command writes them. */
+  public static void say(String message) {
     System.err.println("da06: " + message);
   }
 
