@@ -125,22 +125,21 @@ final class Bands {
 
   // ------------------------------------------------------------------ what a reader is told
 
-  /** "mục tiêu 70,0 %", "chỉ tiêu của xã 75,0 % (hạn 31/12/2025)", for a legend or a sentence. */
+  /** "mục tiêu 70,0 %", "chỉ tiêu của tỉnh 92,0 %, hạn 31/12/2025", for a legend or a sentence. */
   static String describe(Lang lang, Metric metric, Reference reference) {
     boolean vi = lang == Lang.VI;
     String value = show(lang, metric, reference.value());
     return switch (reference.source()) {
       case GOAL -> (vi ? "mục tiêu " : "goal ") + value;
-      case UNIT_TARGET, PROVINCE_TARGET ->
-          (reference.source() == Reference.Source.UNIT_TARGET
-                  ? (vi ? "chỉ tiêu của đơn vị " : "unit's target ")
-                  : (vi ? "chỉ tiêu của tỉnh " : "province's target "))
-              + value
-              + " ("
-              + (vi ? "hạn " : "due ")
-              + lang.date(reference.deadline())
-              + ")";
+      case UNIT_TARGET ->
+          (vi ? "chỉ tiêu của đơn vị " : "unit's target ") + value + due(lang, reference);
+      case PROVINCE_TARGET ->
+          (vi ? "chỉ tiêu của tỉnh " : "province's target ") + value + due(lang, reference);
     };
+  }
+
+  private static String due(Lang lang, Reference reference) {
+    return (lang == Lang.VI ? ", hạn " : ", due ") + lang.date(reference.deadline());
   }
 
   /**
@@ -184,12 +183,19 @@ final class Bands {
   }
 
   private static String show(Lang lang, Metric metric, double value) {
-    return metric.isRate() ? lang.rate(value) : lang.count(Math.round(value));
+    // A count's close threshold need not be whole (2 ÷ 0,9 = 2,2): one decimal where it is not.
+    return metric.isRate() ? lang.rate(value) : lang.decimal(value);
   }
 
-  /** A legend of the four bands under a table, naming the thresholds. */
+  /**
+   * A legend of the four bands under a table, naming the thresholds; empty where no figure shown
+   * has a reference (everything is uncoloured, there is nothing to explain).
+   */
   static String legend(
       PageContext page, Metric metric, Collection<Reference> references, String testId) {
+    if (references.isEmpty()) {
+      return "";
+    }
     Lang lang = page.lang();
     List<String> labels = thresholds(lang, metric, references, page.goals().margins());
     Band[] bands = Band.values();
@@ -199,8 +205,7 @@ final class Bands {
             .append("\">")
             .append(Html.esc(lang.label(metric)));
     if (new LinkedHashSet<>(references).size() == 1) {
-      out.append(" (").append(Html.esc(describe(lang, metric, references.iterator().next())));
-      out.append(")");
+      out.append(" — ").append(Html.esc(describe(lang, metric, references.iterator().next())));
     }
     out.append(": ");
     for (int i = 0; i < bands.length; i++) {
