@@ -97,11 +97,15 @@ final class ApiController {
       }
       wards.add(ward);
     }
+    // Rank 1 is the best ward: the highest value, or the lowest where lower is better.
+    Comparator<Number> better = Comparator.comparingDouble(Number::doubleValue);
+    if (metric.direction() != Metric.Direction.LOWER_IS_BETTER) {
+      better = better.reversed();
+    }
     wards.sort(
         Comparator.comparing(
             (Map<String, Object> ward) -> (Number) ward.get(metric.column()),
-            Comparator.nullsLast(
-                Comparator.comparingDouble((Number n) -> n.doubleValue()).reversed())));
+            Comparator.nullsLast(better)));
     int rank = 0;
     for (Map<String, Object> ward : wards) {
       ward.put("rank", ward.get(metric.column()) == null ? null : ++rank);

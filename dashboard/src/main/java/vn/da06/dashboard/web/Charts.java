@@ -88,6 +88,10 @@ final class Charts {
         "aria", map("enabled", true, "label", map("description", title)));
   }
 
+  /**
+   * A heatmap of {@code [x, y, value, band]} cells coloured by band (the fourth dimension), not by
+   * value: {@code pieces} name each band's thresholds in the legend beneath.
+   */
   static Chart heatmap(
       String id,
       String title,
@@ -95,11 +99,11 @@ final class Charts {
       List<String> months,
       List<String> wards,
       List<List<Object>> data,
-      double max) {
+      List<Map<String, Object>> pieces) {
     Map<String, Object> option =
         map(
             "tooltip", map("position", "top"),
-            "grid", map("left", 200, "right", 16, "top", 16, "bottom", 72),
+            "grid", map("left", 200, "right", 16, "top", 16, "bottom", 96),
             "xAxis",
                 map(
                     "type",
@@ -111,20 +115,18 @@ final class Charts {
             "yAxis", map("type", "category", "data", wards, "splitArea", map("show", true)),
             "visualMap",
                 map(
-                    "min",
-                    0,
-                    "max",
-                    max <= 0 ? 1 : max,
-                    "calculable",
-                    true,
+                    "type",
+                    "piecewise",
+                    "dimension",
+                    3,
+                    "pieces",
+                    pieces,
                     "orient",
                     "horizontal",
                     "left",
                     "center",
                     "bottom",
-                    0,
-                    "inRange",
-                    map("color", List.of("#d73027", "#fee08b", "#1a9850"))),
+                    0),
             "series",
                 List.of(
                     map(
@@ -134,9 +136,11 @@ final class Charts {
                         "heatmap",
                         "data",
                         data,
+                        "encode",
+                        map("x", 0, "y", 1, "value", 2, "tooltip", 2),
                         "label",
                         map("show", false))));
-    return new Chart(id, title, option, Math.max(320, 24 * wards.size() + 120));
+    return new Chart(id, title, option, Math.max(320, 24 * wards.size() + 144));
   }
 
   static Chart horizontalBars(String id, String title, List<String> labels, List<Object> values) {
@@ -160,25 +164,29 @@ final class Charts {
     return new Chart(id, title, option, Math.max(240, 22 * labels.size() + 60));
   }
 
+  /**
+   * Bars of percentages, each {@code {value, itemStyle}} where coloured by its band, with a line at
+   * the reference where there is one.
+   */
   static Chart verticalBars(
-      String id, String title, List<String> labels, List<Object> values, double goal) {
+      String id, String title, List<String> labels, List<Object> values, Double reference) {
+    Map<String, Object> series = map("name", title, "type", "bar", "data", values);
+    if (reference != null) {
+      series.put(
+          "markLine",
+          map(
+              "symbol",
+              "none",
+              "data",
+              List.of(map("yAxis", Math.round(reference * 1000) / 10.0))));
+    }
     Map<String, Object> option =
         map(
             "tooltip", map("trigger", "axis"),
             "grid", map("left", 48, "right", 16, "top", 24, "bottom", 48),
             "xAxis", map("type", "category", "data", labels, "axisLabel", map("rotate", 60)),
             "yAxis", map("type", "value", "name", "%", "max", 100),
-            "series",
-                List.of(
-                    map(
-                        "name",
-                        title,
-                        "type",
-                        "bar",
-                        "data",
-                        values,
-                        "markLine",
-                        map("symbol", "none", "data", List.of(map("yAxis", goal * 100))))));
+            "series", List.of(series));
     return new Chart(id, title, option);
   }
 

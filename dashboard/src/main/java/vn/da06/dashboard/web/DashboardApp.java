@@ -24,6 +24,7 @@ import vn.da06.dashboard.store.KpiStore;
 import vn.da06.dashboard.store.UnitScope;
 import vn.da06.dashboard.store.WardView;
 import vn.da06.dashboard.store.WarehouseUnavailableException;
+import vn.da06.warehouse.Goals;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;
 
@@ -63,8 +64,19 @@ public final class DashboardApp {
   private final LoginThrottle throttle;
   private final ApiController api;
   private final AdminPage admin;
+  private final Goals goals;
 
   public DashboardApp(KpiStore store, UserDirectory users, AuditLog audit, Settings settings) {
+    this(store, users, audit, settings, Goals.DEFAULT);
+  }
+
+  /**
+   * A dashboard whose colours judge figures against {@code goals} where no live target applies
+   * ({@code config/goals.yaml}).
+   */
+  public DashboardApp(
+      KpiStore store, UserDirectory users, AuditLog audit, Settings settings, Goals goals) {
+    this.goals = java.util.Objects.requireNonNull(goals, "goals is null");
     this.store = store;
     this.users = users;
     this.audit = audit;
@@ -387,7 +399,7 @@ public final class DashboardApp {
             "asc".equals(ctx.queryParam("dir")),
             Lang.parse(ctx.queryParam("lang")),
             PageState.validEra(ctx.queryParam("era")));
-    return new PageContext(ctx, ctx.attribute(Access.USER), gold, mine, unit, state);
+    return new PageContext(ctx, ctx.attribute(Access.USER), gold, mine, unit, state, goals);
   }
 
   private void page(Context ctx, String page) {

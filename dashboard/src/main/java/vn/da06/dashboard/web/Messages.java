@@ -70,7 +70,7 @@ final class Messages {
     add("denominator", "Mẫu số", "Denominator");
     add("change", "so với tháng trước", "vs previous month");
     add("trend", "Xu hướng", "Trend");
-    add("online.goal", "Mục tiêu trực tuyến 70%", "Online goal 70%");
+    add("online.goal", "Tỷ lệ hồ sơ trực tuyến so với mục tiêu", "Online share against its goal");
     add("online.met", "Đạt", "Met");
     add("online.notmet", "Chưa đạt", "Not met");
     add("target.ontrack", "Đúng tiến độ", "On track");
