@@ -40,6 +40,9 @@ import vn.da06.warehouse.access.UsersFile;
  * after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}), then runs wrk against the KPI
  * API (province and month varied per request by a Lua script, each province's own analyst token)
  * and against {@code /health} of the same server, and prints every figure with its goal.
+ *
+ * <p>Over 400 lines on purpose: one bench run (server start, class archive, wrk runs, heap and
+ * cold-start measures, report) whose steps share the server process.
  */
 @Command(
     name = "bench dashboard",

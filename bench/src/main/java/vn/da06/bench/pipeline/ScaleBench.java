@@ -38,6 +38,9 @@ import vn.da06.warehouse.admin.AdminUnitsLoader;
  * records (one snapshot, about 0.8 per application) follow, as in the national proportions 1 : 2 :
  * 1. The feeds of a size are generated once into {@code <dir>/scale-<size>-seed<seed>/inbox} and
  * reused.
+ *
+ * <p>Over 400 lines on purpose: the parent that plans the sizes and the child JVM per size share
+ * their options and report format.
  */
 @Command(
     name = "scale",

@@ -22,6 +22,9 @@ import vn.da06.warehouse.admin.Era;
  * <p>Inputs are the Parquet files of the current Delta snapshot of each table (never a directory: a
  * Delta table's folder also holds files that later versions removed). Outputs are two DuckDB
  * tables, {@code ref_ward_month_kpis} and {@code ref_ward_month_kpis_current}, with gold's columns.
+ *
+ * <p>Over 400 lines on purpose: most of it is the reference SQL, one statement per gold table, kept
+ * together so it reads as one specification.
  */
 public final class DuckDbGold {
 

@@ -31,6 +31,8 @@ import vn.da06.warehouse.admin.Era;
  * rates. No personal data: keys are hashes of row numbers.
  *
  * @see vn.da06.bench.pipeline.GoldBench
+ *     <p>Over 400 lines on purpose: the synthetic silver of every feed is one SQL script per table
+ *     at the same rates, read together.
  */
 public final class SilverSynth {
 

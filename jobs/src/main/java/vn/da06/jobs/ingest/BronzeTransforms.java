@@ -30,6 +30,9 @@ import vn.da06.warehouse.admin.Era;
  * <p>{@code knownUnits} has columns {@code unit_code, era} ({@link Era} names): every ward and
  * province code of each list. A row's codes are checked against the list valid on the row's own
  * date.
+ *
+ * <p>Over 400 lines on purpose: each feed's typing and quarantine rules, one method per feed, read
+ * against feeds.md side by side.
  */
 public final class BronzeTransforms {
 

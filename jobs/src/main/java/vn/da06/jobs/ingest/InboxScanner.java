@@ -38,6 +38,9 @@ import vn.da06.warehouse.Feed;
  * Lists the inbox and applies the whole-file rules of feeds.md to each file: encoding (UTF-8 with
  * or without BOM), gzip integrity, a header row, comma separation, required columns. Reads each
  * file once, hashing it on the way, so the hash can tell a file already ingested.
+ *
+ * <p>Over 400 lines on purpose: one pass over each file's bytes applies every whole-file rule and
+ * finds the record boundaries; the rules share that pass.
  */
 public final class InboxScanner {
 

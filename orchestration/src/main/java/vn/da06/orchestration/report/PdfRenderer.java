@@ -39,6 +39,9 @@ import vn.da06.orchestration.report.ReportDocument.Table;
  * body, Nơi nhận bottom left, signature bottom right, a footer with status and table versions on
  * every page. The creation date and the file identifier come from the report's record, so the same
  * report gives the same bytes.
+ *
+ * <p>Over 400 lines on purpose: the page layout of an administrative document is one set of
+ * coordinates and fonts; split, its parts would share most of the state.
  */
 public final class PdfRenderer {
   static final String NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";

@@ -27,6 +27,9 @@ import vn.da06.warehouse.DataQuality;
  * exactly-once, the issuing bodies, the data-quality thresholds of a certified report and, per
  * unit, its recipients, operator, monthly due day and whether it gets the daily campaign report.
  * Parsed once at the entry point (docs/reports.md).
+ *
+ * <p>Over 400 lines on purpose: most of it is the file's shape (the YAML model classes) and the
+ * validation that names each bad line, kept next to the record it fills.
  */
 public record ReportsConfig(
     Smtp smtp,

@@ -31,6 +31,9 @@ import java.util.concurrent.CompletionException;
  * commune. Old communes with several new wards get one primary: the new ward that kept the old
  * code, else the one with the same name, else the lowest code. What could not be resolved is
  * counted in the {@link LoadReport}.
+ *
+ * <p>Over 400 lines on purpose: the two packages' quirks (codes missing from the mapping, renamed
+ * units, split communes) are one reconciliation, read top to bottom.
  */
 final class NpmSource {
 

@@ -29,6 +29,9 @@ import vn.da06.warehouse.access.UsersFile;
  * file, starts it with a JDK 24+ through Trino's own launcher (a daemon with a pid file), waits
  * until it answers and registers every table. Stopping and status go through the same launcher and
  * pid file.
+ *
+ * <p>Over 400 lines on purpose: the generated configuration files and the process lifecycle share
+ * the same settings, and splitting them would pass those settings back and forth.
  */
 public final class TrinoServer {
   /** The user the project itself connects as (registering tables); never in the users file. */
