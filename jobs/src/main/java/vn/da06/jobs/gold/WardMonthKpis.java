@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,19 +40,7 @@ public final class WardMonthKpis {
 
   /** Counts summed over events. */
   static final List<String> EVENT_COUNTS =
-      List.of(
-          "eid_applications_l1",
-          "eid_applications_l2",
-          "eid_activations_l1",
-          "eid_activations_l2",
-          "dossiers_total",
-          "dossiers_online",
-          "essential_dossiers_total",
-          "essential_dossiers_online",
-          "dossiers_online_vneid",
-          "dossiers_resolved",
-          "dossiers_resolved_on_time",
-          "dossiers_resolved_with_due");
+      Stream.concat(Measures.EID_COUNTS.stream(), Measures.DOSSIER_COUNTS.stream()).toList();
 
   static final List<String> CUMULATED =
       List.of(
@@ -64,14 +53,19 @@ public final class WardMonthKpis {
   public static final List<String> CUMULATIVE =
       CUMULATED.stream().map(count -> count + "_cum").toList();
 
-  static final List<String> DQ_COUNTS =
-      List.of(
-          "dq_records",
-          "dq_incorrect",
-          "dq_incomplete",
-          "dq_unclean",
-          "dq_stale",
-          "dq_clean_records");
+  static final List<String> DQ_COUNTS = Measures.DQ_COUNTS;
+
+  /**
+   * The helper sums gold carries so that rates over several wards can be recomputed ({@link
+   * Metrics#HELPER_COUNTS} but {@code dossiers_resolved_with_due}, a {@link Measures#dossiers}
+   * count), each by name.
+   */
+  static final Map<String, Column> HELPER_SUMS =
+      Map.of(
+          "eid_applications_cum",
+          col("eid_applications_l1_cum").plus(col("eid_applications_l2_cum")),
+          "eid_activations_cum",
+          col("eid_activations_l1_cum").plus(col("eid_activations_l2_cum")));
 
   /**
    * The two tables; both read the current wards' cumulative counts, which are cached once for the
@@ -256,20 +250,14 @@ public final class WardMonthKpis {
    * Helper sums, every rate from its numerator and denominator, and the contract's column order.
    */
   public static Dataset<Row> finish(Dataset<Row> kpis) {
-    Dataset<Row> withHelpers =
-        kpis.withColumns(
-            Map.of(
-                "eid_applications_cum",
-                    col("eid_applications_l1_cum").plus(col("eid_applications_l2_cum")),
-                "eid_activations_cum",
-                    col("eid_activations_l1_cum").plus(col("eid_activations_l2_cum"))));
+    Dataset<Row> withHelpers = kpis.withColumns(HELPER_SUMS);
     List<Column> columns =
         new ArrayList<>(
             List.of(col("ward_code"), col("month"), col("province_code"), col("district_code")));
     for (Metric metric : Metrics.ALL) {
       columns.add(
           metric.isRate()
-              ? rate(col(metric.numerator()), col(metric.denominator())).as(metric.column())
+              ? Rates.of(metric.column())
               : col(metric.column()).cast("bigint").as(metric.column()));
     }
     for (String helper : Metrics.HELPER_COUNTS) {
@@ -278,10 +266,8 @@ public final class WardMonthKpis {
     return withHelpers.select(columns.toArray(Column[]::new));
   }
 
-  /** A rate: NULL where the denominator is 0 or unknown. */
+  /** A rate: NULL where the denominator is 0 or unknown ({@link Rates#rate}). */
   public static Column rate(Column numerator, Column denominator) {
-    return when(
-        denominator.isNotNull().and(denominator.notEqual(0)),
-        numerator.cast("double").divide(denominator));
+    return Rates.rate(numerator, denominator);
   }
 }
