@@ -118,17 +118,7 @@ public final class WardMonthKpis {
                         "snapshot_date")
                     .drop("snapshot_date"),
                 true);
-    Dataset<Row> crosswalk =
-        wards.select(col("ward_code").as("_code"), col("era").as("_era"), col("current_ward_code"));
-    Dataset<Row> placed =
-        monthly
-            .join(
-                broadcast(crosswalk),
-                col("ward_code").equalTo(col("_code")).and(col("ward_era").equalTo(col("_era"))))
-            .withColumn(
-                "asof_ward",
-                when(monthEra(col("month")).equalTo(col("ward_era")), col("ward_code"))
-                    .otherwise(col("current_ward_code")));
+    Dataset<Row> placed = placed(monthly, wards);
 
     List<String> measures = new ArrayList<>(EVENT_COUNTS);
     measures.add("eligible_population");
@@ -180,6 +170,28 @@ public final class WardMonthKpis {
               .unionByName(afterReform);
     }
     return new Result(finish(asOf), finish(current), current);
+  }
+
+  /**
+   * The one rule that places a measure on wards: each row of {@code measures} ({@code ward_code,
+   * ward_era, month} and counts) with {@code current_ward_code}, the current ward its ward's
+   * primary crosswalk link names (today's wards), and {@code asof_ward}, the ward of the time: its
+   * own ward in a month of its ward's era, else that current ward. Rows of wards not in {@code
+   * wards} are dropped.
+   *
+   * @param wards the wards in scope: {@code ward_code, era, current_ward_code}
+   */
+  public static Dataset<Row> placed(Dataset<Row> measures, Dataset<Row> wards) {
+    Dataset<Row> crosswalk =
+        wards.select(col("ward_code").as("_code"), col("era").as("_era"), col("current_ward_code"));
+    return measures
+        .join(
+            broadcast(crosswalk),
+            col("ward_code").equalTo(col("_code")).and(col("ward_era").equalTo(col("_era"))))
+        .withColumn(
+            "asof_ward",
+            when(monthEra(col("month")).equalTo(col("ward_era")), col("ward_code"))
+                .otherwise(col("current_ward_code")));
   }
 
   /** Join keys as Spark's Scala API wants them. */
