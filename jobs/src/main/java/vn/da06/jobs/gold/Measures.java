@@ -42,6 +42,7 @@ import vn.da06.warehouse.EssentialServices;
 import vn.da06.warehouse.Metrics;
 import vn.da06.warehouse.admin.Era;
 
+// Over 400 lines: each metric's counting rule lives here once, most of it data quality.
 /**
  * Silver rows → monthly measures keyed by the ward code as recorded and its era: {@code ward_code,
  * ward_era, month} and one column per count. {@link WardMonthKpis} then places them on the wards of
