@@ -34,6 +34,7 @@ import vn.da06.warehouse.QuarantineReason;
 import vn.da06.warehouse.admin.AdminUnits;
 import vn.da06.warehouse.admin.Era;
 
+// Over 400 lines: the entry point and the manifest it writes (the pipeline's test oracle).
 /**
  * Writes sample source feeds ({@code ../shared/contracts/feeds.md}) for the real communes of one
  * province, and beside them, in {@code out/_manifest/}, the figures the warehouse must compute from

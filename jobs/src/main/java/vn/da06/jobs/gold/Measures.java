@@ -25,7 +25,12 @@ import static org.apache.spark.sql.functions.year;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -37,6 +42,7 @@ import vn.da06.warehouse.EssentialServices;
 import vn.da06.warehouse.Metrics;
 import vn.da06.warehouse.admin.Era;
 
+// Over 400 lines: each metric's counting rule lives here once, most of it data quality.
 /**
  * Silver rows → monthly measures keyed by the ward code as recorded and its era: {@code ward_code,
  * ward_era, month} and one column per count. {@link WardMonthKpis} then places them on the wards of
@@ -57,71 +63,82 @@ public final class Measures {
 
   /** eid_applications_l1/l2 by received month; eid_activations_l1/l2 by activated month. */
   public static Dataset<Row> eid(Dataset<Row> applications) {
+    return monthlySums(applications, List.of(), eidEvents());
+  }
+
+  /** The application counts of {@link #eid}, in its column order. */
+  public static final List<String> EID_COUNTS = measureNames(eidEvents());
+
+  private static List<Event> eidEvents() {
     Column l1 = flag(col("level").equalTo(1));
     Column l2 = flag(col("level").equalTo(2));
-    return monthlySums(
-        applications,
-        List.of(),
-        List.of(
-            "eid_applications_l1",
-            "eid_applications_l2",
-            "eid_activations_l1",
-            "eid_activations_l2"),
-        new Event(col("received_at"), l1, l2, lit(0L), lit(0L)),
-        new Event(col("activated_at"), lit(0L), lit(0L), l1, l2));
+    return List.of(
+        Event.at(col("received_at"))
+            .count("eid_applications_l1", l1)
+            .count("eid_applications_l2", l2),
+        Event.at(col("activated_at"))
+            .count("eid_activations_l1", l1)
+            .count("eid_activations_l2", l2));
   }
 
   /**
    * Dossier counts by submitted month, resolution counts by resolved month, optionally per service.
    */
   public static Dataset<Row> dossiers(Dataset<Row> dossiers, boolean perService) {
+    return monthlySums(dossiers, perService ? List.of("service_code") : List.of(), dossierEvents());
+  }
+
+  /** The dossier counts of {@link #dossiers}, in its column order. */
+  public static final List<String> DOSSIER_COUNTS = measureNames(dossierEvents());
+
+  private static List<Event> dossierEvents() {
     Column online = col("channel").equalTo("ONLINE");
     Column essential = col("service_code").isin(EssentialServices.NAMES.keySet().toArray());
     Column withDue = col("due_at").isNotNull();
-    Column zero = lit(0L);
-    return monthlySums(
-        dossiers,
-        perService ? List.of("service_code") : List.of(),
-        List.of(
-            "dossiers_total",
-            "dossiers_online",
-            "essential_dossiers_total",
-            "essential_dossiers_online",
-            "dossiers_online_vneid",
-            "dossiers_resolved",
-            "dossiers_resolved_on_time",
-            "dossiers_resolved_with_due"),
-        new Event(
-            col("submitted_at"),
-            lit(1L),
-            flag(online),
-            flag(essential),
-            flag(essential.and(online)),
-            flag(online.and(col("auth_method").equalTo("VNEID"))),
-            zero,
-            zero,
-            zero),
-        new Event(
-            col("resolved_at"),
-            zero,
-            zero,
-            zero,
-            zero,
-            zero,
-            lit(1L),
-            flag(withDue.and(col("resolved_at").leq(col("due_at")))),
-            flag(withDue)));
+    return List.of(
+        Event.at(col("submitted_at"))
+            .count("dossiers_total", lit(1L))
+            .count("dossiers_online", flag(online))
+            .count("essential_dossiers_total", flag(essential))
+            .count("essential_dossiers_online", flag(essential.and(online)))
+            .count("dossiers_online_vneid", flag(online.and(col("auth_method").equalTo("VNEID")))),
+        Event.at(col("resolved_at"))
+            .count("dossiers_resolved", lit(1L))
+            .count(
+                "dossiers_resolved_on_time",
+                flag(withDue.and(col("resolved_at").leq(col("due_at")))))
+            .count("dossiers_resolved_with_due", flag(withDue)));
   }
 
   /**
    * One kind of event a row records: when it happened (the month it counts in; none when NULL) and
-   * its counts.
+   * the counts it adds, each bound to its gold column's name. A measure another kind of event of
+   * the same rows counts is 0 in this one.
    */
-  private record Event(Column at, Column... counts) {}
+  private record Event(Column at, Map<String, Column> counts) {
+    static Event at(Column at) {
+      return new Event(at, Map.of());
+    }
+
+    Event count(String measure, Column value) {
+      Map<String, Column> more = new LinkedHashMap<>(counts);
+      if (more.put(measure, value) != null) {
+        throw new IllegalArgumentException("Cannot count " + measure + " twice in one event");
+      }
+      return new Event(at, java.util.Collections.unmodifiableMap(more));
+    }
+  }
+
+  /** Every measure of the events, in the order they are first named. */
+  private static List<String> measureNames(List<Event> events) {
+    Set<String> names = new LinkedHashSet<>();
+    events.forEach(event -> names.addAll(event.counts().keySet()));
+    return List.copyOf(names);
+  }
 
   /**
    * Each row's events summed by {@code ward_code, ward_era, month} (and the extra keys): columns
-   * those keys, then one per measure, in order.
+   * those keys, then one per measure, in the order the events name them.
    *
    * <p>One pass over the rows: each row gives one row per kind of event ({@code inline} of an array
    * of structs), and the three keys are grouped as one long ({@link #packedKey}), turned back into
@@ -131,12 +148,14 @@ public final class Measures {
    * both.
    */
   private static Dataset<Row> monthlySums(
-      Dataset<Row> rows, List<String> extraKeys, List<String> measures, Event... events) {
-    Column[] structs = new Column[events.length];
-    for (int e = 0; e < events.length; e++) {
-      List<Column> fields = new ArrayList<>(List.of(packedKey(events[e].at()).as("_key")));
-      for (int m = 0; m < measures.size(); m++) {
-        fields.add(events[e].counts()[m].as(measures.get(m)));
+      Dataset<Row> rows, List<String> extraKeys, List<Event> events) {
+    List<String> measures = measureNames(events);
+    Column[] structs = new Column[events.size()];
+    for (int e = 0; e < events.size(); e++) {
+      Event event = events.get(e);
+      List<Column> fields = new ArrayList<>(List.of(packedKey(event.at()).as("_key")));
+      for (String measure : measures) {
+        fields.add(event.counts().getOrDefault(measure, lit(0L)).as(measure));
       }
       structs[e] = struct(fields.toArray(Column[]::new));
     }
@@ -263,16 +282,14 @@ public final class Measures {
     return quality(flagged)
         .join(eligibleCounts, WardMonthKpis.keys("snapshot_date", "ward_code", "ward_era"), "left")
         .select(
-            col("snapshot_date"),
-            col("ward_code"),
-            col("ward_era"),
-            coalesce(col("eligible_population"), lit(0L)).as("eligible_population"),
-            col("dq_records"),
-            col("dq_incorrect"),
-            col("dq_incomplete"),
-            col("dq_unclean"),
-            col("dq_stale"),
-            col("dq_clean_records"));
+            Stream.concat(
+                    Stream.of(
+                        col("snapshot_date"),
+                        col("ward_code"),
+                        col("ward_era"),
+                        coalesce(col("eligible_population"), lit(0L)).as("eligible_population")),
+                    DQ_COUNTS.stream().map(count -> col(count)))
+                .toArray(Column[]::new));
   }
 
   /**
@@ -434,22 +451,39 @@ public final class Measures {
 
   /** The four rules' counts per snapshot and ward of the record, from {@link #flagged}. */
   private static Dataset<Row> quality(Dataset<Row> flagged) {
+    List<Column> sums =
+        qualityCounts().entrySet().stream()
+            .map(count -> count.getValue().as(count.getKey()))
+            .toList();
+    return flagged
+        .groupBy("snapshot_date", "ward_code", "ward_era")
+        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+  }
+
+  /** Each data-quality count of gold by name, over the records {@link #flagged} flags. */
+  private static Map<String, Column> qualityCounts() {
     Column clean =
         col("dq_incorrect_flag")
             .or(col("dq_incomplete_flag"))
             .or(col("dq_unclean_flag"))
             .or(col("dq_stale_flag"))
             .unary_$bang();
-    return flagged
-        .groupBy("snapshot_date", "ward_code", "ward_era")
-        .agg(
-            count(lit(1)).as("dq_records"),
-            sum(flag(col("dq_incorrect_flag"))).as("dq_incorrect"),
-            sum(flag(col("dq_incomplete_flag"))).as("dq_incomplete"),
-            sum(flag(col("dq_unclean_flag"))).as("dq_unclean"),
-            sum(flag(col("dq_stale_flag"))).as("dq_stale"),
-            sum(flag(clean)).as("dq_clean_records"));
+    Map<String, Column> counts = new LinkedHashMap<>();
+    counts.put("dq_records", count(lit(1)));
+    counts.put("dq_incorrect", sum(flag(col("dq_incorrect_flag"))));
+    counts.put("dq_incomplete", sum(flag(col("dq_incomplete_flag"))));
+    counts.put("dq_unclean", sum(flag(col("dq_unclean_flag"))));
+    counts.put("dq_stale", sum(flag(col("dq_stale_flag"))));
+    counts.put("dq_clean_records", sum(flag(clean)));
+    return counts;
   }
+
+  /** The data-quality counts of {@link #bySnapshot}, in its column order. */
+  public static final List<String> DQ_COUNTS = List.copyOf(qualityCounts().keySet());
+
+  /** The figures of {@link #bySnapshot} after its keys, in its column order. */
+  public static final List<String> SNAPSHOT_FIGURES =
+      Stream.concat(Stream.of("eligible_population"), DQ_COUNTS.stream()).toList();
 
   /**
    * "đúng" fails. The id's shape facts (12 digits, first six digits) were kept at ingestion; the id

@@ -48,11 +48,7 @@ public final class UnitMetrics {
                 col("ward_code").as("province_code"),
                 lit(null).cast("string").as("district_code")));
     for (Metric metric : Metrics.ALL) {
-      columns.add(
-          metric.isRate()
-              ? WardMonthKpis.rate(col(metric.numerator()), col(metric.denominator()))
-                  .as(metric.column())
-              : col(metric.column()));
+      columns.add(metric.isRate() ? Rates.of(metric.column()) : col(metric.column()));
     }
     for (String helper : Metrics.HELPER_COUNTS) {
       columns.add(col(helper));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,19 +40,7 @@ public final class WardMonthKpis {
 
   /** Counts summed over events. */
   static final List<String> EVENT_COUNTS =
-      List.of(
-          "eid_applications_l1",
-          "eid_applications_l2",
-          "eid_activations_l1",
-          "eid_activations_l2",
-          "dossiers_total",
-          "dossiers_online",
-          "essential_dossiers_total",
-          "essential_dossiers_online",
-          "dossiers_online_vneid",
-          "dossiers_resolved",
-          "dossiers_resolved_on_time",
-          "dossiers_resolved_with_due");
+      Stream.concat(Measures.EID_COUNTS.stream(), Measures.DOSSIER_COUNTS.stream()).toList();
 
   static final List<String> CUMULATED =
       List.of(
@@ -64,14 +53,19 @@ public final class WardMonthKpis {
   public static final List<String> CUMULATIVE =
       CUMULATED.stream().map(count -> count + "_cum").toList();
 
-  static final List<String> DQ_COUNTS =
-      List.of(
-          "dq_records",
-          "dq_incorrect",
-          "dq_incomplete",
-          "dq_unclean",
-          "dq_stale",
-          "dq_clean_records");
+  static final List<String> DQ_COUNTS = Measures.DQ_COUNTS;
+
+  /**
+   * The helper sums gold carries so that rates over several wards can be recomputed ({@link
+   * Metrics#HELPER_COUNTS} but {@code dossiers_resolved_with_due}, a {@link Measures#dossiers}
+   * count), each by name.
+   */
+  static final Map<String, Column> HELPER_SUMS =
+      Map.of(
+          "eid_applications_cum",
+          col("eid_applications_l1_cum").plus(col("eid_applications_l2_cum")),
+          "eid_activations_cum",
+          col("eid_activations_l1_cum").plus(col("eid_activations_l2_cum")));
 
   /**
    * The two tables; both read the current wards' cumulative counts, which are cached once for the
@@ -124,17 +118,7 @@ public final class WardMonthKpis {
                         "snapshot_date")
                     .drop("snapshot_date"),
                 true);
-    Dataset<Row> crosswalk =
-        wards.select(col("ward_code").as("_code"), col("era").as("_era"), col("current_ward_code"));
-    Dataset<Row> placed =
-        monthly
-            .join(
-                broadcast(crosswalk),
-                col("ward_code").equalTo(col("_code")).and(col("ward_era").equalTo(col("_era"))))
-            .withColumn(
-                "asof_ward",
-                when(monthEra(col("month")).equalTo(col("ward_era")), col("ward_code"))
-                    .otherwise(col("current_ward_code")));
+    Dataset<Row> placed = placed(monthly, wards);
 
     List<String> measures = new ArrayList<>(EVENT_COUNTS);
     measures.add("eligible_population");
@@ -186,6 +170,28 @@ public final class WardMonthKpis {
               .unionByName(afterReform);
     }
     return new Result(finish(asOf), finish(current), current);
+  }
+
+  /**
+   * The one rule that places a measure on wards: each row of {@code measures} ({@code ward_code,
+   * ward_era, month} and counts) with {@code current_ward_code}, the current ward its ward's
+   * primary crosswalk link names (today's wards), and {@code asof_ward}, the ward of the time: its
+   * own ward in a month of its ward's era, else that current ward. Rows of wards not in {@code
+   * wards} are dropped.
+   *
+   * @param wards the wards in scope: {@code ward_code, era, current_ward_code}
+   */
+  public static Dataset<Row> placed(Dataset<Row> measures, Dataset<Row> wards) {
+    Dataset<Row> crosswalk =
+        wards.select(col("ward_code").as("_code"), col("era").as("_era"), col("current_ward_code"));
+    return measures
+        .join(
+            broadcast(crosswalk),
+            col("ward_code").equalTo(col("_code")).and(col("ward_era").equalTo(col("_era"))))
+        .withColumn(
+            "asof_ward",
+            when(monthEra(col("month")).equalTo(col("ward_era")), col("ward_code"))
+                .otherwise(col("current_ward_code")));
   }
 
   /** Join keys as Spark's Scala API wants them. */
@@ -256,20 +262,14 @@ public final class WardMonthKpis {
    * Helper sums, every rate from its numerator and denominator, and the contract's column order.
    */
   public static Dataset<Row> finish(Dataset<Row> kpis) {
-    Dataset<Row> withHelpers =
-        kpis.withColumns(
-            Map.of(
-                "eid_applications_cum",
-                    col("eid_applications_l1_cum").plus(col("eid_applications_l2_cum")),
-                "eid_activations_cum",
-                    col("eid_activations_l1_cum").plus(col("eid_activations_l2_cum"))));
+    Dataset<Row> withHelpers = kpis.withColumns(HELPER_SUMS);
     List<Column> columns =
         new ArrayList<>(
             List.of(col("ward_code"), col("month"), col("province_code"), col("district_code")));
     for (Metric metric : Metrics.ALL) {
       columns.add(
           metric.isRate()
-              ? rate(col(metric.numerator()), col(metric.denominator())).as(metric.column())
+              ? Rates.of(metric.column())
               : col(metric.column()).cast("bigint").as(metric.column()));
     }
     for (String helper : Metrics.HELPER_COUNTS) {
@@ -278,10 +278,8 @@ public final class WardMonthKpis {
     return withHelpers.select(columns.toArray(Column[]::new));
   }
 
-  /** A rate: NULL where the denominator is 0 or unknown. */
+  /** A rate: NULL where the denominator is 0 or unknown ({@link Rates#rate}). */
   public static Column rate(Column numerator, Column denominator) {
-    return when(
-        denominator.isNotNull().and(denominator.notEqual(0)),
-        numerator.cast("double").divide(denominator));
+    return Rates.rate(numerator, denominator);
   }
 }

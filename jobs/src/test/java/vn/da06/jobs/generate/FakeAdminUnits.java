@@ -13,9 +13,9 @@ import vn.da06.warehouse.admin.Ward;
  * commune of another province. Old 06007 is split: its primary link goes to 06001, while the
  * current ward 06007 (which reuses its code) receives old 06004.
  */
-final class FakeAdminUnits implements AdminUnits {
+public final class FakeAdminUnits implements AdminUnits {
 
-  static final FakeAdminUnits INSTANCE = new FakeAdminUnits();
+  public static final FakeAdminUnits INSTANCE = new FakeAdminUnits();
 
   private static final List<Ward> PRE =
       List.of(
