@@ -18,12 +18,12 @@ import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.session.SessionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.da06.dashboard.store.DataVersion;
-import vn.da06.dashboard.store.GoldData;
-import vn.da06.dashboard.store.KpiStore;
-import vn.da06.dashboard.store.UnitScope;
-import vn.da06.dashboard.store.WardView;
-import vn.da06.dashboard.store.WarehouseUnavailableException;
+import vn.da06.goldread.DataVersion;
+import vn.da06.goldread.GoldData;
+import vn.da06.goldread.KpiStore;
+import vn.da06.goldread.UnitScope;
+import vn.da06.goldread.WardView;
+import vn.da06.goldread.WarehouseUnavailableException;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;
 

@@ -15,8 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import vn.da06.dashboard.store.DailyReportRow;
-import vn.da06.dashboard.store.UnitScope;
+import vn.da06.goldread.DailyReportRow;
+import vn.da06.goldread.UnitScope;
 
 /**
  * Makes a report from the latest gold (or, to regenerate, from the versions its record names),
