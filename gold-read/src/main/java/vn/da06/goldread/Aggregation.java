@@ -2,23 +2,22 @@ package vn.da06.goldread;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.da06.warehouse.Metric;
-import vn.da06.warehouse.Metrics;
+import vn.da06.warehouse.RollUp;
 
 /**
- * A unit's figures from its wards' rows: counts summed, every rate recomputed from the summed
- * numerator and denominator named by its {@link Metric} definition — never an average of the wards'
- * rates.
+ * A unit's figures from its wards' rows, by {@link RollUp}: the columns of {@link RollUp#SUMMED}
+ * summed here over the rows' {@code long[]} slots (the KPI API's throughput rests on this loop),
+ * every figure then taken from those sums by {@link RollUp#fromSums}, the one rule of how a rate
+ * rolls up.
  */
 public final class Aggregation {
   private Aggregation() {}
 
   /**
-   * Every metric column of {@link Metrics#ALL} and every helper count, in contract order. A count
-   * is null when it is null in every row (a month without a population snapshot); a rate is null
-   * when its summed denominator is 0 or null.
+   * Every metric column of {@link vn.da06.warehouse.Metrics#ALL} and every helper count, in
+   * contract order. A count is null when it is null in every row (a month without a population
+   * snapshot); a rate is null when its summed denominator is 0 or null.
    */
   public static Map<String, Object> aggregate(Collection<KpiRow> rows) {
     int columns = KpiRow.COUNT_COLUMNS.size();
@@ -45,19 +44,6 @@ public final class Aggregation {
     for (int i = 0; i < columns; i++) {
       sums.put(KpiRow.COUNT_COLUMNS.get(i), seen[i] ? totals[i] : null);
     }
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Metric metric : Metrics.ALL) {
-      if (metric.isRate()) {
-        Long numerator = sums.get(metric.numerator());
-        Long denominator = sums.get(metric.denominator());
-        values.put(metric.column(), numerator == null ? null : Metric.rate(numerator, denominator));
-      } else {
-        values.put(metric.column(), sums.get(metric.column()));
-      }
-    }
-    for (String helper : Metrics.HELPER_COUNTS) {
-      values.put(helper, sums.get(helper));
-    }
-    return values;
+    return RollUp.fromSums(sums);
   }
 }

@@ -49,7 +49,7 @@ public interface GoldData {
   /** {@link #kpis} of one month, aggregated; implementations may keep it per loaded version. */
   default Aggregate aggregate(WardView view, UnitScope scope, String month) {
     List<KpiRow> rows = kpis(view, scope, month, month);
-    return new Aggregate(rows.size(), vn.da06.goldread.Aggregation.aggregate(rows));
+    return new Aggregate(rows.size(), Aggregation.aggregate(rows));
   }
 
   List<ServiceInfo> services();

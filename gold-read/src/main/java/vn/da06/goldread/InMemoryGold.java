@@ -326,7 +326,7 @@ public final class InMemoryGold implements GoldData {
       }
     }
     List<KpiRow> rows = kpis(view, scope, month, month);
-    Aggregate computed = new Aggregate(rows.size(), vn.da06.goldread.Aggregation.aggregate(rows));
+    Aggregate computed = new Aggregate(rows.size(), Aggregation.aggregate(rows));
     if (aggregates.size() < 100_000) {
       aggregates.put(key, computed);
     }
@@ -408,8 +408,7 @@ public final class InMemoryGold implements GoldData {
             if (counts[p] > 0) {
               result.put(
                   view + "|" + month.getKey() + "|" + provinces.get(p),
-                  new Aggregate(
-                      counts[p], vn.da06.goldread.Aggregation.fromTotals(totals[p], seen[p])));
+                  new Aggregate(counts[p], Aggregation.fromTotals(totals[p], seen[p])));
             }
           }
         }

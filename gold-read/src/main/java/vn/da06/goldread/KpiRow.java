@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
+import vn.da06.warehouse.RollUp;
 
 /**
  * One row of {@code gold.ward_month_kpis} (or its {@code _current} twin): a ward, a month, and the
@@ -21,10 +21,11 @@ import vn.da06.warehouse.Metrics;
  * NaN for null.
  */
 public final class KpiRow {
-  /** The count columns (metrics, then helper counts), in the order of {@link #countAt}. */
-  public static final List<String> COUNT_COLUMNS =
-      Stream.concat(Metrics.counts().stream().map(Metric::column), Metrics.HELPER_COUNTS.stream())
-          .toList();
+  /**
+   * The count columns (metrics, then helper counts): those {@link RollUp} sums over wards, in the
+   * order of {@link #countAt}.
+   */
+  public static final List<String> COUNT_COLUMNS = RollUp.SUMMED;
 
   /** The rate columns, in the order of the rate slots. */
   public static final List<String> RATE_COLUMNS =
