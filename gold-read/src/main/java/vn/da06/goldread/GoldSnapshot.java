@@ -35,6 +35,9 @@ import java.util.zip.CRC32;
  * magic, format, column list or checksum is refused ({@link Unusable}), never half-trusted. Written
  * to a temporary file (mode 600) and renamed over the old one, so a reader sees the old file or the
  * new one.
+ *
+ * <p>Over 400 lines: the writer and the reader of one binary layout stay side by side, so a change
+ * to one is seen next to the other.
  */
 public final class GoldSnapshot {
   static final long MAGIC = 0x4441303647534E50L; // "DA06GSNP"

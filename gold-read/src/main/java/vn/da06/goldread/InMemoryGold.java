@@ -18,7 +18,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.da06.warehouse.access.UnitLevel;
 
-/** Gold held in memory, immutable once built; indexes by month and by (ward_code, era). */
+/**
+ * Gold held in memory, immutable once built; indexes by month and by (ward_code, era).
+ *
+ * <p>Over 400 lines: the indexes and every query of {@link GoldData} over them share private arrays
+ * that splitting would have to expose.
+ */
 public final class InMemoryGold implements GoldData {
   private final DataVersion version;
   private final List<WardInfo> wards;

@@ -11,7 +11,8 @@ class DeltaKpiStoreTest {
 
   @Test
   void aWarehouseWithoutGoldSaysWhatToRun() {
-    try (DeltaKpiStore store = new DeltaKpiStore(dir.resolve("warehouse"))) {
+    try (GoldThreads threads = GoldThreads.daemons();
+        DeltaKpiStore store = new DeltaKpiStore(dir.resolve("warehouse"), null, threads)) {
       store.refresh();
       assertThatThrownBy(store::current)
           .isInstanceOf(WarehouseUnavailableException.class)

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.da06.warehouse.Tables;
@@ -22,6 +23,13 @@ import vn.da06.warehouse.Tables;
  * Delta Kernel's own reader.
  */
 class FirstStartTest {
+  static final GoldThreads THREADS = GoldThreads.daemons();
+
+  @AfterAll
+  static void stopThreads() {
+    THREADS.close();
+  }
+
   static Path warehouse;
   static GoldData kernel;
   static List<String> expected;
@@ -60,7 +68,7 @@ class FirstStartTest {
   @Test
   void theLatestMonthIsServedFirstAndAnEarlierMonthWaitsForTheRest() throws Exception {
     List<Runnable> held = new CopyOnWriteArrayList<>();
-    try (DeltaKpiStore store = new DeltaKpiStore(warehouse, null, held::add)) {
+    try (DeltaKpiStore store = new DeltaKpiStore(warehouse, null, THREADS.withRest(held::add))) {
       assertThat(store.refresh()).isTrue();
       GoldData first = store.current();
       assertThat(first)
@@ -107,7 +115,8 @@ class FirstStartTest {
 
   @Test
   void aStartWithTheRestReadAtOnceServesTheSameAnswers() throws Exception {
-    try (DeltaKpiStore store = new DeltaKpiStore(warehouse, null, Runnable::run)) {
+    try (DeltaKpiStore store =
+        new DeltaKpiStore(warehouse, null, THREADS.withRest(Runnable::run))) {
       assertThat(store.refresh()).isTrue();
       assertThat(store.current()).isInstanceOf(InMemoryGold.class);
       assertThat(GoldSnapshotTest.answers(store.current())).isEqualTo(expected);

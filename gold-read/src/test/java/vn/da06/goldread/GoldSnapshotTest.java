@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,6 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GoldSnapshotTest {
+  static final GoldThreads THREADS = GoldThreads.daemons();
+
+  @AfterAll
+  static void stopThreads() {
+    THREADS.close();
+  }
+
   @TempDir static Path dir;
   private static Path warehouse;
   private static Path snapshot;
@@ -46,7 +54,7 @@ class GoldSnapshotTest {
       }
     }
     snapshot = dir.resolve("state").resolve("dashboard-gold.snapshot");
-    try (DeltaKpiStore tables = new DeltaKpiStore(warehouse, snapshot)) {
+    try (DeltaKpiStore tables = new DeltaKpiStore(warehouse, snapshot, THREADS)) {
       tables.refresh();
       tables.snapshotWritten().join();
       assertThat(tables.servedFromSnapshot()).isFalse();
@@ -66,7 +74,7 @@ class GoldSnapshotTest {
     Path snapshotBefore = state.resolve("before.snapshot");
     Files.copy(snapshot, snapshotBefore);
     try (DeltaKpiStore store =
-        new DeltaKpiStore(warehouse, snapshot).start(java.time.Duration.ofHours(1))) {
+        new DeltaKpiStore(warehouse, snapshot, THREADS).start(java.time.Duration.ofHours(1))) {
       assertThat(store.servedFromSnapshot()).isTrue();
     }
     assertThat(unfinished).doesNotExist();
@@ -82,7 +90,7 @@ class GoldSnapshotTest {
     assertThat(snapshot).isRegularFile();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(snapshot)))
         .isEqualTo("rw-------");
-    try (DeltaKpiStore fromSnapshot = new DeltaKpiStore(warehouse, snapshot)) {
+    try (DeltaKpiStore fromSnapshot = new DeltaKpiStore(warehouse, snapshot, THREADS)) {
       fromSnapshot.refresh();
       assertThat(fromSnapshot.servedFromSnapshot()).isTrue();
       assertThat(answers(fromSnapshot.current())).isEqualTo(fromTables);
@@ -99,7 +107,7 @@ class GoldSnapshotTest {
     assertThatThrownBy(() -> GoldSnapshot.read(damaged))
         .isInstanceOf(GoldSnapshot.Unusable.class)
         .hasMessageContaining("fails its checksum");
-    try (DeltaKpiStore store = new DeltaKpiStore(warehouse, damaged)) {
+    try (DeltaKpiStore store = new DeltaKpiStore(warehouse, damaged, THREADS)) {
       store.refresh();
       assertThat(store.servedFromSnapshot()).isFalse();
       assertThat(answers(store.current())).isEqualTo(fromTables);
@@ -121,7 +129,7 @@ class GoldSnapshotTest {
             + ",\"operation\":\"WRITE\","
             + "\"operationParameters\":{},\"isBlindAppend\":true}}\n",
         StandardCharsets.UTF_8);
-    try (DeltaKpiStore second = new DeltaKpiStore(warehouse, snapshot)) {
+    try (DeltaKpiStore second = new DeltaKpiStore(warehouse, snapshot, THREADS)) {
       second.refresh();
       second.snapshotWritten().join();
       assertThat(second.servedFromSnapshot()).isFalse();
@@ -130,7 +138,7 @@ class GoldSnapshotTest {
       assertThat(GoldSnapshot.read(snapshot).version().tableVersions())
           .containsEntry("dim_service", before + 1);
     }
-    try (DeltaKpiStore third = new DeltaKpiStore(warehouse, snapshot)) {
+    try (DeltaKpiStore third = new DeltaKpiStore(warehouse, snapshot, THREADS)) {
       third.refresh();
       assertThat(third.servedFromSnapshot()).isTrue();
     }

@@ -41,6 +41,7 @@ import vn.da06.dashboard.web.DashboardApp;
 import vn.da06.dashboard.web.UserDirectory;
 import vn.da06.goldread.DeltaKpiStore;
 import vn.da06.goldread.GoldData;
+import vn.da06.goldread.GoldThreads;
 import vn.da06.goldread.KpiStore;
 import vn.da06.goldread.TrinoKpiStore;
 import vn.da06.goldread.UnitScope;
@@ -352,7 +353,8 @@ class TrinoAnalystsTest {
   @Test
   @Order(7)
   void theDashboardAnswersTheSameThroughTrinoAsThroughDeltaKernel() throws Exception {
-    try (DeltaKpiStore delta = new DeltaKpiStore(Path.of(warehouse));
+    try (GoldThreads threads = GoldThreads.daemons();
+        DeltaKpiStore delta = new DeltaKpiStore(Path.of(warehouse), null, threads);
         TrinoKpiStore throughTrino = new TrinoKpiStore(dashboardLogin())) {
       delta.refresh();
       assertThat(throughTrino.refresh()).isTrue();
@@ -494,7 +496,8 @@ class TrinoAnalystsTest {
   @Test
   @Order(9)
   void theDashboardThroughTrinoLoadsTheNewRunAndStillAgreesWithDeltaKernel() throws Exception {
-    try (DeltaKpiStore delta = new DeltaKpiStore(Path.of(warehouse));
+    try (GoldThreads threads = GoldThreads.daemons();
+        DeltaKpiStore delta = new DeltaKpiStore(Path.of(warehouse), null, threads);
         TrinoKpiStore throughTrino = new TrinoKpiStore(dashboardLogin())) {
       delta.refresh();
       throughTrino.refresh();
