@@ -7,6 +7,7 @@ import io.delta.kernel.data.ArrayValue;
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.MapValue;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
@@ -22,6 +23,7 @@ import io.delta.kernel.types.DoubleType;
 import io.delta.kernel.types.FloatType;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.ShortType;
 import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.StructField;
@@ -258,6 +260,24 @@ public final class DeltaTableReader {
         list.add(elements.isNullAt(i) ? null : elements.getString(i));
       }
       return Collections.unmodifiableList(list);
+    } else if (type instanceof MapType map && map.getKeyType() instanceof StringType) {
+      // ops.job_runs' delta_versions (map<string, long>)
+      MapValue entries = row.getMap(ordinal);
+      ColumnVector keys = entries.getKeys();
+      ColumnVector values = entries.getValues();
+      Map<String, Object> result = new LinkedHashMap<>();
+      for (int i = 0; i < entries.getSize(); i++) {
+        result.put(
+            keys.getString(i),
+            values.isNullAt(i)
+                ? null
+                : map.getValueType() instanceof LongType
+                    ? (Object) values.getLong(i)
+                    : map.getValueType() instanceof StringType
+                        ? values.getString(i)
+                        : String.valueOf(map.getValueType()));
+      }
+      return Collections.unmodifiableMap(result);
     }
     return String.valueOf(type); // types gold does not use: shown, not interpreted
   }

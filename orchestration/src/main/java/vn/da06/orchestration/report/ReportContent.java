@@ -22,6 +22,7 @@ import vn.da06.goldread.TargetRow;
 import vn.da06.goldread.UnitScope;
 import vn.da06.goldread.WardInfo;
 import vn.da06.goldread.WardView;
+import vn.da06.goldread.ops.Letterhead;
 import vn.da06.orchestration.report.ReportDocument.Block;
 import vn.da06.orchestration.report.ReportDocument.Chart;
 import vn.da06.orchestration.report.ReportDocument.Column;

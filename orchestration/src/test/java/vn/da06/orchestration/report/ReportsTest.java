@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.da06.goldread.DeltaTableReader;
+import vn.da06.goldread.ops.ReportRecord;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 

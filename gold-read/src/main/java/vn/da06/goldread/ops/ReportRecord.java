@@ -1,4 +1,4 @@
-package vn.da06.orchestration.report;
+package vn.da06.goldread.ops;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of {@code ops.reports}: a report as made, with what is needed to make it again byte for
- * byte (the version of every table read, the letterhead, the creation time) and the sha256 of its
- * files.
+ * One row of {@code ops.reports} ({@link OpsFiles#REPORTS}, one JSON line each, field names in
+ * snake_case): a report as made, with what is needed to make it again byte for byte (the version of
+ * every table read, the letterhead, the creation time) and the sha256 of its files. The
+ * orchestration's registry writes it, {@link ReportsRead} reads it.
  */
 public record ReportRecord(
     String reportId,
@@ -29,6 +30,11 @@ public record ReportRecord(
   public static final String MONTHLY = "MONTHLY";
   public static final String DAILY = "DAILY";
 
+  /** The status of a report that counts as the unit's figures (else {@link #PROVISIONAL}). */
+  public static final String OFFICIAL = "CHÍNH THỨC";
+
+  public static final String PROVISIONAL = "TẠM TÍNH";
+
   public ReportRecord {
     requireNonNull(reportId, "reportId is null");
     requireNonNull(kind, "kind is null");
@@ -43,6 +49,6 @@ public record ReportRecord(
   public record FileDigest(String name, String sha256) {}
 
   public boolean official() {
-    return ReportDocument.Certification.OFFICIAL.equals(status);
+    return OFFICIAL.equals(status);
   }
 }
