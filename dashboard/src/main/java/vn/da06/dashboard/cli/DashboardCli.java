@@ -13,12 +13,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.da06.dashboard.store.DeltaKpiStore;
-import vn.da06.dashboard.store.KpiStore;
-import vn.da06.dashboard.store.TrinoKpiStore;
 import vn.da06.dashboard.web.AuditLog;
 import vn.da06.dashboard.web.DashboardApp;
 import vn.da06.dashboard.web.UserDirectory;
+import vn.da06.goldread.DeltaKpiStore;
+import vn.da06.goldread.GoldThreads;
+import vn.da06.goldread.KpiStore;
+import vn.da06.goldread.TrinoKpiStore;
 import vn.da06.warehouse.access.Passwords;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.Tokens;
@@ -69,8 +70,9 @@ public final class DashboardCli {
     }
   }
 
-  /** A started dashboard; {@link #close()} stops the server and the poll. */
-  public record Running(Javalin app, DeltaKpiStore store) implements AutoCloseable {
+  /** A started dashboard; {@link #close()} stops the server, the poll and the store's threads. */
+  public record Running(Javalin app, DeltaKpiStore store, GoldThreads threads)
+      implements AutoCloseable {
     public int port() {
       return app.port();
     }
@@ -79,6 +81,7 @@ public final class DashboardCli {
     public void close() {
       app.stop();
       store.close();
+      threads.close();
     }
   }
 
@@ -105,7 +108,8 @@ public final class DashboardCli {
    */
   public static Running serve(ServeOptions options) {
     long started = System.nanoTime();
-    DeltaKpiStore store = new DeltaKpiStore(options.warehouse(), options.snapshot());
+    GoldThreads threads = GoldThreads.daemons();
+    DeltaKpiStore store = new DeltaKpiStore(options.warehouse(), options.snapshot(), threads);
     // Gold is read while Jetty starts (requests meanwhile get 503 "loading"); returns once both are
     // done.
     java.util.concurrent.CompletableFuture<DeltaKpiStore> loading =
@@ -115,6 +119,7 @@ public final class DashboardCli {
       app = start(options, store);
     } catch (RuntimeException e) {
       store.close();
+      threads.close();
       throw e;
     }
     long listening = System.nanoTime();
@@ -123,6 +128,7 @@ public final class DashboardCli {
     } catch (java.util.concurrent.CompletionException e) {
       app.stop();
       store.close();
+      threads.close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     org.slf4j.LoggerFactory.getLogger(DashboardCli.class)
@@ -132,7 +138,7 @@ public final class DashboardCli {
             (System.nanoTime() - started) / 1_000_000,
             java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
                 - (System.nanoTime() - started) / 1_000_000);
-    return new Running(app, store);
+    return new Running(app, store, threads);
   }
 
   /** Starts the web server over any store (Delta Kernel, or Trino with --source trino). */

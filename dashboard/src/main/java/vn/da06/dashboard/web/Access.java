@@ -1,9 +1,9 @@
 package vn.da06.dashboard.web;
 
 import io.javalin.http.Context;
-import vn.da06.dashboard.store.GoldData;
-import vn.da06.dashboard.store.UnitScope;
-import vn.da06.dashboard.store.WardView;
+import vn.da06.goldread.GoldData;
+import vn.da06.goldread.UnitScope;
+import vn.da06.goldread.WardView;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.UnitLevel;
 import vn.da06.warehouse.access.User;

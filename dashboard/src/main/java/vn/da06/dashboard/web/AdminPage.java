@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import vn.da06.dashboard.store.GoldData;
-import vn.da06.dashboard.store.UnitScope;
+import vn.da06.goldread.GoldData;
+import vn.da06.goldread.UnitScope;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;
 

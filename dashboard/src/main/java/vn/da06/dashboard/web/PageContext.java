@@ -1,8 +1,8 @@
 package vn.da06.dashboard.web;
 
 import io.javalin.http.Context;
-import vn.da06.dashboard.store.GoldData;
-import vn.da06.dashboard.store.UnitScope;
+import vn.da06.goldread.GoldData;
+import vn.da06.goldread.UnitScope;
 import vn.da06.warehouse.Goals;
 import vn.da06.warehouse.access.User;
 

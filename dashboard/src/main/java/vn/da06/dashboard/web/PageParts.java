@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import vn.da06.dashboard.kpi.Aggregation;
-import vn.da06.dashboard.store.KpiRow;
-import vn.da06.dashboard.store.UnitScope;
-import vn.da06.dashboard.store.WardInfo;
-import vn.da06.dashboard.store.WardView;
+import vn.da06.goldread.Aggregation;
+import vn.da06.goldread.KpiRow;
+import vn.da06.goldread.UnitScope;
+import vn.da06.goldread.WardInfo;
+import vn.da06.goldread.WardView;
 import vn.da06.warehouse.Metric;
 
 /** What several pages use: the months shown, a unit's monthly figures, ward names and links. */

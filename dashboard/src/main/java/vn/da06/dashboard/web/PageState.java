@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import vn.da06.dashboard.store.WardView;
+import vn.da06.goldread.WardView;
 import vn.da06.warehouse.Metrics;
 
 /**

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.da06.dashboard.store.KpiRow;
+import vn.da06.goldread.KpiRow;
 import vn.da06.dashboard.web.TableView.Cell;
 import vn.da06.dashboard.web.TableView.Column;
 import vn.da06.dashboard.web.TableView.Kind;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import vn.da06.dashboard.store.KpiRow;
+import vn.da06.goldread.KpiRow;
 import vn.da06.dashboard.web.TableView.Cell;
 import vn.da06.dashboard.web.TableView.Column;
 import vn.da06.dashboard.web.TableView.Kind;

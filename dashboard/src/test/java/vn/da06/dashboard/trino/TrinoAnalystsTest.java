@@ -36,15 +36,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import vn.da06.dashboard.store.DeltaKpiStore;
-import vn.da06.dashboard.store.GoldData;
-import vn.da06.dashboard.store.KpiStore;
-import vn.da06.dashboard.store.TrinoKpiStore;
-import vn.da06.dashboard.store.UnitScope;
-import vn.da06.dashboard.store.WardView;
 import vn.da06.dashboard.web.AuditLog;
 import vn.da06.dashboard.web.DashboardApp;
 import vn.da06.dashboard.web.UserDirectory;
+import vn.da06.goldread.DeltaKpiStore;
+import vn.da06.goldread.GoldData;
+import vn.da06.goldread.GoldThreads;
+import vn.da06.goldread.KpiStore;
+import vn.da06.goldread.TrinoKpiStore;
+import vn.da06.goldread.UnitScope;
+import vn.da06.goldread.WardView;
 import vn.da06.jobs.generate.Generator;
 import vn.da06.jobs.generate.GeneratorOptions;
 import vn.da06.jobs.ingest.Pseudonymizer;
@@ -352,7 +353,8 @@ class TrinoAnalystsTest {
   @Test
   @Order(7)
   void theDashboardAnswersTheSameThroughTrinoAsThroughDeltaKernel() throws Exception {
-    try (DeltaKpiStore delta = new DeltaKpiStore(Path.of(warehouse));
+    try (GoldThreads threads = GoldThreads.daemons();
+        DeltaKpiStore delta = new DeltaKpiStore(Path.of(warehouse), null, threads);
         TrinoKpiStore throughTrino = new TrinoKpiStore(dashboardLogin())) {
       delta.refresh();
       assertThat(throughTrino.refresh()).isTrue();
@@ -494,7 +496,8 @@ class TrinoAnalystsTest {
   @Test
   @Order(9)
   void theDashboardThroughTrinoLoadsTheNewRunAndStillAgreesWithDeltaKernel() throws Exception {
-    try (DeltaKpiStore delta = new DeltaKpiStore(Path.of(warehouse));
+    try (GoldThreads threads = GoldThreads.daemons();
+        DeltaKpiStore delta = new DeltaKpiStore(Path.of(warehouse), null, threads);
         TrinoKpiStore throughTrino = new TrinoKpiStore(dashboardLogin())) {
       delta.refresh();
       throughTrino.refresh();

@@ -31,8 +31,9 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import vn.da06.dashboard.TestWarehouse;
-import vn.da06.dashboard.store.DeltaKpiStore;
+import vn.da06.goldread.DeltaKpiStore;
+import vn.da06.goldread.GoldThreads;
+import vn.da06.goldread.TestWarehouse;
 import vn.da06.warehouse.access.Passwords;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;
@@ -49,6 +50,7 @@ class BrowserTest {
   static final String PASSWORD = "mật khẩu thử 1";
 
   @TempDir static Path dir;
+  static final GoldThreads THREADS = GoldThreads.daemons();
   static DeltaKpiStore store;
   static Javalin app;
   static WebDriver driver;
@@ -70,7 +72,7 @@ class BrowserTest {
       }
       Assumptions.abort(message);
     }
-    store = new DeltaKpiStore(TestWarehouse.get());
+    store = new DeltaKpiStore(TestWarehouse.get(), null, THREADS);
     store.refresh();
     Path users = dir.resolve("users.yaml");
     new UsersFile(
@@ -140,6 +142,7 @@ class BrowserTest {
     if (store != null) {
       store.close();
     }
+    THREADS.close();
   }
 
   @Test

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.da06.dashboard.TestWarehouse;
-import vn.da06.dashboard.store.DeltaKpiStore;
-import vn.da06.dashboard.store.DeltaTableReader;
-import vn.da06.dashboard.store.GoldData;
-import vn.da06.dashboard.store.UnitScope;
-import vn.da06.dashboard.store.WardView;
+import vn.da06.goldread.DeltaKpiStore;
+import vn.da06.goldread.DeltaTableReader;
+import vn.da06.goldread.GoldData;
+import vn.da06.goldread.GoldThreads;
+import vn.da06.goldread.TestWarehouse;
+import vn.da06.goldread.UnitScope;
+import vn.da06.goldread.WardView;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 import vn.da06.warehouse.Tables;
@@ -39,6 +40,7 @@ class RealWarehouseTest {
 
   @TempDir static Path dir;
   static Path warehouse;
+  static final GoldThreads THREADS = GoldThreads.daemons();
   static DeltaKpiStore store;
   static GoldData gold;
   static UnitScope mergedWard;
@@ -47,7 +49,7 @@ class RealWarehouseTest {
   @BeforeAll
   static void start() {
     warehouse = TestWarehouse.get();
-    store = new DeltaKpiStore(warehouse);
+    store = new DeltaKpiStore(warehouse, null, THREADS);
     store.refresh();
     gold = store.current();
     UnitScope province = gold.unit(TestWarehouse.PROVINCE).orElseThrow();
@@ -75,6 +77,7 @@ class RealWarehouseTest {
   @AfterAll
   static void stop() {
     store.close();
+    THREADS.close();
   }
 
   private static void run(Body body) {
@@ -252,7 +255,7 @@ class RealWarehouseTest {
   void aNewerDeltaVersionIsLoadedAndSwappedInWhole() throws Exception {
     Path copy = dir.resolve("copy");
     copyTree(warehouse, copy);
-    try (DeltaKpiStore watched = new DeltaKpiStore(copy)) {
+    try (DeltaKpiStore watched = new DeltaKpiStore(copy, null, THREADS)) {
       watched.refresh();
       GoldData first = watched.current();
       assertThat(watched.refresh()).as("nothing new").isFalse();

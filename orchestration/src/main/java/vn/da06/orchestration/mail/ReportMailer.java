@@ -24,11 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.da06.orchestration.mail.MailLedger.Entry;
-import vn.da06.orchestration.mail.MailLedger.State;
+import vn.da06.goldread.ops.MailLedgerEntry;
+import vn.da06.goldread.ops.ReportRecord;
 import vn.da06.orchestration.report.Certifier;
 import vn.da06.orchestration.report.ReportException;
-import vn.da06.orchestration.report.ReportRecord;
 import vn.da06.orchestration.report.ReportsConfig;
 
 /**
@@ -216,8 +215,8 @@ public final class ReportMailer {
       Parcel parcel, String recipient, String kind, String lastError, Instant deadline)
       throws MessagingException {
     String reportId = parcel.record().reportId();
-    Entry entry = ledger.latest(reportId, recipient, kind).orElse(null);
-    if (entry != null && entry.state() == State.SENT) {
+    MailLedgerEntry entry = ledger.latest(reportId, recipient, kind).orElse(null);
+    if (entry != null && entry.state() == MailLedgerEntry.State.SENT) {
       return Result.ALREADY_SENT;
     }
     String messageId =
@@ -230,7 +229,7 @@ public final class ReportMailer {
                 + "."
                 + UUID.randomUUID()
                 + "@da06>";
-    if (entry != null && entry.state() == State.PENDING) {
+    if (entry != null && entry.state() == MailLedgerEntry.State.PENDING) {
       // The process stopped between handing the message over and recording the answer.
       if (server.archive().isEmpty()) {
         log.printf(
@@ -241,18 +240,20 @@ public final class ReportMailer {
       }
       if (server.archived(messageId)) {
         ledger.record(
-            new Entry(
+            new MailLedgerEntry(
                 reportId,
                 recipient,
                 kind,
                 messageId,
-                State.SENT,
+                MailLedgerEntry.State.SENT,
                 now(),
                 "found in the archive mailbox after a restart"));
         return Result.ALREADY_SENT;
       }
     }
-    ledger.record(new Entry(reportId, recipient, kind, messageId, State.PENDING, now(), null));
+    ledger.record(
+        new MailLedgerEntry(
+            reportId, recipient, kind, messageId, MailLedgerEntry.State.PENDING, now(), null));
     MimeMessage message = message(parcel, recipient, kind, messageId, lastError, deadline);
     List<Address> envelope = new ArrayList<>();
     envelope.add(new InternetAddress(recipient));
@@ -263,11 +264,20 @@ public final class ReportMailer {
       server.send(message, envelope.toArray(new Address[0]));
     } catch (MessagingException e) {
       ledger.record(
-          new Entry(reportId, recipient, kind, messageId, State.FAILED, now(), e.getMessage()));
+          new MailLedgerEntry(
+              reportId,
+              recipient,
+              kind,
+              messageId,
+              MailLedgerEntry.State.FAILED,
+              now(),
+              e.getMessage()));
       throw e;
     }
     afterAccept.accepted(recipient, messageId);
-    ledger.record(new Entry(reportId, recipient, kind, messageId, State.SENT, now(), null));
+    ledger.record(
+        new MailLedgerEntry(
+            reportId, recipient, kind, messageId, MailLedgerEntry.State.SENT, now(), null));
     return Result.SENT;
   }
 

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.da06.dashboard.store.DataVersion;
-import vn.da06.dashboard.store.DeltaTableReader;
-import vn.da06.dashboard.store.InMemoryGold;
+import vn.da06.goldread.DataVersion;
+import vn.da06.goldread.DeltaTableReader;
+import vn.da06.goldread.InMemoryGold;
 import vn.da06.warehouse.Tables;
 
 /**

@@ -17,6 +17,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vn.da06.goldread.ops.ReportRecord;
 import vn.da06.orchestration.mail.MailLedger;
 import vn.da06.orchestration.mail.ReportMailer;
 

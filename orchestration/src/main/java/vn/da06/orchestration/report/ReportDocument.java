@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.da06.goldread.ops.ReportRecord;
 
 /**
  * A report as content, independent of its file format: the parts of a Vietnamese administrative
@@ -111,8 +112,8 @@ public record ReportDocument(
    * CHÍNH THỨC when the period's data are complete; TẠM TÍNH otherwise, with the reasons in words.
    */
   public record Certification(boolean official, List<String> reasons) {
-    public static final String OFFICIAL = "CHÍNH THỨC";
-    public static final String PROVISIONAL = "TẠM TÍNH";
+    public static final String OFFICIAL = ReportRecord.OFFICIAL;
+    public static final String PROVISIONAL = ReportRecord.PROVISIONAL;
 
     public Certification {
       reasons = List.copyOf(reasons);

@@ -1,9 +1,6 @@
 package vn.da06.orchestration.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,29 +10,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.da06.goldread.ops.OpsFiles;
+import vn.da06.goldread.ops.ReportRecord;
+import vn.da06.goldread.ops.ReportsRead;
 
 /**
  * {@code ops.reports}: one JSON line per report in {@code <warehouse>/ops/reports.jsonl}, appended
  * under a file lock and forced to disk. A JSON-lines file rather than a Delta table because the
  * report path has no Spark and Delta Kernel's write path needs hand-built column batches for what
- * is a few lines a month (docs/reports.md).
+ * is a few lines a month (docs/reports.md). The line's format ({@link ReportRecord}, {@link
+ * OpsFiles}) and its reading ({@link ReportsRead}) are gold-read's, shared with the dashboard.
  */
 public final class ReportRegistry {
-  public static final String FILE = "reports.jsonl";
-  static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .findAndRegisterModules()
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+  static final ObjectMapper JSON = OpsFiles.json();
 
   private final Path file;
+  private final ReportsRead read;
 
   public ReportRegistry(Path warehouse) {
-    this.file = warehouse.resolve("ops").resolve(FILE);
+    this.file = OpsFiles.reports(warehouse);
+    this.read = new ReportsRead(warehouse);
   }
 
   public Path file() {
@@ -43,34 +39,11 @@ public final class ReportRegistry {
   }
 
   public List<ReportRecord> all() {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    List<ReportRecord> records = new ArrayList<>();
     try {
-      int lineNumber = 0;
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          records.add(JSON.readValue(line, ReportRecord.class));
-        } catch (IOException e) {
-          throw new ReportException(
-              "Cannot read "
-                  + file
-                  + " line "
-                  + lineNumber
-                  + ": "
-                  + e.getMessage()
-                  + " (the line is damaged; restore the file from a backup or remove the line)");
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+      return read.reports();
+    } catch (IllegalStateException e) {
+      throw new ReportException(e.getMessage(), e);
     }
-    return records;
   }
 
   public Optional<ReportRecord> find(String reportId) {

@@ -15,8 +15,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import vn.da06.dashboard.store.DailyReportRow;
-import vn.da06.dashboard.store.UnitScope;
+import vn.da06.goldread.DailyReportRow;
+import vn.da06.goldread.UnitScope;
+import vn.da06.goldread.ops.Letterhead;
+import vn.da06.goldread.ops.ReportRecord;
 
 /**
  * Makes a report from the latest gold (or, to regenerate, from the versions its record names),
@@ -45,7 +47,7 @@ public final class ReportService {
   public Made monthly(ReportsConfig config, String unitCode, YearMonth month, Instant now) {
     GoldSnapshot snapshot = GoldSnapshot.latest(warehouse);
     UnitScope scope = scope(snapshot, unitCode);
-    Letterhead letterhead = Letterhead.resolve(config, unitCode, scope.name());
+    Letterhead letterhead = letterhead(config, unitCode, scope.name());
     ReportDocument.Certification certification =
         Certifier.monthly(snapshot, scope, month, now, letterhead.thresholds());
     return make(
@@ -55,7 +57,7 @@ public final class ReportService {
   public Made daily(ReportsConfig config, String unitCode, LocalDate date, Instant now) {
     GoldSnapshot snapshot = GoldSnapshot.latest(warehouse);
     UnitScope scope = scope(snapshot, unitCode);
-    Letterhead letterhead = Letterhead.resolve(config, unitCode, scope.name());
+    Letterhead letterhead = letterhead(config, unitCode, scope.name());
     ReportDocument.Certification certification =
         Certifier.daily(snapshot, scope, date, now, dayRows(snapshot, scope, date));
     return make(
@@ -281,5 +283,30 @@ public final class ReportService {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The letterhead of a unit's report from the configuration (recorded with the report). */
+  static Letterhead letterhead(ReportsConfig config, String unitCode, String unitName) {
+    ReportsConfig.Issuer issuer = config.issuer(unitCode);
+    ReportsConfig.Unit unit = config.unit(unitCode).orElse(null);
+    String upper = unitName.toUpperCase(java.util.Locale.forLanguageTag("vi"));
+    String addressee =
+        unit != null && unit.addressee().isPresent() ? unit.addressee().get() : issuer.addressee();
+    List<String> distribution = new java.util.ArrayList<>();
+    distribution.add("Như trên");
+    distribution.add(
+        unitCode.length() == 5 ? "Ban Chỉ đạo Đề án 06 tỉnh" : "Thành viên Ban Chỉ đạo Đề án 06");
+    distribution.add("Lưu: VT");
+    return new Letterhead(
+        issuer.parent() == null ? null : issuer.parent().replace("{ward}", upper),
+        issuer.body().replace("{ward}", upper),
+        issuer.abbreviation(),
+        issuer.signerCapacity(),
+        issuer.signerTitle(),
+        issuer.signerName(),
+        addressee == null ? "Ban Chỉ đạo Đề án 06" : addressee,
+        config.place(),
+        distribution,
+        config.thresholds());
   }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.da06.goldread.ops.MailLedgerEntry;
 import vn.da06.orchestration.report.ReportService;
 import vn.da06.orchestration.report.ReportsConfig;
 import vn.da06.orchestration.report.TestReports;
@@ -196,7 +197,7 @@ class ReportMailTest {
                 .latest(made.record().reportId(), VANPHONG, ReportMailer.REPORT)
                 .orElseThrow()
                 .state())
-        .isEqualTo(MailLedger.State.PENDING);
+        .isEqualTo(MailLedgerEntry.State.PENDING);
 
     ReportMailer restarted =
         new ReportMailer(
@@ -212,9 +213,9 @@ class ReportMailTest {
     assertThat(outcome.sent()).isEmpty();
     assertThat(inbox(VANPHONG)).hasSize(1);
     assertThat(inbox(TINH)).hasSize(1);
-    MailLedger.Entry resolved =
+    MailLedgerEntry resolved =
         ledger.latest(made.record().reportId(), VANPHONG, ReportMailer.REPORT).orElseThrow();
-    assertThat(resolved.state()).isEqualTo(MailLedger.State.SENT);
+    assertThat(resolved.state()).isEqualTo(MailLedgerEntry.State.SENT);
     assertThat(resolved.note()).isEqualTo("found in the archive mailbox after a restart");
     assertThat(inbox(VANPHONG).get(0).getMessageID()).isEqualTo(resolved.messageId());
   }
@@ -232,12 +233,12 @@ class ReportMailTest {
     MailLedger ledger = new MailLedger(warehouse);
     String messageId = "<" + made.record().reportId() + ".report.crashed-before-send@da06>";
     ledger.record(
-        new MailLedger.Entry(
+        new MailLedgerEntry(
             made.record().reportId(),
             TINH,
             ReportMailer.REPORT,
             messageId,
-            MailLedger.State.PENDING,
+            MailLedgerEntry.State.PENDING,
             "2026-11-05T02:00:01Z",
             null));
 
@@ -268,7 +269,7 @@ class ReportMailTest {
               // The server comes up only once an attempt has failed against it.
               long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
               while (ledger.entries().stream()
-                  .noneMatch(entry -> entry.state() == MailLedger.State.FAILED)) {
+                  .noneMatch(entry -> entry.state() == MailLedgerEntry.State.FAILED)) {
                 if (System.nanoTime() > until) {
                   return;
                 }
@@ -300,15 +301,15 @@ class ReportMailTest {
               .orElseThrow();
       assertThat(warning.getSubject())
           .startsWith("[ĐA06] Cảnh báo: chưa gửi được Báo cáo tháng 10/2026");
-      List<MailLedger.State> states =
+      List<MailLedgerEntry.State> states =
           new MailLedger(warehouse)
               .entries().stream()
                   .filter(entry -> entry.recipient().equals(TINH))
-                  .map(MailLedger.Entry::state)
+                  .map(MailLedgerEntry::state)
                   .toList();
       assertThat(states)
-          .startsWith(MailLedger.State.PENDING, MailLedger.State.FAILED)
-          .endsWith(MailLedger.State.SENT);
+          .startsWith(MailLedgerEntry.State.PENDING, MailLedgerEntry.State.FAILED)
+          .endsWith(MailLedgerEntry.State.SENT);
     } finally {
       starter.join();
       late.stop();

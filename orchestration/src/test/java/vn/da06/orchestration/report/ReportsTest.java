@@ -10,7 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.da06.dashboard.store.DeltaTableReader;
+import vn.da06.goldread.DeltaTableReader;
+import vn.da06.goldread.ops.ReportRecord;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 

@@ -26,7 +26,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import vn.da06.dashboard.store.DeltaTableReader;
+import vn.da06.goldread.DeltaTableReader;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 
