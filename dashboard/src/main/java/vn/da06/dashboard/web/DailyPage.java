@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import vn.da06.goldread.DailyReportRow;
-import vn.da06.goldread.WardInfo;
-import vn.da06.goldread.WardView;
 import vn.da06.dashboard.web.TableView.Cell;
 import vn.da06.dashboard.web.TableView.Column;
 import vn.da06.dashboard.web.TableView.Kind;
+import vn.da06.goldread.DailyReportRow;
+import vn.da06.goldread.WardInfo;
+import vn.da06.goldread.WardView;
 import vn.da06.warehouse.Band;
 
 /**

@@ -1,28 +1,6 @@
 package vn.da06.dashboard.web;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import vn.da06.dashboard.web.PageContent.Card;
-import vn.da06.dashboard.web.PageContent.Cards;
-import vn.da06.dashboard.web.TableView.Cell;
-import vn.da06.dashboard.web.TableView.Column;
-import vn.da06.dashboard.web.TableView.Kind;
-import vn.da06.goldread.Aggregation;
-import vn.da06.goldread.DailyReportRow;
-import vn.da06.goldread.KpiRow;
-import vn.da06.goldread.ServiceInfo;
-import vn.da06.goldread.ServiceMonthRow;
-import vn.da06.goldread.TargetRow;
-import vn.da06.goldread.UnitScope;
-import vn.da06.goldread.WardInfo;
-import vn.da06.goldread.WardView;
-import vn.da06.warehouse.Metric;
-import vn.da06.warehouse.Metrics;
-import vn.da06.warehouse.access.UnitLevel;
 import java.util.Set;
 import vn.da06.warehouse.access.Role;
 

@@ -1,8 +1,8 @@
 package vn.da06.dashboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.da06.dashboard.FakeKpiStore.now;
-import static vn.da06.dashboard.FakeKpiStore.row;
+import static vn.da06.goldread.FakeKpiStore.now;
+import static vn.da06.goldread.FakeKpiStore.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.da06.dashboard.FakeKpiStore;
 import vn.da06.goldread.DataVersion;
+import vn.da06.goldread.FakeKpiStore;
 import vn.da06.goldread.InMemoryGold;
 import vn.da06.goldread.KpiRow;
 import vn.da06.goldread.TargetRow;

@@ -7,14 +7,13 @@ import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
+import vn.da06.warehouse.RollUp;
 
 /**
  * Every metric of every unit (ward or province) and month in long form: {@code unit_code, month,
@@ -25,17 +24,12 @@ public final class UnitMetrics {
 
   private UnitMetrics() {}
 
-  /** Province rows: ward rows summed by province_code, with rates recomputed. */
+  /**
+   * Province rows: ward rows summed by province_code, with rates recomputed — the roll-up rule of
+   * {@link RollUp}, applied to Spark columns.
+   */
   public static Dataset<Row> provinces(Dataset<Row> wardMonthKpis) {
-    Set<String> counts = new LinkedHashSet<>();
-    for (Metric metric : Metrics.counts()) {
-      counts.add(metric.column());
-    }
-    counts.addAll(Metrics.HELPER_COUNTS);
-    List<Column> sums = new ArrayList<>();
-    for (String count : counts) {
-      sums.add(sum(col(count)).as(count));
-    }
+    List<Column> sums = RollUp.SUMMED.stream().map(count -> sum(col(count)).as(count)).toList();
     Dataset<Row> summed =
         wardMonthKpis
             .groupBy(col("province_code").as("ward_code"), col("month"))
@@ -47,12 +41,8 @@ public final class UnitMetrics {
                 col("month"),
                 col("ward_code").as("province_code"),
                 lit(null).cast("string").as("district_code")));
-    for (Metric metric : Metrics.ALL) {
-      columns.add(metric.isRate() ? Rates.of(metric.column()) : col(metric.column()));
-    }
-    for (String helper : Metrics.HELPER_COUNTS) {
-      columns.add(col(helper));
-    }
+    RollUp.figures(column -> col(column), Rates::rate)
+        .forEach((name, figure) -> columns.add(figure.as(name)));
     return summed.select(columns.toArray(Column[]::new));
   }
 
