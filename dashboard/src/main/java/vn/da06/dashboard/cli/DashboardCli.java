@@ -20,6 +20,7 @@ import vn.da06.goldread.DeltaKpiStore;
 import vn.da06.goldread.GoldThreads;
 import vn.da06.goldread.KpiStore;
 import vn.da06.goldread.TrinoKpiStore;
+import vn.da06.warehouse.Goals;
 import vn.da06.warehouse.access.Passwords;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.Tokens;
@@ -32,6 +33,9 @@ import vn.da06.warehouse.trino.TrinoSettings;
 /**
  * {@code ./da06 serve} and {@code ./da06 users}: the dashboard server and the users file it reads.
  * {@link #serve(ServeOptions)} is the entry point other commands (the demo) call.
+ *
+ * <p>Over 400 lines on purpose: the picocli commands serve and users share the users file and its
+ * options; each command is a small nested class.
  */
 @Command(
     name = "da06",
@@ -39,6 +43,16 @@ import vn.da06.warehouse.trino.TrinoSettings;
     subcommands = {DashboardCli.Serve.class, DashboardCli.Users.class})
 public final class DashboardCli {
   static final String DEFAULT_USERS = "config/users.yaml";
+  static final String DEFAULT_GOALS = "config/goals.yaml";
+
+  /** The goals file given, else config/goals.yaml where it exists, else the national goals. */
+  static Goals goals(Path file) {
+    if (file != null) {
+      return Goals.load(file);
+    }
+    Path standard = Path.of(DEFAULT_GOALS);
+    return java.nio.file.Files.isRegularFile(standard) ? Goals.load(standard) : Goals.DEFAULT;
+  }
 
   /** What {@code serve} needs; parsed once at the entry point. */
   public record ServeOptions(
@@ -49,9 +63,11 @@ public final class DashboardCli {
       Path auditLog,
       Duration poll,
       boolean secureCookies,
-      Path snapshot) {
+      Path snapshot,
+      Goals goals) {
     public ServeOptions {
       java.util.Objects.requireNonNull(warehouse, "warehouse is null");
+      java.util.Objects.requireNonNull(goals, "goals is null");
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("Cannot listen on port " + port + ": use 1-65535");
       }
@@ -66,7 +82,8 @@ public final class DashboardCli {
           Path.of("logs/dashboard-audit.jsonl"),
           Duration.ofSeconds(30),
           false,
-          null);
+          null,
+          Goals.DEFAULT);
     }
   }
 
@@ -149,7 +166,8 @@ public final class DashboardCli {
             new UserDirectory(options.users()),
             new AuditLog(options.auditLog()),
             new DashboardApp.Settings(
-                options.secureCookies(), 5, Duration.ofMinutes(15), Duration.ofHours(8)));
+                options.secureCookies(), 5, Duration.ofMinutes(15), Duration.ofHours(8)),
+            options.goals());
     return dashboard.create().start(options.host(), options.port());
   }
 
@@ -279,6 +297,17 @@ public final class DashboardCli {
     int pollSeconds;
 
     @Option(
+        names = "--goals",
+        description =
+            "goals per metric, province or ward and the band margins (YAML: docs/dashboard.md)."
+                + " Default: "
+                + DEFAULT_GOALS
+                + " when it exists, else the metrics' national goals")
+    Path goalsFile;
+
+    private Goals goals;
+
+    @Option(
         names = "--secure-cookies",
         description = "mark the session cookie Secure (when served over HTTPS)")
     boolean secureCookies;
@@ -297,6 +326,12 @@ public final class DashboardCli {
 
     @Override
     public Integer call() throws InterruptedException {
+      try {
+        goals = goals(goalsFile);
+      } catch (IllegalArgumentException e) {
+        System.err.println("da06: " + e.getMessage());
+        return 2;
+      }
       if (source == Source.TRINO) {
         return serveFromTrino();
       }
@@ -316,7 +351,8 @@ public final class DashboardCli {
                   auditLog,
                   Duration.ofSeconds(Math.max(1, pollSeconds)),
                   secureCookies,
-                  snapshotFile));
+                  snapshotFile,
+                  goals));
       if (UsersFile.load(users).users().isEmpty()) {
         System.err.println(
             "da06: no users in "
@@ -361,7 +397,8 @@ public final class DashboardCli {
                   auditLog,
                   Duration.ofSeconds(Math.max(1, pollSeconds)),
                   secureCookies,
-                  null),
+                  null,
+                  goals),
               store);
       System.err.println(
           "da06: dashboard on http://"

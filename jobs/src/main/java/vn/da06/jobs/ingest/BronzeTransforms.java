@@ -22,7 +22,6 @@ import vn.da06.warehouse.Metrics;
 import vn.da06.warehouse.QuarantineReason;
 import vn.da06.warehouse.admin.Era;
 
-// Over 400 lines: one typing and quarantine rule set per feed of feeds.md, side by side.
 /**
  * Raw rows → typed bronze rows, each either accepted ({@code quarantine_reason} NULL) or
  * quarantined with a reason code and a detail that holds no personal data. Pure functions: no

@@ -34,7 +34,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import vn.da06.warehouse.Feed;
 
-// Over 400 lines: feeds.md's whole-file rules and the one read that checks and hashes a file.
 /**
  * Lists the inbox and applies the whole-file rules of feeds.md to each file: encoding (UTF-8 with
  * or without BOM), gzip integrity, a header row, comma separation, required columns. Reads each

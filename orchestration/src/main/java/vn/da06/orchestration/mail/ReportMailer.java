@@ -44,6 +44,9 @@ import vn.da06.orchestration.report.ReportsConfig;
  * <p>On time: failures are retried with exponential backoff until the deadline; when the deadline
  * is near and the server still refuses, and when a report would go out TẠM TÍNH, the unit's
  * operator gets a warning.
+ *
+ * <p>Over 400 lines on purpose: the exactly-once protocol (ledger, archive copy, retries, warnings)
+ * must be read as one sequence.
  */
 public final class ReportMailer {
   public static final String REPORT = "REPORT";

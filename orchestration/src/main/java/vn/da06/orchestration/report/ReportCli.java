@@ -26,6 +26,9 @@ import vn.da06.orchestration.mail.ReportMailer;
  * recorded in {@code ops.reports}, optionally emailed. {@link #execute} runs in-process with a
  * given clock (the scheduler's), which is "now" for every decision: default period, provisional or
  * official, deadlines, ledger times.
+ *
+ * <p>Over 400 lines on purpose: the three commands (monthly, daily, regenerate) share one clock,
+ * one options set and one recording of ops.reports.
  */
 @Command(
     name = "report",

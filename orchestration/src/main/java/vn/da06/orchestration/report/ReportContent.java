@@ -39,6 +39,9 @@ import vn.da06.warehouse.access.UnitLevel;
  * The content of the monthly and the daily report, from gold at pinned versions. Unit figures are
  * aggregates of the wards' rows ({@link Aggregation}: counts summed, rates recomputed); labels come
  * from {@link Metrics}.
+ *
+ * <p>Over 400 lines on purpose: the sections of the two reports in the order the committees'
+ * documents have them, one method per report.
  */
 public final class ReportContent {
   /** The target metric whose attainment ranks wards in the league table and the daily report. */
