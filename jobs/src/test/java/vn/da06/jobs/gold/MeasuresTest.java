@@ -17,6 +17,7 @@ import vn.da06.jobs.SharedSpark;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 
+// Over 400 lines: the data-quality rules need a snapshot of records per defect they flag.
 /**
  * The monthly measures and snapshot figures on rows built in memory, and the one list of what Spark
  * computes for each gold column.
