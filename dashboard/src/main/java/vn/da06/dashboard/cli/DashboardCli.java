@@ -260,7 +260,10 @@ public final class DashboardCli {
     }
   }
 
-  @Command(name = "serve", description = "Serve the dashboard over the gold tables of a warehouse.")
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = "Serve the dashboard over the gold tables of a warehouse.")
   static final class Serve implements Callable<Integer> {
     @Option(
         names = "--warehouse",
@@ -435,6 +438,7 @@ public final class DashboardCli {
 
   @Command(
       name = "users",
+      mixinStandardHelpOptions = true,
       description = "Manage the users file.",
       subcommands = {Users.Add.class, Users.Token.class, Users.ListUsers.class})
   static final class Users {
