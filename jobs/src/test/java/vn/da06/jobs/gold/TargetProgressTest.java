@@ -34,7 +34,8 @@ class TargetProgressTest {
         spark.createDataFrame(
             List.of(
                 RowFactory.create("20", "eid_activations_l2_cum", 100.0, start, deadline, "C"),
-                RowFactory.create("20", "online_rate", 0.8, start, deadline, "C")),
+                RowFactory.create("20", "online_rate", 0.8, start, deadline, "C"),
+                RowFactory.create("20", "dq_incorrect", 50.0, start, deadline, "C")),
             targetSchema);
     StructType metricSchema =
         new StructType()
@@ -48,7 +49,9 @@ class TargetProgressTest {
                 RowFactory.create("20", "2025-07", "eid_activations_l2_cum", 40.0),
                 RowFactory.create("20", "2025-08", "eid_activations_l2_cum", 70.0),
                 RowFactory.create("20", "2025-07", "online_rate", 0.5),
-                RowFactory.create("20", "2025-08", "online_rate", 0.9)),
+                RowFactory.create("20", "2025-08", "online_rate", 0.9),
+                RowFactory.create("20", "2025-07", "dq_incorrect", 120.0),
+                RowFactory.create("20", "2025-08", "dq_incorrect", 80.0)),
             metricSchema);
     Dataset<Row> months =
         spark.createDataFrame(
@@ -95,5 +98,22 @@ class TargetProgressTest {
   @Test
   void aTargetHasARowForEveryMonthFromItsStartToItsDeadlineThatTheWarehouseHolds() {
     assertThat(progress().where("metric = 'online_rate'").count()).isEqualTo(2);
+  }
+
+  @Test
+  void aTargetOnALowerIsBetterMetricIsMetAtOrBelowItsValue() {
+    Row august =
+        progress()
+            .where("metric = 'dq_incorrect' AND as_of_month = '2025-08'")
+            .select("attainment", "projected_at_deadline", "on_track", "daily_pace_needed")
+            .head();
+
+    // 80 incorrect records against at most 50: attainment 50 / 80, as Metric.attainment says.
+    assertThat(august.getDouble(0)).isEqualTo(50.0 / 80);
+    // Falling 40 in August's 31 days: 80 - 40/31 x 30 by the deadline, at or below 50: on track.
+    assertThat(august.getDouble(1)).isCloseTo(80 - 40.0 / 31 * 30, within(1e-9));
+    assertThat(august.getBoolean(2)).isTrue();
+    // 30 still to remove in 30 days.
+    assertThat(august.getDouble(3)).isEqualTo(1.0);
   }
 }
