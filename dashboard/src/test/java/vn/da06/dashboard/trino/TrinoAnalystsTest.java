@@ -540,6 +540,30 @@ class TrinoAnalystsTest {
   // --- helpers
 
   static List<List<String>> trino(String user, String password, String sql) throws SQLException {
+    // Trino answers "No nodes available to run query" until its node has been announced, which can
+    // come after the first queries that only the coordinator runs (RECIPES.md): wait that out, and
+    // nothing else.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return query(user, password, sql);
+      } catch (SQLException e) {
+        if (attempt >= 60
+            || e.getMessage() == null
+            || !e.getMessage().contains("No nodes available")) {
+          throw e;
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static List<List<String>> query(String user, String password, String sql)
+      throws SQLException {
     try (Connection connection = TrinoClient.connect(settings, user, password);
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
