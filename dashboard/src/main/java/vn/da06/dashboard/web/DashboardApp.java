@@ -68,6 +68,7 @@ public final class DashboardApp {
   private final ApiController api;
   private final AdminPage admin;
   private final Goals goals;
+  private Clock clock = Clock.systemUTC();
 
   public DashboardApp(KpiStore store, UserDirectory users, AuditLog audit, Settings settings) {
     this(store, users, audit, settings, Goals.DEFAULT);
@@ -88,6 +89,15 @@ public final class DashboardApp {
         new LoginThrottle(settings.maxLoginFailures(), settings.loginWindow(), Clock.systemUTC());
     this.api = new ApiController(store);
     this.admin = new AdminPage(users, audit);
+  }
+
+  /**
+   * The clock pages judge "today" by (live targets, reports due, yesterday's daily reports): the
+   * system's unless a test or {@code serve --today} sets one.
+   */
+  public DashboardApp clock(Clock clock) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock is null");
+    return this;
   }
 
   /** The configured server, not started (JavalinTest starts it on a free port). */
@@ -402,7 +412,7 @@ public final class DashboardApp {
             "asc".equals(ctx.queryParam("dir")),
             Lang.parse(ctx.queryParam("lang")),
             PageState.validEra(ctx.queryParam("era")));
-    return new PageContext(ctx, ctx.attribute(Access.USER), gold, mine, unit, state, goals);
+    return new PageContext(ctx, ctx.attribute(Access.USER), gold, mine, unit, state, goals, clock);
   }
 
   private void page(Context ctx, String page) {

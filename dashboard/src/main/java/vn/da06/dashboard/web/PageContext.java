@@ -1,6 +1,10 @@
 package vn.da06.dashboard.web;
 
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import vn.da06.goldread.GoldData;
 import vn.da06.goldread.UnitScope;
 import vn.da06.warehouse.Goals;
@@ -8,7 +12,9 @@ import vn.da06.warehouse.access.User;
 
 /**
  * One request to a unit's page or export, after access was checked: the unit is within the user's.
- * {@code goals} are the configured goals and band margins the page's colours use ({@link Bands}).
+ * {@code goals} are the configured goals and band margins the page's colours use ({@link Bands});
+ * {@code clock} says what time it is (tests set it): which targets are live and which reports are
+ * due is judged by today's date in Vietnam, while figures come from the latest month of data.
  */
 record PageContext(
     Context ctx,
@@ -17,13 +23,27 @@ record PageContext(
     UnitScope mine,
     UnitScope unit,
     PageState state,
-    Goals goals) {
+    Goals goals,
+    Clock clock) {
+  /** Vietnam's time zone: deadlines, "hôm nay", the 17:00 daily report. */
+  static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
   Lang lang() {
     return state.lang();
   }
 
   PageContext withState(PageState newState) {
-    return new PageContext(ctx, user, gold, mine, unit, newState, goals);
+    return new PageContext(ctx, user, gold, mine, unit, newState, goals, clock);
+  }
+
+  /** Today's date in Vietnam. */
+  LocalDate today() {
+    return LocalDate.now(clock.withZone(VIETNAM));
+  }
+
+  /** The time now in Vietnam. */
+  ZonedDateTime now() {
+    return ZonedDateTime.now(clock.withZone(VIETNAM));
   }
 
   String t(String key) {
