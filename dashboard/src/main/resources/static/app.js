@@ -27,6 +27,13 @@
     document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
       select.addEventListener('change', function () { select.form.submit(); });
     });
+    document.querySelectorAll('[data-menu-toggle]').forEach(function (button) {
+      document.body.classList.add('menu-folds');
+      button.addEventListener('click', function () {
+        var open = document.body.classList.toggle('menu-open');
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      });
+    });
     document.querySelectorAll('[data-print]').forEach(function (button) {
       button.addEventListener('click', function () { window.print(); });
     });

@@ -387,7 +387,11 @@ public final class DashboardApp {
     UnitScope mine = Access.mine(ctx, gold);
     WardView view;
     try {
-      view = WardView.parse(ctx.queryParam("wards"));
+      String wards = ctx.queryParam("wards");
+      view =
+          wards == null || wards.isEmpty()
+              ? defaultView(unit, ctx.queryParam("era"))
+              : WardView.parse(wards);
     } catch (IllegalArgumentException e) {
       throw DashboardException.badRequest(e.getMessage());
     }
@@ -413,6 +417,20 @@ public final class DashboardApp {
             Lang.parse(ctx.queryParam("lang")),
             PageState.validEra(ctx.queryParam("era")));
     return new PageContext(ctx, ctx.attribute(Access.USER), gold, mine, unit, state, goals, clock);
+  }
+
+  /**
+   * Time views show today's wards unless asked otherwise ({@code wards=reported}): the whole
+   * history read against the list valid now. A unit that exists only before the reform (a district,
+   * a former ward, {@code era=pre2025}) is shown as reported.
+   */
+  static WardView defaultView(UnitScope unit, String era) {
+    boolean preReform =
+        PageState.PRE_REFORM_ERA.equals(era)
+            || unit.level() == vn.da06.warehouse.access.UnitLevel.DISTRICT
+            || (unit.level() == vn.da06.warehouse.access.UnitLevel.WARD
+                && unit.currentWards().isEmpty());
+    return preReform ? WardView.AS_REPORTED : WardView.CURRENT;
   }
 
   private void page(Context ctx, String page) {

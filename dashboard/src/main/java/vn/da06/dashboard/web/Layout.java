@@ -47,7 +47,12 @@ final class Layout {
         .append("\">")
         .append(Html.esc(lang.t("app.title")))
         .append("</a></div>");
-    out.append("<nav aria-label=\"menu\">");
+    // On a phone the menu folds behind one button (app.js opens it; without script it stays open).
+    out.append("<button type=\"button\" class=\"menu-toggle\" aria-controls=\"menu\"")
+        .append(" aria-expanded=\"false\" data-menu-toggle>☰ ")
+        .append(Html.esc(lang.t("menu")))
+        .append("</button>");
+    out.append("<nav aria-label=\"menu\" id=\"menu\">");
     for (String name : Pages.PAGES) {
       PageState target = state.with("page", name).sortedBy(null, false);
       out.append("<a href=\"")
@@ -89,39 +94,51 @@ final class Layout {
     out.append("<h1>").append(Html.esc(content.title())).append("</h1>");
     out.append(controls(page));
     for (Object block : content.blocks()) {
-      if (block instanceof PageContent.Raw raw) {
-        out.append(raw.html());
-      } else if (block instanceof PageContent.Cards cards) {
-        out.append("<section class=\"cards\">");
-        for (PageContent.Card card : cards.cards()) {
-          out.append("<div class=\"card\"><div class=\"label\">")
-              .append(Html.esc(card.label()))
-              .append("</div><div class=\"value\">")
-              .append(Html.esc(card.value()))
-              .append("</div>");
-          if (card.change() != null) {
-            out.append("<div class=\"change\">").append(Html.esc(card.change())).append("</div>");
-          }
-          if (card.status() != null) {
-            out.append("<div class=\"status ")
-                .append(Html.esc(card.statusClass()))
-                .append("\">")
-                .append(Html.esc(card.status()))
-                .append("</div>");
-          }
-          out.append("</div>");
-        }
-        out.append("</section>");
-      } else if (block instanceof Chart chart) {
-        out.append(chart(chart));
-      } else if (block instanceof TableView table) {
-        out.append(table(page, table));
-      }
+      block(page, out, block);
     }
     out.append("</main>")
         .append(footer(lang, page.gold().version(), null))
         .append("</body></html>");
     return out.toString();
+  }
+
+  private static void block(PageContext page, StringBuilder out, Object block) {
+    if (block instanceof PageContent.Raw raw) {
+      out.append(raw.html());
+    } else if (block instanceof PageContent.Cards cards) {
+      out.append("<section class=\"cards\">");
+      for (PageContent.Card card : cards.cards()) {
+        out.append("<div class=\"card\"><div class=\"label\">")
+            .append(Html.esc(card.label()))
+            .append("</div><div class=\"value\">")
+            .append(Html.esc(card.value()))
+            .append("</div>");
+        if (card.change() != null) {
+          out.append("<div class=\"change\">").append(Html.esc(card.change())).append("</div>");
+        }
+        if (card.status() != null) {
+          out.append("<div class=\"status ")
+              .append(Html.esc(card.statusClass()))
+              .append("\">")
+              .append(Html.esc(card.status()))
+              .append("</div>");
+        }
+        out.append("</div>");
+      }
+      out.append("</section>");
+    } else if (block instanceof Chart chart) {
+      out.append(chart(chart));
+    } else if (block instanceof TableView table) {
+      out.append(table(page, table));
+    } else if (block instanceof PageContent.Fold fold) {
+      out.append("<details class=\"fold\" data-testid=\"")
+          .append(Html.esc(fold.testId()))
+          .append("\"><summary>")
+          .append(Html.esc(fold.summary()))
+          .append("</summary>");
+      fold.blocks().forEach(inside -> block(page, out, inside));
+      out.append("</details>");
+    }
   }
 
   private static String head(Lang lang, String title, boolean charts) {
@@ -172,7 +189,7 @@ final class Layout {
         new StringBuilder("<nav class=\"breadcrumbs\" aria-label=\"breadcrumbs\"><ol>");
     for (int i = 0; i < trail.size(); i++) {
       UnitScope crumb = trail.get(i);
-      String text = page.t("level." + crumb.level()) + " " + crumb.name();
+      String text = PageParts.unitName(page.lang(), crumb);
       out.append("<li>");
       if (i < trail.size() - 1 && page.mine().covers(crumb)) {
         out.append("<a href=\"")
@@ -335,9 +352,12 @@ final class Layout {
       for (int i = 0; i < row.size(); i++) {
         TableView.Cell cell = row.get(i);
         String kind = table.columns().get(i).kind().name().toLowerCase();
+        // data-label: the column's name, shown beside the value where a phone stacks rows as cards.
         out.append("<td class=\"")
             .append(kind)
             .append(cell.cssClass() == null ? "" : " " + Html.esc(cell.cssClass()))
+            .append("\" data-label=\"")
+            .append(Html.esc(table.columns().get(i).label()))
             .append("\">");
         if (cell.href() != null) {
           out.append("<a href=\"")

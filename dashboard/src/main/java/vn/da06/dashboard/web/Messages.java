@@ -132,6 +132,13 @@ final class Messages {
     add("status.LATE", "Muộn", "Late");
     add("status.MISSING", "Thiếu", "Missing");
     add("nodata", "Không có số liệu cho lựa chọn này.", "No figures for this choice.");
+    // overview: headline strip, folds, phone menu (lead)
+    add("nodata.short", "chưa có số liệu", "no figures yet");
+    add("noreference", "chưa có chỉ tiêu hay mục tiêu", "no target or goal");
+    add("headline.all", "Xem tất cả chỉ số", "See every indicator");
+    add("details.show", "Xem chi tiết", "Show details");
+    add("menu", "Menu", "Menu");
+    add("district.wards", "Số xã báo cáo", "Wards reporting");
     add("unavailable.title", "Chưa có dữ liệu", "No data yet");
     add(
         "unavailable.text",

@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import vn.da06.dashboard.web.PageContent.Card;
 import vn.da06.dashboard.web.PageContent.Cards;
+import vn.da06.dashboard.web.PageContent.Fold;
 import vn.da06.dashboard.web.TableView.Cell;
 import vn.da06.dashboard.web.TableView.Column;
 import vn.da06.dashboard.web.TableView.Kind;
+import vn.da06.goldread.GoldData;
 import vn.da06.goldread.TargetRow;
 import vn.da06.goldread.UnitScope;
 import vn.da06.goldread.WardView;
-import vn.da06.warehouse.Band;
+import vn.da06.warehouse.Headline;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 import vn.da06.warehouse.Reference;
@@ -32,7 +34,8 @@ final class OverviewPage {
     UnitScope unit = page.unit();
     List<String> months = PageParts.upTo(page.gold().months(state.view()), state.month());
     Map<String, Map<String, Object>> series = PageParts.monthly(page, months);
-    PageContent content = new PageContent(lang.t("nav.overview") + " · " + unit.name());
+    PageContent content =
+        new PageContent(lang.t("nav.overview") + " · " + PageParts.unitName(lang, unit));
     Map<String, Object> now = series.getOrDefault(state.month(), Map.of());
     Map<String, Object> before =
         months.size() >= 2 ? series.get(months.get(months.size() - 2)) : null;
@@ -46,10 +49,13 @@ final class OverviewPage {
     Metric online = Metrics.require("online_rate");
     Optional<Reference> onlineReference =
         Bands.of(page).reference(online, unit.code(), state.month());
-    content.raw(onlineGoal(page, online, onlineReference, now.get(online.column())));
+    content.raw(HeadlineStrip.html(page, months, series));
 
     List<Card> cards = new ArrayList<>();
     for (Metric metric : Metrics.ALL) {
+      if (Headline.isHeadline(metric)) {
+        continue;
+      }
       Object value = now.get(metric.column());
       String change =
           PageParts.change(
@@ -72,7 +78,7 @@ final class OverviewPage {
               status,
               target == null ? null : Boolean.TRUE.equals(target.onTrack()) ? "good" : "bad"));
     }
-    content.add(new Cards(cards));
+    content.add(new Fold(lang.t("headline.all"), "all-indicators", List.of(new Cards(cards))));
 
     content.heading(lang.t("trend"));
     content.add(
@@ -121,42 +127,22 @@ final class OverviewPage {
               state.metric() == null ? Pages.DEFAULT_RANKING_METRIC : state.metric()));
     } else {
       content.raw(PageParts.eraNote(page));
-      content.heading(lang.t("allmetrics"));
-      content.add(allMetricsTable(page, months, series));
       content.heading(lang.t("nav.targets"));
       content.add(TargetsPage.targetTable(page, "targets", TargetsPage.latestTargets(page)));
+      content.heading(lang.t("allmetrics"));
+      content.add(
+          new Fold(
+              lang.t("details.show"),
+              "metrics-detail",
+              List.of(allMetricsTable(page, months, series))));
       content.heading(lang.t("nav.daily"));
-      content.add(DailyPage.dailyByMonthTable(page, months));
+      content.add(
+          new Fold(
+              lang.t("details.show"),
+              "daily-detail",
+              List.of(DailyPage.dailyByMonthTable(page, months))));
     }
     return content;
-  }
-
-  /**
-   * The unit's online rate of the month against the reference that applies to it (its live target,
-   * else its province's, else the goal), coloured by its band.
-   */
-  private static String onlineGoal(
-      PageContext page, Metric online, Optional<Reference> reference, Object value) {
-    Lang lang = page.lang();
-    Band band = Bands.of(page).against(online, reference.orElse(null), value);
-    String verdict =
-        value == null
-            ? lang.t("nodata")
-            : band.label(lang == Lang.VI)
-                + reference.map(r -> " (" + Bands.describe(lang, online, r) + ")").orElse("");
-    return "<p class=\"goal "
-        + band.cssClass()
-        + "\" data-testid=\"online-goal\" data-band=\""
-        + band.apiName()
-        + "\">"
-        + Html.esc(lang.t("online.goal"))
-        + " · "
-        + Html.esc(lang.month(page.state().month()))
-        + ": <strong>"
-        + Html.esc(lang.rate((Number) value))
-        + "</strong> — "
-        + Html.esc(verdict)
-        + "</p>";
   }
 
   private static double attainment(TargetRow row) {
@@ -187,20 +173,38 @@ final class OverviewPage {
     return new TableView("metrics", lang.t("allmetrics"), columns, rows);
   }
 
+  /**
+   * The districts of a province before the reform, with the selected metric's figure of the month
+   * (summed over their wards as reported, coloured by its band) and how many wards reported.
+   */
   private static TableView districtTable(PageContext page) {
     Lang lang = page.lang();
     PageState state = page.state();
+    Metric metric =
+        Metrics.require(state.metric() == null ? Pages.DEFAULT_RANKING_METRIC : state.metric());
+    Bands bands = Bands.of(page);
     List<Column> columns =
         List.of(
             new Column("district_code", lang.t("ward.code"), Kind.TEXT),
-            new Column("district_name", lang.t("district"), Kind.TEXT));
+            new Column("district_name", lang.t("district"), Kind.TEXT),
+            new Column(
+                metric.column(), lang.label(metric), metric.isRate() ? Kind.RATE : Kind.COUNT),
+            new Column("ward_count", lang.t("district.wards"), Kind.COUNT));
     List<List<Cell>> cells = new ArrayList<>();
     for (UnitScope district : page.gold().districts(page.unit())) {
       String href = state.with("unit", district.code()).sortedBy(null, false).url();
+      GoldData.Aggregate figures = page.gold().aggregate(state.view(), district, state.month());
+      Object value = figures.values().get(metric.column());
       cells.add(
           List.of(
               new Cell(district.code(), district.code(), href, null),
-              new Cell(district.name(), district.name(), href, null)));
+              new Cell(district.name(), PageParts.unitName(lang, district), href, null),
+              new Cell(
+                  value,
+                  lang.value(metric, value),
+                  null,
+                  bands.of(metric, district.code(), value).cssClass()),
+              Cell.of(figures.wardCount(), lang.count(figures.wardCount()))));
     }
     return new TableView("districts", lang.t("districts"), columns, cells);
   }

@@ -15,6 +15,12 @@ final class PageContent {
 
   record Cards(List<Card> cards) {}
 
+  /**
+   * Blocks folded under a summary line ("Xem tất cả", "Xem chi tiết"): detail one click away, not
+   * in the way of the first screen.
+   */
+  record Fold(String summary, String testId, List<Object> blocks) {}
+
   private final String title;
   private final List<Object> blocks = new ArrayList<>();
 

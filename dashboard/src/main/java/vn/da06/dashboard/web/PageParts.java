@@ -57,6 +57,33 @@ final class PageParts {
     return sign + lang.count(difference) + " " + lang.t("change");
   }
 
+  /** The words Vietnamese unit names start with: a name that has one is shown as it is. */
+  private static final List<String> UNIT_TYPES =
+      List.of(
+          "Tỉnh ",
+          "Thành phố ",
+          "TP ",
+          "Huyện ",
+          "Quận ",
+          "Thị xã ",
+          "Xã ",
+          "Phường ",
+          "Thị trấn ",
+          "Đặc khu ");
+
+  /**
+   * A unit as a reader names it: "Xã Bắc Sơn", "Huyện Bắc Sơn", "Tỉnh Lạng Sơn" — the name where it
+   * already says what the unit is (never "Huyện Huyện Bắc Sơn" or "Xã/phường Thị trấn …"), else the
+   * level's word before it.
+   */
+  static String unitName(Lang lang, UnitScope unit) {
+    String name = unit.name();
+    if (UNIT_TYPES.stream().anyMatch(name::startsWith)) {
+      return name;
+    }
+    return lang.t("level." + unit.level()) + " " + name;
+  }
+
   static String wardName(PageContext page, KpiRow row) {
     return page.gold()
         .ward(page.state().view(), row.wardCode(), row.month())

@@ -103,7 +103,8 @@ record PageState(
     if (month != null) {
       parameters.put("month", month);
     }
-    if (view == WardView.CURRENT) {
+    // Today's wards are the default of a time view; the reported view is asked for by name.
+    if (view == WardView.AS_REPORTED) {
       parameters.put("wards", view.parameter());
     }
     if (metric != null) {

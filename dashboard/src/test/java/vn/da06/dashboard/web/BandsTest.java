@@ -178,9 +178,11 @@ class BandsTest {
           assertThat(ward).contains("chỉ tiêu của tỉnh 92,0 %, hạn 31/12/2025", "Đạt ≥ 92,0 %");
 
           String overview = client.get("/units/06325?month=2025-07").body();
+          // The headline card of online_rate: banded against the ward's own target, which it names.
           assertThat(overview)
-              .contains("data-band=\"close\"")
-              .contains("Gần đạt (chỉ tiêu của đơn vị 12,0 %, hạn 31/12/2025)");
+              .containsPattern(
+                  "data-metric=\"online_rate\" data-band=\"close\">.*?"
+                      + "<span class=\"reference\">/ 12,0 % đến 31/12/2025</span>");
         });
   }
 
@@ -275,6 +277,32 @@ class BandsTest {
         });
   }
 
+  @Test
+  void theHeadlineStripBandsEachIndicatorAsMetricDoesAndGivesAWardItsRankInTheProvince() {
+    run(
+        client -> {
+          String province = client.get("/units/20?month=2025-08").body();
+          // Online: (1 + 27) / (10 + 30) against the province's live target of 92 %.
+          Band online = band("online_rate", 28 / 40.0, 0.92);
+          assertThat(province)
+              .contains("data-metric=\"online_rate\" data-band=\"" + online.apiName() + "\"")
+              .contains("/ 92,0 % đến 31/12/2025");
+          // Essential online: (6 + 4) / 20 = 50 % against the configured goal of 50 % (GOALS).
+          Band expected = band("essential_online_rate", 10 / 20.0, 0.5);
+          assertThat(province)
+              .contains(
+                  "data-metric=\"essential_online_rate\" data-band=\"" + expected.apiName() + "\"")
+              .contains("/ mục tiêu 50,0 %");
+          assertThat(province).doesNotContain("data-testid=\"standing\"");
+
+          String ward = client.get("/units/06325?month=2025-08").body();
+          // 06325 is at 10 % online, 06400 at 90 %: second of two; the province is at 70 %.
+          assertThat(ward).contains("Hạng 2/2 · Tỉnh: 70,0 %");
+          String other = client.get("/units/06400?month=2025-08").body();
+          assertThat(other).contains("Hạng 1/2 · Tỉnh: 70,0 %");
+        });
+  }
+
   /** The class of the cell of a table's row (found by a ward code) under a column's label. */
   static String cellClass(String html, String table, String wardCode, String column) {
     int start = html.indexOf("data-table=\"" + table + "\"");
@@ -290,7 +318,7 @@ class BandsTest {
     Matcher tr = Pattern.compile("<tr>(.*?)</tr>").matcher(body);
     while (tr.find()) {
       List<String[]> cells = new ArrayList<>();
-      Matcher td = Pattern.compile("<td class=\"([^\"]*)\">(.*?)</td>").matcher(tr.group(1));
+      Matcher td = Pattern.compile("<td class=\"([^\"]*)\"[^>]*>(.*?)</td>").matcher(tr.group(1));
       while (td.find()) {
         cells.add(new String[] {td.group(1), td.group(2).replaceAll("<[^>]+>", "")});
       }

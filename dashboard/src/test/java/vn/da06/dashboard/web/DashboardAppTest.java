@@ -364,7 +364,7 @@ class DashboardAppTest {
           client.login("tinh", PASSWORD);
           HttpResponse<byte[]> csv =
               client.getBytes(
-                  "/units/20/ranking/export/csv?table=league&month=2025-07&metric=online_rate");
+                  "/units/20/ranking/export/csv?table=league&month=2025-07&metric=online_rate&wards=reported");
           assertThat(csv.statusCode()).isEqualTo(200);
           assertThat(csv.headers().firstValue("Content-Disposition"))
               .hasValue("attachment; filename=\"da06-20-ranking-league-2025-07.csv\"");
@@ -554,8 +554,12 @@ class DashboardAppTest {
                   "<option value=\"2025-06\" selected",
                   "data-era=\"current\"",
                   "name=\"era\" value=\"pre2025\"");
-          String league = client.get("/units/20/ranking?month=2025-06&metric=online_rate").body();
-          assertThat(league).contains("/units/06325?month=2025-06&amp;era=pre2025");
+          String league =
+              client
+                  .get("/units/20/ranking?month=2025-06&metric=online_rate&wards=reported")
+                  .body();
+          assertThat(league)
+              .contains("/units/06325?month=2025-06&amp;wards=reported&amp;era=pre2025");
           assertThat(
                   client
                       .get("/units/06325/ranking/export/csv?table=league&era=pre2025&month=2025-06")
