@@ -198,7 +198,7 @@ public final class Metrics {
               SERVICES,
               "dossiers_online_full",
               "dossiers_total_with_scope",
-              "dossiers_online_full / dossiers_total"),
+              "dossiers_online_full / dossiers_total; NULL where dossiers_online_full is NULL"),
           count(
               "dossiers_fee_paid_online",
               "Hồ sơ thanh toán trực tuyến",
@@ -220,7 +220,7 @@ public final class Metrics {
               SERVICES,
               "dossiers_fee_paid_online",
               "dossiers_fee_paid",
-              "dossiers_fee_paid_online / dossiers_fee_paid"),
+              "dossiers_fee_paid_online / dossiers_fee_paid; NULL where they are NULL"),
           count(
               "dossiers_resolved_digitized",
               "Kết quả được số hóa",
@@ -235,7 +235,8 @@ public final class Metrics {
               SERVICES,
               "dossiers_resolved_digitized",
               "dossiers_resolved_with_digitization",
-              "dossiers_resolved_digitized / dossiers_resolved"),
+              "dossiers_resolved_digitized / dossiers_resolved; NULL where"
+                  + " dossiers_resolved_digitized is NULL"),
           count(
                   "dq_records",
                   "Bản ghi dân cư",
