@@ -30,7 +30,7 @@ public enum Feed {
           "submitted_at",
           "status",
           "updated_at"),
-      List.of("due_at", "resolved_at")),
+      List.of("due_at", "resolved_at", "online_scope", "fee", "result_digitized")),
   POPULATION(
       "population",
       List.of(

@@ -39,6 +39,7 @@ public final class Headline {
           new Indicator(Section.EID, Metrics.require("eid_activation_rate")),
           new Indicator(Section.EID, Metrics.require("eid_activations_l2")),
           new Indicator(Section.SERVICES, Metrics.require("online_rate")),
+          new Indicator(Section.SERVICES, Metrics.require("online_full_rate")),
           new Indicator(Section.SERVICES, Metrics.require("essential_online_rate")),
           new Indicator(Section.SERVICES, Metrics.require("on_time_rate")),
           new Indicator(Section.POPULATION_DATA, Metrics.require("dq_clean_rate")));

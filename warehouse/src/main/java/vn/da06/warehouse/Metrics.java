@@ -180,6 +180,63 @@ public final class Metrics {
               "dossiers_resolved_on_time",
               "dossiers_resolved_with_due",
               "dossiers_resolved_on_time / dossiers resolved in the month with due_at set"),
+          // Issue 24: toàn trình, online payment, digitised results. NULL (not 0) for a ward-month
+          // whose exports lack the column; the rates' denominators are helper counts NULL there
+          // too,
+          // so a unit's rate is Σ numerator / Σ denominator over the wards that have a value.
+          count(
+              "dossiers_online_full",
+              "Hồ sơ trực tuyến toàn trình",
+              "Fully online dossiers",
+              SERVICES,
+              "dossiers submitted in the month with channel ONLINE and online_scope FULL (NULL where no"
+                  + " such dossier's current row came from an export carrying online_scope)"),
+          rate(
+              "online_full_rate",
+              "Tỷ lệ trực tuyến toàn trình",
+              "Fully online rate",
+              SERVICES,
+              "dossiers_online_full",
+              "dossiers_total_with_scope",
+              "dossiers_online_full / dossiers_total; NULL where dossiers_online_full is NULL"),
+          count(
+              "dossiers_fee_paid_online",
+              "Hồ sơ thanh toán trực tuyến",
+              "Fees paid online",
+              SERVICES,
+              "dossiers submitted in the month with fee PAID_ONLINE (NULL where no such dossier's"
+                  + " current row came from an export carrying fee)"),
+          count(
+              "dossiers_fee_paid",
+              "Hồ sơ có thu phí",
+              "Dossiers with a fee paid",
+              SERVICES,
+              "dossiers submitted in the month with fee PAID_ONLINE or PAID_OFFLINE (NULL as"
+                  + " dossiers_fee_paid_online)"),
+          rate(
+              "online_payment_rate",
+              "Tỷ lệ thanh toán trực tuyến",
+              "Online payment rate",
+              SERVICES,
+              "dossiers_fee_paid_online",
+              "dossiers_fee_paid",
+              "dossiers_fee_paid_online / dossiers_fee_paid; NULL where they are NULL"),
+          count(
+              "dossiers_resolved_digitized",
+              "Kết quả được số hóa",
+              "Results digitised",
+              SERVICES,
+              "dossiers resolved in the month with result_digitized true (NULL where no such"
+                  + " dossier's current row came from an export carrying result_digitized)"),
+          rate(
+              "digitized_result_rate",
+              "Tỷ lệ số hóa kết quả",
+              "Digitised result rate",
+              SERVICES,
+              "dossiers_resolved_digitized",
+              "dossiers_resolved_with_digitization",
+              "dossiers_resolved_digitized / dossiers_resolved; NULL where"
+                  + " dossiers_resolved_digitized is NULL"),
           count(
                   "dq_records",
                   "Bản ghi dân cư",
@@ -266,7 +323,16 @@ public final class Metrics {
    * (their denominators are not themselves contract metrics).
    */
   public static final List<String> HELPER_COUNTS =
-      List.of("eid_applications_cum", "eid_activations_cum", "dossiers_resolved_with_due");
+      List.of(
+          "eid_applications_cum",
+          "eid_activations_cum",
+          "dossiers_resolved_with_due",
+          // dossiers_total / dossiers_resolved of a ward-month whose online_scope /
+          // result_digitized is known (NULL where the count above them is NULL): the denominators
+          // of online_full_rate and digitized_result_rate, so that wards without a value do not
+          // count in a unit's denominator.
+          "dossiers_total_with_scope",
+          "dossiers_resolved_with_digitization");
 
   private static Metric count(
       String column, String vi, String en, Metric.Group group, String definition) {

@@ -11,7 +11,7 @@ public enum QuarantineReason {
   UNPARSEABLE_VALUE,
   /**
    * A value is not one of its enumeration (level, channel, status, auth_method, sex,
-   * residence_type).
+   * residence_type; service_dossiers' optional online_scope, fee, result_digitized).
    */
   BAD_ENUM,
   /** A ward code is not 5 digits, or not a unit of the list valid on the row's date. */
@@ -25,8 +25,8 @@ public enum QuarantineReason {
   /** eid_applications: level 2 with channel APP (level 2 needs a police office or mobile team). */
   LEVEL2_VIA_APP,
   /**
-   * Other impossible dates: resolved before submitted, deadline before period start, a negative
-   * count.
+   * Other impossible values: resolved before submitted, deadline before period start, a negative
+   * count, an online_scope on a dossier whose channel is not ONLINE.
    */
   IMPOSSIBLE_VALUE,
   /** A text longer than the contract allows (ids ≤ 64). */

@@ -117,19 +117,32 @@ public final class DuckDbGold {
         CREATE OR REPLACE TEMP TABLE m_dossiers AS
         SELECT ward_code, ward_era, month, sum(t) AS dossiers_total, sum(o) AS dossiers_online,
                sum(et) AS essential_dossiers_total, sum(eo) AS essential_dossiers_online, sum(v) AS dossiers_online_vneid,
-               sum(r) AS dossiers_resolved, sum(rt) AS dossiers_resolved_on_time, sum(rd) AS dossiers_resolved_with_due
+               sum(r) AS dossiers_resolved, sum(rt) AS dossiers_resolved_on_time, sum(rd) AS dossiers_resolved_with_due,
+               -- The portals' 2025 columns: NULL unless some dossier of the group came from an export carrying them.
+               CASE WHEN bool_or(scope_known) THEN sum(f) END AS dossiers_online_full,
+               CASE WHEN bool_or(fee_known) THEN sum(po) END AS dossiers_fee_paid_online,
+               CASE WHEN bool_or(fee_known) THEN sum(p) END AS dossiers_fee_paid,
+               CASE WHEN bool_or(digitized_known) THEN sum(dg) END AS dossiers_resolved_digitized
         FROM (
           SELECT ward_code, ward_era, strftime(submitted_at, '%%Y-%%m') AS month, 1 AS t,
                  CASE WHEN channel = 'ONLINE' THEN 1 ELSE 0 END AS o,
                  CASE WHEN service_code IN (%1$s) THEN 1 ELSE 0 END AS et,
                  CASE WHEN service_code IN (%1$s) AND channel = 'ONLINE' THEN 1 ELSE 0 END AS eo,
                  CASE WHEN channel = 'ONLINE' AND auth_method = 'VNEID' THEN 1 ELSE 0 END AS v,
-                 0 AS r, 0 AS rt, 0 AS rd
+                 0 AS r, 0 AS rt, 0 AS rd,
+                 online_scope IS NOT NULL AS scope_known,
+                 CASE WHEN channel = 'ONLINE' AND online_scope = 'FULL' THEN 1 ELSE 0 END AS f,
+                 fee IS NOT NULL AS fee_known,
+                 CASE WHEN fee = 'PAID_ONLINE' THEN 1 ELSE 0 END AS po,
+                 CASE WHEN fee IN ('PAID_ONLINE', 'PAID_OFFLINE') THEN 1 ELSE 0 END AS p,
+                 false AS digitized_known, 0 AS dg
           FROM dossiers
           UNION ALL
           SELECT ward_code, ward_era, strftime(resolved_at, '%%Y-%%m'), 0, 0, 0, 0, 0, 1,
                  CASE WHEN due_at IS NOT NULL AND resolved_at <= due_at THEN 1 ELSE 0 END,
-                 CASE WHEN due_at IS NOT NULL THEN 1 ELSE 0 END
+                 CASE WHEN due_at IS NOT NULL THEN 1 ELSE 0 END,
+                 false, 0, false, 0, 0,
+                 result_digitized IS NOT NULL, CASE WHEN result_digitized THEN 1 ELSE 0 END
           FROM dossiers WHERE resolved_at IS NOT NULL)
         GROUP BY ALL"""
             .formatted(essential));
@@ -203,7 +216,11 @@ public final class DuckDbGold {
             "dossiers_online_vneid",
             "dossiers_resolved",
             "dossiers_resolved_on_time",
-            "dossiers_resolved_with_due");
+            "dossiers_resolved_with_due",
+            "dossiers_online_full",
+            "dossiers_fee_paid_online",
+            "dossiers_fee_paid",
+            "dossiers_resolved_digitized");
     List<String> dqCounts =
         List.of(
             "dq_records",
@@ -380,10 +397,26 @@ public final class DuckDbGold {
         + "], hive_partitioning = true, hive_types_autocast = false)";
   }
 
-  /** Event counts 0 where nothing happened; snapshot figures NULL where no snapshot applies. */
+  /** The counts of the portals' 2025 columns: NULL, not 0, where no dossier tells them. */
+  private static final List<String> EXPORTED_ONLY =
+      List.of(
+          "dossiers_online_full",
+          "dossiers_fee_paid_online",
+          "dossiers_fee_paid",
+          "dossiers_resolved_digitized");
+
+  /**
+   * Event counts 0 where nothing happened (those of {@link #EXPORTED_ONLY} NULL); snapshot figures
+   * NULL where no snapshot applies.
+   */
   private static String fill(List<String> eventCounts, List<String> dqCounts) {
     List<String> columns = new ArrayList<>();
-    eventCounts.forEach(c -> columns.add("coalesce(m." + c + ", 0) AS " + c));
+    eventCounts.forEach(
+        c ->
+            columns.add(
+                EXPORTED_ONLY.contains(c)
+                    ? "m." + c + " AS " + c
+                    : "coalesce(m." + c + ", 0) AS " + c));
     columns.add(
         "CASE WHEN g.eligible_snapshot IS NOT NULL THEN coalesce(m.eligible_population, 0) END AS eligible_population");
     dqCounts.forEach(
@@ -419,7 +452,10 @@ public final class DuckDbGold {
     return "SELECT "
         + String.join(", ", columns)
         + " FROM (SELECT *, eid_applications_l1_cum + eid_applications_l2_cum"
-        + " AS eid_applications_cum, eid_activations_l1_cum + eid_activations_l2_cum AS eid_activations_cum FROM "
+        + " AS eid_applications_cum, eid_activations_l1_cum + eid_activations_l2_cum AS eid_activations_cum,"
+        + " CASE WHEN dossiers_online_full IS NOT NULL THEN dossiers_total END AS dossiers_total_with_scope,"
+        + " CASE WHEN dossiers_resolved_digitized IS NOT NULL THEN dossiers_resolved END"
+        + " AS dossiers_resolved_with_digitization FROM "
         + table
         + ")";
   }

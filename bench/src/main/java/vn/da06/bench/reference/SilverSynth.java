@@ -251,7 +251,38 @@ public final class SilverSynth {
                 + u("rs")
                 + " < 0.85 AND _resolved < "
                 + end(size)
-                + " THEN _resolved ELSE submitted_at END AS updated_at");
+                + " THEN _resolved ELSE submitted_at END AS updated_at",
+            "id AS _id")
+        .selectExpr("*", PORTAL_2025_EXPORT + " AS _exported_2025")
+        .selectExpr(
+            "*",
+            // The portals' 2025 columns: NULL for a row from an older export, as silver holds it;
+            // a few empty values (they count as not FULL, not paid, not digitised).
+            "CASE WHEN _exported_2025 THEN CASE WHEN channel <> 'ONLINE' OR "
+                + u2("fe")
+                + " < 0.01 THEN '' WHEN "
+                + u2("fs")
+                + " < 0.45 THEN 'FULL' ELSE 'PARTIAL' END END AS online_scope",
+            "CASE WHEN _exported_2025 THEN CASE WHEN "
+                + u2("fc")
+                + " < 0.4 THEN 'NONE' WHEN "
+                + u2("fp")
+                + " < CASE WHEN channel = 'ONLINE' THEN 0.6 ELSE 0.03 END THEN 'PAID_ONLINE'"
+                + " WHEN "
+                + u2("fp")
+                + " < 0.99 THEN 'PAID_OFFLINE' ELSE '' END END AS fee",
+            "CASE WHEN _exported_2025 THEN resolved_at IS NOT NULL AND "
+                + u2("dg")
+                + " < 0.7 END AS result_digitized")
+        .drop("_id", "_exported_2025");
+  }
+
+  /** Whether a silver row came from an export with the portals' 2025 columns (from July 2025). */
+  private static final String PORTAL_2025_EXPORT = "updated_at >= " + REFORM;
+
+  /** {@link #u} over the row number kept as {@code _id}. */
+  private static String u2(String salt) {
+    return u(salt).replace("(id,", "(_id,");
   }
 
   private Dataset<Row> population(Size size) {

@@ -58,7 +58,14 @@ public enum Lang {
     return value == null ? "–" : format("#,##0.0").format(value.doubleValue() * 100) + " %";
   }
 
+  /**
+   * A metric's value as a person reads it; "chưa có số liệu" ("no data") where gold has none (a
+   * month whose exports lack the column, a month without a population snapshot), never "0 %".
+   */
   public String value(Metric metric, Object value) {
+    if (value == null) {
+      return t("value.none");
+    }
     return metric.isRate() ? rate((Number) value) : count((Number) value);
   }
 

@@ -149,6 +149,8 @@ final class Messages {
     add("back", "Về trang của đơn vị mình", "Back to my unit");
     add("print", "In", "Print");
     add("month.previous", "tháng trước", "previous month");
+    // Indicators (issue 24): a metric with no figure, e.g. toàn trình before the 2025 exports.
+    add("value.none", "chưa có số liệu", "no data");
   }
 
   private Messages() {}

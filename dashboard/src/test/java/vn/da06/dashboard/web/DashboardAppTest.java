@@ -110,6 +110,22 @@ class DashboardAppTest {
           assertThat(june.get("unit_code").asText()).isEqualTo("20");
           assertThat(june.has("eid_l2_coverage_rate")).isTrue();
           assertThat(june.get("eid_l2_coverage_rate").isNull()).isTrue(); // no eligible population
+          // The 2025 indicators come through the one metric list: the unit's figure (NULL where
+          // no ward has one) and the definition, with its helper denominator.
+          assertThat(june.has("online_full_rate")).isTrue();
+          assertThat(june.get("online_full_rate").isNull()).isTrue();
+          assertThat(june.has("dossiers_total_with_scope")).isTrue();
+          JsonNode metrics = json(client.get("/api/v1/metrics")).get("metrics");
+          assertThat(metrics)
+              .extracting(metric -> metric.get("column").asText())
+              .contains(
+                  "dossiers_online_full",
+                  "online_full_rate",
+                  "dossiers_fee_paid_online",
+                  "dossiers_fee_paid",
+                  "online_payment_rate",
+                  "dossiers_resolved_digitized",
+                  "digitized_result_rate");
 
           JsonNode ranking =
               json(client.get("/api/v1/units/20/wards?metric=online_rate&month=2025-07"));

@@ -24,6 +24,15 @@ final class DossierRows extends UnitPart {
   private static final long TAG_DOSSIER = 4;
   private static final double RATE_DOSSIER_QUARANTINE = 0.006;
 
+  /**
+   * The portals' 2025 columns (issue 24) are drawn from a stream of their own, so the rows and
+   * counts of every other column are those of a generator without them.
+   */
+  private static final long TAG_PORTAL_2025 = 0x2025_24L;
+
+  /** Share of quarantined dossiers in a 2025 export whose defect is in a 2025 column. */
+  private static final double RATE_PORTAL_2025_DEFECT = 0.35;
+
   private static final String[] OTHER_SERVICES = {
     "TTHC-1.001234",
     "TTHC-1.000894",
@@ -153,6 +162,14 @@ final class DossierRows extends UnitPart {
     versions = increasing(versions);
 
     String id = String.format("DVC-%s-%07d-%03d", unit.current().code(), p.index, serial);
+    Portal2025 portal =
+        portal2025(
+            Rng.of(seed, TAG_PORTAL_2025, unit.index(), p.index, serial),
+            traits,
+            service,
+            online,
+            day,
+            resolved != null && !status.equals("WITHDRAWN"));
     for (Version version : versions) {
       FileFormat format = plan.dossierFiles.get(YearMonth.from(version.updatedAt()));
       String[] values = {
@@ -167,7 +184,39 @@ final class DossierRows extends UnitPart {
         version.status(),
         format.timestamp(version.updatedAt())
       };
+      if (format.hasPortal2025Columns()) {
+        values =
+            withPortal2025(
+                values,
+                portal.onlineScope(),
+                portal.fee(),
+                version.activatedAt() == null ? "" : Boolean.toString(portal.digitized()));
+      }
       write(format, values, note(id), null);
+    }
+    // The current row is the last version's: only its export decides whether gold knows the 2025
+    // columns of this dossier (latest wins for the whole row).
+    boolean exported2025 =
+        plan.dossierFiles
+            .get(YearMonth.from(versions.get(versions.size() - 1).updatedAt()))
+            .hasPortal2025Columns();
+    if (exported2025) {
+      table.addEvent(WardMonthTable.SCOPE_EXPORTED, ward, day);
+      if (portal.onlineScope().equals("FULL")) {
+        table.addEvent(WardMonthTable.ONLINE_FULL, ward, day);
+      }
+      if (portal.fee().equals("PAID_ONLINE")) {
+        table.addEvent(WardMonthTable.FEE_PAID_ONLINE, ward, day);
+      }
+      if (portal.fee().startsWith("PAID_")) {
+        table.addEvent(WardMonthTable.FEE_PAID, ward, day);
+      }
+      if (resolved != null) {
+        table.addEvent(WardMonthTable.DIGITIZATION_EXPORTED, ward, resolved.toLocalDate());
+        if (portal.digitized()) {
+          table.addEvent(WardMonthTable.RESOLVED_DIGITIZED, ward, resolved.toLocalDate());
+        }
+      }
     }
     accepted++;
     table.addEvent(WardMonthTable.DOSSIERS_TOTAL, ward, day);
@@ -198,6 +247,49 @@ final class DossierRows extends UnitPart {
     }
   }
 
+  /** A dossier's values of the portals' 2025 columns, as a 2025 export writes them. */
+  private record Portal2025(String onlineScope, String fee, boolean digitized) {}
+
+  /**
+   * Toàn trình rises over the months after the reform (about 20 % of all dossiers in July 2025 to
+   * about 55 % a year and a half later), as do online payment and digitised results; a few online
+   * dossiers have no online_scope value (it counts as not FULL).
+   */
+  private static Portal2025 portal2025(
+      SplittableRandom random,
+      WardTraits traits,
+      String service,
+      boolean online,
+      LocalDate day,
+      boolean resolvedWithResult) {
+    double months = ChronoUnit.DAYS.between(FileFormat.PORTAL_2025_EXPORTS.atDay(1), day) / 30.44;
+    double rise = Math.max(0, Math.min(1, months / 18));
+    String scope = "";
+    if (online && random.nextDouble() >= 0.01) {
+      double fullShare =
+          Math.max(0.05, Math.min(0.95, 0.32 + 0.5 * rise + 2 * traits.onlineLean()));
+      scope = random.nextDouble() < fullShare ? "FULL" : "PARTIAL";
+    }
+    boolean charged = Math.floorMod(service.hashCode() * 31 + 7, 100) < 55;
+    String fee = "NONE";
+    if (charged) {
+      double paidOnline = online ? 0.45 + 0.35 * rise : 0.03;
+      fee = random.nextDouble() < paidOnline ? "PAID_ONLINE" : "PAID_OFFLINE";
+    }
+    boolean digitized =
+        resolvedWithResult && random.nextDouble() < Math.min(0.97, 0.5 + 0.4 * rise);
+    return new Portal2025(scope, fee, digitized);
+  }
+
+  private static String[] withPortal2025(
+      String[] values, String onlineScope, String fee, String digitized) {
+    String[] more = java.util.Arrays.copyOf(values, values.length + 3);
+    more[values.length] = onlineScope;
+    more[values.length + 1] = fee;
+    more[values.length + 2] = digitized;
+    return more;
+  }
+
   private void quarantinedDossier(
       SplittableRandom random,
       String id,
@@ -207,6 +299,8 @@ final class DossierRows extends UnitPart {
       String auth,
       LocalDateTime submitted,
       LocalDateTime due) {
+    String originalChannel = channel;
+    String originalAuth = auth;
     double u = random.nextDouble();
     String wardValue = wardCode(ward);
     String submittedValue = null;
@@ -232,6 +326,32 @@ final class DossierRows extends UnitPart {
       updated = plan.end;
     }
     FileFormat format = plan.dossierFiles.get(YearMonth.from(updated));
+    String scope = "";
+    String fee = "";
+    if (format.hasPortal2025Columns()) {
+      SplittableRandom portal = Rng.of(seed, TAG_PORTAL_2025, unit.index(), Rng.code(id));
+      if (portal.nextDouble() < RATE_PORTAL_2025_DEFECT) {
+        // A defect in a 2025 column, the row otherwise valid.
+        wardValue = wardCode(ward);
+        submittedValue = null;
+        channel = originalChannel;
+        auth = originalAuth;
+        int kind = portal.nextInt(3);
+        if (kind == 0) {
+          reason = QuarantineReason.BAD_ENUM;
+          scope = channel.equals("ONLINE") ? "TOAN_TRINH" : "";
+          fee = channel.equals("ONLINE") ? "" : "TIEN_MAT";
+        } else if (kind == 1) {
+          reason = QuarantineReason.BAD_ENUM;
+          fee = "MIEN_PHI";
+        } else {
+          reason = QuarantineReason.IMPOSSIBLE_VALUE;
+          channel = "COUNTER";
+          auth = "NONE";
+          scope = "FULL";
+        }
+      }
+    }
     String[] values = {
       id,
       service,
@@ -244,6 +364,9 @@ final class DossierRows extends UnitPart {
       "RECEIVED",
       format.timestamp(updated)
     };
+    if (format.hasPortal2025Columns()) {
+      values = withPortal2025(values, scope, fee, "");
+    }
     write(format, values, note(id), reason);
     quarantined++;
   }

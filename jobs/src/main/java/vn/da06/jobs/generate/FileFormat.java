@@ -20,7 +20,16 @@ final class FileFormat {
   /** The extra column some files carry; the contract says it is ignored. */
   static final String EXTRA_COLUMN = "ghi_chu";
 
-  /** Columns of each feed in the order of the contract's tables. */
+  /**
+   * The columns the portals' exports carry from this month on (issue 24): older service_dossiers
+   * files lack them, as real exports did.
+   */
+  static final java.time.YearMonth PORTAL_2025_EXPORTS = java.time.YearMonth.of(2025, 7);
+
+  static final List<String> PORTAL_2025_COLUMNS =
+      List.of("online_scope", "fee", "result_digitized");
+
+  /** Columns of each feed in the order of the contract's tables (before the 2025 columns). */
   static List<String> naturalColumns(Feed feed) {
     return switch (feed) {
       case EID_APPLICATIONS ->
@@ -82,6 +91,7 @@ final class FileFormat {
   private final boolean isoOffset;
   private final boolean slashDates;
   private final boolean extraColumn;
+  private final List<String> natural;
 
   enum HeaderCase {
     LOWER,
@@ -99,8 +109,10 @@ final class FileFormat {
       boolean isoTimestamps,
       boolean isoOffset,
       boolean slashDates,
-      boolean extraColumn) {
+      boolean extraColumn,
+      List<String> natural) {
     this.feed = requireNonNull(feed, "feed is null");
+    this.natural = List.copyOf(natural);
     this.baseName = requireNonNull(baseName, "baseName is null");
     this.bom = bom;
     this.gzip = gzip;
@@ -118,8 +130,23 @@ final class FileFormat {
    */
   static FileFormat choose(
       long seed, Feed feed, String baseName, boolean plain, boolean extraColumn, boolean mayGzip) {
+    return choose(seed, feed, baseName, plain, extraColumn, mayGzip, List.of());
+  }
+
+  /** A format whose file also carries {@code moreColumns} after the feed's natural ones. */
+  static FileFormat choose(
+      long seed,
+      Feed feed,
+      String baseName,
+      boolean plain,
+      boolean extraColumn,
+      boolean mayGzip,
+      List<String> moreColumns) {
     SplittableRandom random = Rng.of(seed, 0xF11E, feed.ordinal(), Rng.code(baseName));
-    int columns = naturalColumns(feed).size() + (extraColumn ? 1 : 0);
+    List<String> natural =
+        java.util.stream.Stream.concat(naturalColumns(feed).stream(), moreColumns.stream())
+            .toList();
+    int columns = natural.size() + (extraColumn ? 1 : 0);
     int[] order = new int[columns];
     for (int i = 0; i < columns; i++) {
       order[i] = i;
@@ -148,12 +175,13 @@ final class FileFormat {
           baseName,
           false,
           false,
-          identity(naturalColumns(feed).size()),
+          identity(natural.size()),
           HeaderCase.LOWER,
           false,
           false,
           false,
-          false);
+          false,
+          natural);
     }
     return new FileFormat(
         feed,
@@ -165,7 +193,8 @@ final class FileFormat {
         isoTimestamps,
         isoOffset,
         slashDates,
-        extraColumn);
+        extraColumn,
+        natural);
   }
 
   private static int[] identity(int columns) {
@@ -206,8 +235,12 @@ final class FileFormat {
     return extraColumn;
   }
 
+  /** Whether this file carries the portals' 2025 columns ({@link #PORTAL_2025_COLUMNS}). */
+  boolean hasPortal2025Columns() {
+    return natural.containsAll(PORTAL_2025_COLUMNS);
+  }
+
   String[] header() {
-    List<String> natural = naturalColumns(feed);
     String[] header = new String[order.length];
     for (int i = 0; i < order.length; i++) {
       String name = order[i] < natural.size() ? natural.get(order[i]) : EXTRA_COLUMN;
@@ -222,12 +255,21 @@ final class FileFormat {
   }
 
   /** Values given in natural column order, rearranged into this file's column order. */
-  String[] arrange(String[] natural, String extraValue) {
-    String[] values = new String[order.length];
-    for (int i = 0; i < order.length; i++) {
-      values[i] = order[i] < natural.length ? natural[order[i]] : extraValue;
+  String[] arrange(String[] values, String extraValue) {
+    if (values.length != natural.size()) {
+      throw new IllegalArgumentException(
+          "Cannot write a row of "
+              + values.length
+              + " values to "
+              + relativePath()
+              + ": its columns are "
+              + natural);
     }
-    return values;
+    String[] arranged = new String[order.length];
+    for (int i = 0; i < order.length; i++) {
+      arranged[i] = order[i] < natural.size() ? values[order[i]] : extraValue;
+    }
+    return arranged;
   }
 
   String timestamp(LocalDateTime value) {

@@ -198,7 +198,15 @@ final class Plan {
       dossierFiles.put(
           m,
           FileFormat.choose(
-              seed, Feed.SERVICE_DOSSIERS, "service_dossiers_" + m, index == 0, index == 5, true));
+              seed,
+              Feed.SERVICE_DOSSIERS,
+              "service_dossiers_" + m,
+              index == 0,
+              index == 5,
+              true,
+              m.isBefore(FileFormat.PORTAL_2025_EXPORTS)
+                  ? List.of()
+                  : FileFormat.PORTAL_2025_COLUMNS));
       index++;
     }
     index = 0;

@@ -31,7 +31,15 @@ final class WardMonthTable {
   static final int RESOLVED = 9;
   static final int RESOLVED_ON_TIME = 10;
   static final int RESOLVED_WITH_DUE = 11;
-  private static final int EVENT_COLUMNS = 12;
+  // The portals' 2025 columns: counted only for dossiers whose current row is in a 2025 export
+  // (SCOPE_EXPORTED by submitted month, DIGITIZATION_EXPORTED by resolved month count those).
+  static final int ONLINE_FULL = 12;
+  static final int FEE_PAID_ONLINE = 13;
+  static final int FEE_PAID = 14;
+  static final int SCOPE_EXPORTED = 15;
+  static final int RESOLVED_DIGITIZED = 16;
+  static final int DIGITIZATION_EXPORTED = 17;
+  private static final int EVENT_COLUMNS = 18;
 
   /** One row of {@code _manifest/ward_month.csv}; null values are NULL. */
   record Row(String wardCode, YearMonth month, Map<String, Long> values) {}
@@ -169,6 +177,19 @@ final class WardMonthTable {
         values.put("dossiers_resolved", events[RESOLVED][ward][month]);
         values.put("dossiers_resolved_on_time", events[RESOLVED_ON_TIME][ward][month]);
         values.put("dossiers_resolved_with_due", events[RESOLVED_WITH_DUE][ward][month]);
+        // NULL, not 0, for a ward-month none of whose dossiers came in a 2025 export.
+        boolean scope = events[SCOPE_EXPORTED][ward][month] > 0;
+        boolean digitization = events[DIGITIZATION_EXPORTED][ward][month] > 0;
+        values.put("dossiers_online_full", scope ? events[ONLINE_FULL][ward][month] : null);
+        values.put("dossiers_total_with_scope", scope ? events[DOSSIERS_TOTAL][ward][month] : null);
+        values.put("dossiers_fee_paid_online", scope ? events[FEE_PAID_ONLINE][ward][month] : null);
+        values.put("dossiers_fee_paid", scope ? events[FEE_PAID][ward][month] : null);
+        values.put(
+            "dossiers_resolved_digitized",
+            digitization ? events[RESOLVED_DIGITIZED][ward][month] : null);
+        values.put(
+            "dossiers_resolved_with_digitization",
+            digitization ? events[RESOLVED][ward][month] : null);
         long[] counts =
             monthQuality == null
                 ? null

@@ -95,29 +95,51 @@ public final class Measures {
     Column online = col("channel").equalTo("ONLINE");
     Column essential = col("service_code").isin(EssentialServices.NAMES.keySet().toArray());
     Column withDue = col("due_at").isNotNull();
+    // The portals' 2025 columns: NULL in silver where the dossier's current row came from an
+    // export without the column, so these counts are NULL for a month none of whose dossiers has
+    // one (an empty value counts as not FULL, not paid, not digitised).
+    Column scopeKnown = col("online_scope").isNotNull();
+    Column feeKnown = col("fee").isNotNull();
+    Column digitizationKnown = col("result_digitized").isNotNull();
     return List.of(
         Event.at(col("submitted_at"))
             .count("dossiers_total", lit(1L))
             .count("dossiers_online", flag(online))
             .count("essential_dossiers_total", flag(essential))
             .count("essential_dossiers_online", flag(essential.and(online)))
-            .count("dossiers_online_vneid", flag(online.and(col("auth_method").equalTo("VNEID")))),
+            .count("dossiers_online_vneid", flag(online.and(col("auth_method").equalTo("VNEID"))))
+            .countWhereExported(
+                "dossiers_online_full", scopeKnown, online.and(col("online_scope").equalTo("FULL")))
+            .countWhereExported(
+                "dossiers_fee_paid_online", feeKnown, col("fee").equalTo("PAID_ONLINE"))
+            .countWhereExported(
+                "dossiers_fee_paid", feeKnown, col("fee").isin("PAID_ONLINE", "PAID_OFFLINE")),
         Event.at(col("resolved_at"))
             .count("dossiers_resolved", lit(1L))
             .count(
                 "dossiers_resolved_on_time",
                 flag(withDue.and(col("resolved_at").leq(col("due_at")))))
-            .count("dossiers_resolved_with_due", flag(withDue)));
+            .count("dossiers_resolved_with_due", flag(withDue))
+            .countWhereExported(
+                "dossiers_resolved_digitized",
+                digitizationKnown,
+                col("result_digitized").equalTo(true)));
   }
+
+  /**
+   * The dossier counts that are NULL, not 0, for a group none of whose rows came from an export
+   * carrying their column (see {@link Event#countWhereExported}).
+   */
+  public static final List<String> EXPORTED_ONLY_COUNTS = exportedOnly(dossierEvents());
 
   /**
    * One kind of event a row records: when it happened (the month it counts in; none when NULL) and
    * the counts it adds, each bound to its gold column's name. A measure another kind of event of
    * the same rows counts is 0 in this one.
    */
-  private record Event(Column at, Map<String, Column> counts) {
+  private record Event(Column at, Map<String, Column> counts, Set<String> exportedOnly) {
     static Event at(Column at) {
-      return new Event(at, Map.of());
+      return new Event(at, Map.of(), Set.of());
     }
 
     Event count(String measure, Column value) {
@@ -125,8 +147,26 @@ public final class Measures {
       if (more.put(measure, value) != null) {
         throw new IllegalArgumentException("Cannot count " + measure + " twice in one event");
       }
-      return new Event(at, java.util.Collections.unmodifiableMap(more));
+      return new Event(at, java.util.Collections.unmodifiableMap(more), exportedOnly);
     }
+
+    /**
+     * A count of the rows where {@code condition} holds among those whose export carried the column
+     * ({@code known}): each row adds NULL where it did not, so the sum is NULL for a group with no
+     * such row. Other events add NULL to it too.
+     */
+    Event countWhereExported(String measure, Column known, Column condition) {
+      Set<String> more = new LinkedHashSet<>(exportedOnly);
+      more.add(measure);
+      return new Event(at, counts, java.util.Collections.unmodifiableSet(more))
+          .count(measure, when(known, flag(condition)));
+    }
+  }
+
+  private static List<String> exportedOnly(List<Event> events) {
+    Set<String> names = new LinkedHashSet<>();
+    events.forEach(event -> names.addAll(event.exportedOnly()));
+    return List.copyOf(names);
   }
 
   /** Every measure of the events, in the order they are first named. */
@@ -150,12 +190,14 @@ public final class Measures {
   private static Dataset<Row> monthlySums(
       Dataset<Row> rows, List<String> extraKeys, List<Event> events) {
     List<String> measures = measureNames(events);
+    List<String> exportedOnly = exportedOnly(events);
     Column[] structs = new Column[events.size()];
     for (int e = 0; e < events.size(); e++) {
       Event event = events.get(e);
       List<Column> fields = new ArrayList<>(List.of(packedKey(event.at()).as("_key")));
       for (String measure : measures) {
-        fields.add(event.counts().getOrDefault(measure, lit(0L)).as(measure));
+        Column none = exportedOnly.contains(measure) ? lit(null).cast("long") : lit(0L);
+        fields.add(event.counts().getOrDefault(measure, none).as(measure));
       }
       structs[e] = struct(fields.toArray(Column[]::new));
     }

@@ -26,6 +26,9 @@ public final class Rates {
           "essential_online_rate",
           "vneid_login_rate",
           "on_time_rate",
+          "online_full_rate",
+          "online_payment_rate",
+          "digitized_result_rate",
           "dq_clean_rate");
 
   private Rates() {}

@@ -65,7 +65,13 @@ public final class WardMonthKpis {
           "eid_applications_cum",
           col("eid_applications_l1_cum").plus(col("eid_applications_l2_cum")),
           "eid_activations_cum",
-          col("eid_activations_l1_cum").plus(col("eid_activations_l2_cum")));
+          col("eid_activations_l1_cum").plus(col("eid_activations_l2_cum")),
+          // The denominators of online_full_rate and digitized_result_rate, NULL where their
+          // numerators are: a unit's rate then sums only the wards that have a value.
+          "dossiers_total_with_scope",
+          when(col("dossiers_online_full").isNotNull(), col("dossiers_total")),
+          "dossiers_resolved_with_digitization",
+          when(col("dossiers_resolved_digitized").isNotNull(), col("dossiers_resolved")));
 
   /**
    * The two tables; both read the current wards' cumulative counts, which are cached once for the
@@ -217,14 +223,19 @@ public final class WardMonthKpis {
   }
 
   /**
-   * Grid ⟕ measures: event counts 0 where nothing happened; snapshot figures NULL where no snapshot
-   * applies.
+   * Grid ⟕ measures: event counts 0 where nothing happened (the exported-only counts NULL);
+   * snapshot figures NULL where no snapshot applies.
    */
   private static Dataset<Row> fill(Dataset<Row> grid, Dataset<Row> monthly, Dataset<Row> calendar) {
     // One projection, not one withColumn per count (each withColumn analyses the whole plan again).
     Map<String, Column> filled = new LinkedHashMap<>();
     for (String count : EVENT_COUNTS) {
-      filled.put(count, coalesce(col(count), lit(0L)));
+      // A month without dossiers from an export carrying the column stays NULL (not 0).
+      filled.put(
+          count,
+          Measures.EXPORTED_ONLY_COUNTS.contains(count)
+              ? col(count)
+              : coalesce(col(count), lit(0L)));
     }
     filled.put(
         "eligible_population",

@@ -145,7 +145,12 @@ public final class BronzeTransforms {
             .withColumn("due_ts", timestamp(col("due_at")))
             .withColumn("resolved_ts", timestamp(col("resolved_at")))
             .withColumn("updated_ts", timestamp(col("updated_at")))
-            .withColumn("ward_era", era(col("submitted_ts")));
+            .withColumn("ward_era", era(col("submitted_ts")))
+            // The portals' 2025 columns (issue 24): NULL when the file has no such column, '' when
+            // it has the column but the row's value is empty.
+            .withColumn("online_scope", upper(col("online_scope")))
+            .withColumn("fee", upper(col("fee")))
+            .withColumn("digitized", exportedBoolean(col("result_digitized")));
     typed = withUnitKnown(typed, knownUnits, "ward_code", "ward_era");
     Checks checks =
         new Checks()
@@ -185,7 +190,25 @@ public final class BronzeTransforms {
                     lit("resolved_at "),
                     col("resolved_at"),
                     lit(" is before submitted_at "),
-                    col("submitted_at")));
+                    col("submitted_at")))
+            .optionalEnumeration("online_scope", col("online_scope"), "FULL", "PARTIAL")
+            .optionalEnumeration("fee", col("fee"), "NONE", "PAID_ONLINE", "PAID_OFFLINE")
+            .add(
+                col("result_digitized").notEqual("").and(col("digitized").isNull()),
+                QuarantineReason.BAD_ENUM,
+                concat(
+                    lit("result_digitized '"),
+                    col("result_digitized"),
+                    lit("' is not one of true, false")))
+            .add(
+                col("online_scope").notEqual("").and(col("channel").notEqual("ONLINE")),
+                QuarantineReason.IMPOSSIBLE_VALUE,
+                concat(
+                    lit("online_scope "),
+                    col("online_scope"),
+                    lit(" is set on a dossier whose channel is "),
+                    col("channel"),
+                    lit(" (only ONLINE dossiers have one)")));
     return checks
         .apply(typed)
         .select(
@@ -203,8 +226,22 @@ public final class BronzeTransforms {
             col("resolved_ts").as("resolved_at"),
             col("status"),
             col("updated_ts").as("updated_at"),
+            col("online_scope"),
+            col("fee"),
+            col("digitized").as("result_digitized"),
             col(REASON),
             col(DETAIL));
+  }
+
+  /**
+   * A {@code true}/{@code false} column the contract lets an export leave out: NULL when the file
+   * has no such column, false for an empty value (it counts as not true), NULL for anything else
+   * (quarantined).
+   */
+  private static Column exportedBoolean(Column text) {
+    Column lowered = lower(text);
+    return when(lowered.equalTo("true"), lit(true))
+        .when(lowered.equalTo("false").or(lowered.equalTo("")), lit(false));
   }
 
   /**
@@ -424,6 +461,17 @@ public final class BronzeTransforms {
           value.isin((Object[]) allowed).unary_$bang(),
           QuarantineReason.BAD_ENUM,
           concat(lit(name + " '"), value, lit("' is not one of " + String.join(", ", allowed))));
+    }
+
+    /** An optional column's value: empty (or the column absent) is fine, else one of these. */
+    Checks optionalEnumeration(String name, Column value, String... allowed) {
+      return add(
+          value.notEqual("").and(value.isin((Object[]) allowed).unary_$bang()),
+          QuarantineReason.BAD_ENUM,
+          concat(
+              lit(name + " '"),
+              value,
+              lit("' is not one of " + String.join(", ", allowed) + " (or empty)")));
     }
 
     Checks timestamp(String raw, String parsed) {

@@ -117,7 +117,22 @@ class GeneratorTest {
         Set<String> allowed = new HashSet<>(feed.columns());
         allowed.add(FileFormat.EXTRA_COLUMN);
         assertThat(allowed).as(file.toString()).containsAll(lower);
-        assertThat(lower).as(file.toString()).containsAll(feed.columns());
+        // The portals' 2025 columns: in the service_dossiers files from July 2025 on, and only
+        // there, as real exports had them.
+        boolean portal2025 =
+            feed == Feed.SERVICE_DOSSIERS
+                && file.getFileName().toString().compareTo("service_dossiers_2025-07") >= 0;
+        assertThat(lower)
+            .as(file.toString())
+            .containsAll(
+                feed.columns().stream()
+                    .filter(c -> portal2025 || !FileFormat.PORTAL_2025_COLUMNS.contains(c))
+                    .toList());
+        if (!portal2025) {
+          assertThat(lower)
+              .as(file.toString())
+              .doesNotContainAnyElementsOf(FileFormat.PORTAL_2025_COLUMNS);
+        }
         bom += parsed.bom() ? 1 : 0;
         gzip += file.toString().endsWith(".csv.gz") ? 1 : 0;
         extra += lower.contains(FileFormat.EXTRA_COLUMN) ? 1 : 0;
@@ -291,7 +306,12 @@ class GeneratorTest {
           submitted != null
               && UNITS.ward(row.get("ward_code"), submitted.toLocalDate()).isPresent()
               && List.of("ONLINE", "COUNTER", "POSTAL").contains(row.get("channel"))
-              && List.of("VNEID", "PORTAL", "NONE").contains(row.get("auth_method"));
+              && List.of("VNEID", "PORTAL", "NONE").contains(row.get("auth_method"))
+              && List.of("", "FULL", "PARTIAL").contains(row.getOrDefault("online_scope", ""))
+              && List.of("", "NONE", "PAID_ONLINE", "PAID_OFFLINE")
+                  .contains(row.getOrDefault("fee", ""))
+              && (row.getOrDefault("online_scope", "").isEmpty()
+                  || row.get("channel").equals("ONLINE"));
       if (accepted) {
         latest.merge(
             row.get("dossier_id"),
@@ -325,6 +345,35 @@ class GeneratorTest {
             Long::sum);
       }
     }
+    // The 2025 columns, recounted from the latest rows: a ward-month has a figure only where some
+    // of its dossiers' latest rows came from a file carrying the columns.
+    Map<String, Long> full = new HashMap<>();
+    Map<String, Long> paidOnline = new HashMap<>();
+    Map<String, Long> paid = new HashMap<>();
+    Map<String, Long> digitized = new HashMap<>();
+    for (Map<String, String> row : latest.values()) {
+      if (!row.containsKey("online_scope")) {
+        continue;
+      }
+      LocalDateTime submitted = FeedFiles.timestamp(row.get("submitted_at"));
+      String submittedKey =
+          wardAsOf(row.get("ward_code"), submitted.toLocalDate(), submitted.toLocalDate())
+              + "|"
+              + YearMonth.from(submitted);
+      full.merge(submittedKey, row.get("online_scope").equals("FULL") ? 1L : 0L, Long::sum);
+      paidOnline.merge(submittedKey, row.get("fee").equals("PAID_ONLINE") ? 1L : 0L, Long::sum);
+      paid.merge(submittedKey, row.get("fee").startsWith("PAID_") ? 1L : 0L, Long::sum);
+      LocalDateTime resolved = FeedFiles.timestamp(row.get("resolved_at"));
+      if (resolved != null) {
+        digitized.merge(
+            wardAsOf(row.get("ward_code"), submitted.toLocalDate(), resolved.toLocalDate())
+                + "|"
+                + YearMonth.from(resolved),
+            row.get("result_digitized").equals("true") ? 1L : 0L,
+            Long::sum);
+      }
+    }
+    assertThat(full).isNotEmpty();
     manifest.forEach(
         (key, values) -> {
           assertThat(values.get("dossiers_total"))
@@ -333,7 +382,50 @@ class GeneratorTest {
           assertThat(values.get("dossiers_resolved_on_time"))
               .as("dossiers_resolved_on_time " + key)
               .isEqualTo(onTime.getOrDefault(key, 0L));
+          assertThat(values.get("dossiers_online_full"))
+              .as("dossiers_online_full " + key)
+              .isEqualTo(full.get(key));
+          assertThat(values.get("dossiers_fee_paid_online"))
+              .as("dossiers_fee_paid_online " + key)
+              .isEqualTo(paidOnline.get(key));
+          assertThat(values.get("dossiers_fee_paid"))
+              .as("dossiers_fee_paid " + key)
+              .isEqualTo(paid.get(key));
+          assertThat(values.get("dossiers_resolved_digitized"))
+              .as("dossiers_resolved_digitized " + key)
+              .isEqualTo(digitized.get(key));
+          assertThat(values.get("dossiers_total_with_scope"))
+              .as("dossiers_total_with_scope " + key)
+              .isEqualTo(full.containsKey(key) ? values.get("dossiers_total") : null);
         });
+  }
+
+  @Test
+  void toanTrinhRisesAfterTheReformAndIsUnknownBeforeThe2025Exports() {
+    assertThat(fullyOnlineRate("2024-")).isNull();
+    assertThat(fullyOnlineRate("2025-07")).isBetween(0.12, 0.3);
+    assertThat(fullyOnlineRate("2026-")).isBetween(0.4, 0.65);
+    assertThat(rate("2026-", "dossiers_fee_paid_online", "dossiers_fee_paid")).isBetween(0.2, 0.7);
+    assertThat(rate("2026-", "dossiers_resolved_digitized", "dossiers_resolved_with_digitization"))
+        .isBetween(0.6, 0.98);
+  }
+
+  private static Double fullyOnlineRate(String monthPrefix) {
+    return rate(monthPrefix, "dossiers_online_full", "dossiers_total_with_scope");
+  }
+
+  /** Σ numerator / Σ denominator over the manifest's ward-months with a value, else null. */
+  private static Double rate(String monthPrefix, String numerator, String denominator) {
+    long top = 0;
+    long bottom = 0;
+    for (Map.Entry<String, Map<String, Long>> entry : manifest.entrySet()) {
+      Long value = entry.getValue().get(numerator);
+      if (entry.getKey().contains("|" + monthPrefix) && value != null) {
+        top += value;
+        bottom += entry.getValue().get(denominator);
+      }
+    }
+    return bottom == 0 ? null : (double) top / bottom;
   }
 
   @Test

@@ -31,7 +31,11 @@ final class GoldRows {
           .add("auth_method", DataTypes.StringType)
           .add("submitted_at", DataTypes.TimestampType)
           .add("resolved_at", DataTypes.TimestampType)
-          .add("due_at", DataTypes.TimestampType);
+          .add("due_at", DataTypes.TimestampType)
+          // The portals' 2025 columns: NULL where the row's export had no such column.
+          .add("online_scope", DataTypes.StringType)
+          .add("fee", DataTypes.StringType)
+          .add("result_digitized", DataTypes.BooleanType);
 
   private GoldRows() {}
 

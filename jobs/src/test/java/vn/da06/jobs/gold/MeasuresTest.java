@@ -79,6 +79,68 @@ class MeasuresTest {
   }
 
   @Test
+  void thePortals2025CountsAreNullForAMonthWhoseExportsLackTheirColumns() {
+    // ward 06001: June from an old export (columns NULL); July from a 2025 export, one dossier
+    // with an empty online_scope (counts as not FULL) and one resolved in August.
+    Dataset<Row> dossiers =
+        spark.createDataFrame(
+            List.of(
+                dossier("ONLINE", "2025-06-03T03:00:00Z", "2025-06-05T03:00:00Z", null, null, null),
+                dossier("ONLINE", "2025-07-03T03:00:00Z", null, "FULL", "PAID_ONLINE", false),
+                dossier("ONLINE", "2025-07-04T03:00:00Z", null, "", "PAID_OFFLINE", false),
+                dossier(
+                    "COUNTER", "2025-07-05T03:00:00Z", "2025-08-01T03:00:00Z", "", "NONE", true),
+                dossier(
+                    "ONLINE", "2025-07-06T03:00:00Z", "2025-08-02T03:00:00Z", "FULL", "", false)),
+            GoldRows.DOSSIERS);
+    java.util.Map<String, Row> byMonth = new java.util.TreeMap<>();
+    Measures.dossiers(dossiers, false)
+        .collectAsList()
+        .forEach(row -> byMonth.put(row.<String>getAs("month"), row));
+
+    Row june = byMonth.get("2025-06");
+    assertThat(june.<Long>getAs("dossiers_total")).isEqualTo(1);
+    assertThat(june.<Long>getAs("dossiers_resolved")).isEqualTo(1);
+    for (String count : Measures.EXPORTED_ONLY_COUNTS) {
+      assertThat(june.<Long>getAs(count)).as(count).isNull();
+    }
+    Row july = byMonth.get("2025-07");
+    assertThat(july.<Long>getAs("dossiers_total")).isEqualTo(4);
+    assertThat(july.<Long>getAs("dossiers_online_full")).isEqualTo(2);
+    assertThat(july.<Long>getAs("dossiers_fee_paid_online")).isEqualTo(1);
+    assertThat(july.<Long>getAs("dossiers_fee_paid")).isEqualTo(2);
+    // Nothing was resolved in July: no digitisation count, though July's rows know the column.
+    assertThat(july.<Long>getAs("dossiers_resolved_digitized")).isNull();
+    Row august = byMonth.get("2025-08");
+    assertThat(august.<Long>getAs("dossiers_resolved")).isEqualTo(2);
+    assertThat(august.<Long>getAs("dossiers_resolved_digitized")).isEqualTo(1);
+    // August has resolutions only: its submitted-month counts have no dossier to know them from.
+    assertThat(august.<Long>getAs("dossiers_total")).isZero();
+    assertThat(august.<Long>getAs("dossiers_online_full")).isNull();
+  }
+
+  private static Row dossier(
+      String channel,
+      String submitted,
+      String resolved,
+      String onlineScope,
+      String fee,
+      Boolean digitized) {
+    return RowFactory.create(
+        "06001",
+        "POST_REFORM",
+        "ES01",
+        channel,
+        channel.equals("ONLINE") ? "VNEID" : "NONE",
+        GoldRows.at(submitted),
+        resolved == null ? null : GoldRows.at(resolved),
+        null,
+        onlineScope,
+        fee,
+        digitized);
+  }
+
+  @Test
   void aRateWithoutANamedSparkRateIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rates.of("dossiers_total"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -105,7 +167,10 @@ class MeasuresTest {
             .add("auth_method", DataTypes.StringType)
             .add("submitted_at", DataTypes.TimestampType)
             .add("resolved_at", DataTypes.TimestampType)
-            .add("due_at", DataTypes.TimestampType);
+            .add("due_at", DataTypes.TimestampType)
+            .add("online_scope", DataTypes.StringType)
+            .add("fee", DataTypes.StringType)
+            .add("result_digitized", DataTypes.BooleanType);
     List<String> keys = List.of("ward_code", "ward_era", "month");
     assertThat(Measures.eid(spark.createDataFrame(List.of(), applications)).columns())
         .containsExactlyElementsOf(concat(keys, Measures.EID_COUNTS));

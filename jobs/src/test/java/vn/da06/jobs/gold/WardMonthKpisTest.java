@@ -25,6 +25,10 @@ class WardMonthKpisTest {
    * received in August at current ward 06001; no dossier, no snapshot.
    */
   private WardMonthKpis.Result kpis() {
+    return kpis(List.of());
+  }
+
+  private WardMonthKpis.Result kpis(List<Row> dossierRows) {
     Dataset<Row> applications =
         spark.createDataFrame(
             List.of(
@@ -37,7 +41,7 @@ class WardMonthKpisTest {
                 RowFactory.create("06001", "POST_REFORM", 2, at("2025-08-20T03:00:00Z"), null)),
             GoldRows.APPLICATIONS);
     Dataset<Row> dossiers =
-        Measures.dossiers(spark.createDataFrame(List.of(), GoldRows.DOSSIERS), false);
+        Measures.dossiers(spark.createDataFrame(dossierRows, GoldRows.DOSSIERS), false);
     StructType snapshot =
         new StructType()
             .add("snapshot_date", DataTypes.DateType)
@@ -150,5 +154,68 @@ class WardMonthKpisTest {
             .head();
     assertThat(row.isNullAt(0)).isTrue();
     assertThat(row.isNullAt(1)).isTrue();
+  }
+
+  /** A dossier of August 2025 at a current ward, resolved the same month. */
+  private static Row august(String ward, String channel, String scope, Boolean digitized) {
+    return RowFactory.create(
+        ward,
+        "POST_REFORM",
+        "ES01",
+        channel,
+        channel.equals("ONLINE") ? "PORTAL" : "NONE",
+        at("2025-08-04T03:00:00Z"),
+        at("2025-08-06T03:00:00Z"),
+        null,
+        scope,
+        scope == null ? null : "NONE",
+        digitized);
+  }
+
+  @Test
+  void aMonthWhoseExportsLackTheNewColumnsHasNullNotZeroAndAProvinceCountsOnlyWardsWithAValue() {
+    // 06001: two dossiers from a 2025 export, one toàn trình, one result digitised; 06007: three
+    // dossiers from an old export.
+    WardMonthKpis.Result kpis =
+        kpis(
+            List.of(
+                august("06001", "ONLINE", "FULL", false),
+                august("06001", "COUNTER", "", true),
+                august("06007", "ONLINE", null, null),
+                august("06007", "ONLINE", null, null),
+                august("06007", "COUNTER", null, null)));
+    Dataset<Row> august = kpis.current().where("month = '2025-08'");
+    Row known = august.where("ward_code = '06001'").head();
+    assertThat(known.<Long>getAs("dossiers_online_full")).isEqualTo(1);
+    assertThat(known.<Double>getAs("online_full_rate")).isEqualTo(0.5);
+    assertThat(known.<Long>getAs("dossiers_total_with_scope")).isEqualTo(2);
+    assertThat(known.<Double>getAs("digitized_result_rate")).isEqualTo(0.5);
+    // No fee charged: a known 0 of 0, so the count is 0 and the rate NULL.
+    assertThat(known.<Long>getAs("dossiers_fee_paid")).isZero();
+    assertThat(known.<Double>getAs("online_payment_rate")).isNull();
+    Row unknown = august.where("ward_code = '06007'").head();
+    assertThat(unknown.<Long>getAs("dossiers_total")).isEqualTo(3);
+    for (String column :
+        List.of(
+            "dossiers_online_full",
+            "online_full_rate",
+            "dossiers_total_with_scope",
+            "dossiers_fee_paid",
+            "online_payment_rate",
+            "dossiers_resolved_digitized",
+            "digitized_result_rate")) {
+      assertThat(unknown.isNullAt(unknown.fieldIndex(column))).as(column).isTrue();
+    }
+    // A ward with no dossier at all has no value either.
+    Row empty = august.where("ward_code = '06010'").head();
+    assertThat(empty.isNullAt(empty.fieldIndex("dossiers_online_full"))).isTrue();
+    // The province: Σ numerators / Σ denominators over the wards with a value (06001's 2
+    // dossiers), not over all 5 dossiers of the province.
+    Row province = UnitMetrics.provinces(kpis.asOfTime().where("month = '2025-08'")).head();
+    assertThat(province.<Long>getAs("dossiers_total")).isEqualTo(5);
+    assertThat(province.<Long>getAs("dossiers_online_full")).isEqualTo(1);
+    assertThat(province.<Double>getAs("online_full_rate")).isEqualTo(0.5);
+    assertThat(province.<Double>getAs("digitized_result_rate")).isEqualTo(0.5);
+    kpis.release();
   }
 }

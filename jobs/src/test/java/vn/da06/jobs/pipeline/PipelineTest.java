@@ -83,6 +83,20 @@ class PipelineTest {
         "D1,ES03,06325,ONLINE,VNEID,2025-08-01 08:00:00,2025-08-10 17:00:00,2025-08-05 08:00:00,RESOLVED,2025-08-05 08:00:00,\"a, quoted\"",
         "D2,TTHC-1.000001,06325,COUNTER,NONE,2025-08-01 08:00:00,2025-08-02 17:00:00,2025-08-06 08:00:00,RESOLVED,2025-08-06 08:00:00,x",
         "D3,ES09,06325,ONLINE,PORTAL,2025-08-02 08:00:00,,,PROCESSING,2025-08-02 08:00:00,y");
+    // A 2025 export with the portals' optional columns (upper case, in another order): July at
+    // 06325. D7's empty online_scope counts as not FULL; D8-D11 are quarantined.
+    inbox.write(
+        "service_dossiers",
+        "d-2025.csv",
+        "dossier_id,FEE,service_code,ward_code,channel,auth_method,submitted_at,due_at,resolved_at,status,updated_at,Result_Digitized,online_scope",
+        "D4,PAID_ONLINE,ES03,06325,ONLINE,VNEID,2025-07-01 08:00:00,2025-07-10 17:00:00,2025-07-05 08:00:00,RESOLVED,2025-07-05 08:00:00,true,FULL",
+        "D5,paid_offline,ES09,06325,ONLINE,PORTAL,2025-07-02 08:00:00,2025-07-10 17:00:00,2025-07-06 08:00:00,RESOLVED,2025-07-06 08:00:00,FALSE,PARTIAL",
+        "D6,NONE,ES09,06325,COUNTER,NONE,2025-07-03 08:00:00,,,PROCESSING,2025-07-03 08:00:00,true,",
+        "D7,,ES09,06325,ONLINE,VNEID,2025-07-04 08:00:00,,,RECEIVED,2025-07-04 08:00:00,,",
+        "D8,NONE,ES09,06325,ONLINE,VNEID,2025-07-04 08:00:00,,,RECEIVED,2025-07-04 08:00:00,,TOAN_TRINH",
+        "D9,NONE,ES09,06325,COUNTER,NONE,2025-07-04 08:00:00,,,RECEIVED,2025-07-04 08:00:00,,FULL",
+        "D10,CASH,ES09,06325,COUNTER,NONE,2025-07-04 08:00:00,,,RECEIVED,2025-07-04 08:00:00,,",
+        "D11,NONE,ES09,06325,COUNTER,NONE,2025-07-04 08:00:00,2025-07-10 17:00:00,2025-07-05 08:00:00,RESOLVED,2025-07-05 08:00:00,yes,");
     inbox.write(
         "population",
         "2025-06-30.csv",
@@ -285,6 +299,39 @@ class PipelineTest {
     }
     assertThat(first.feeds().get("eid_applications"))
         .isEqualTo(new RunSummary.FeedCounts(13, 6, 7));
+    // service_dossiers: the old file (no 2025 columns) loads whole; the 2025 file's bad values
+    // are quarantined with the contract's codes.
+    Map<String, String> dossierReasons =
+        io
+            .read(Tables.OPS, Tables.QUARANTINE)
+            .where(col("feed").equalTo("service_dossiers"))
+            .collectAsList()
+            .stream()
+            .collect(
+                Collectors.toMap(
+                    r -> r.<Long>getAs("line_number").toString(),
+                    r -> r.<String>getAs("reason_code") + ": " + r.<String>getAs("detail")));
+    assertThat(dossierReasons)
+        .containsOnlyKeys("6", "7", "8", "9")
+        .hasEntrySatisfying("6", reason -> assertThat(reason).startsWith("BAD_ENUM: online_scope"))
+        .hasEntrySatisfying(
+            "7",
+            reason ->
+                assertThat(reason)
+                    .isEqualTo(
+                        "IMPOSSIBLE_VALUE: online_scope FULL is set on a dossier whose channel is"
+                            + " COUNTER (only ONLINE dossiers have one)"))
+        .hasEntrySatisfying(
+            "8",
+            reason ->
+                assertThat(reason)
+                    .isEqualTo(
+                        "BAD_ENUM: fee 'CASH' is not one of NONE, PAID_ONLINE, PAID_OFFLINE (or"
+                            + " empty)"))
+        .hasEntrySatisfying(
+            "9", reason -> assertThat(reason).startsWith("BAD_ENUM: result_digitized 'yes'"));
+    assertThat(first.feeds().get("service_dossiers"))
+        .isEqualTo(new RunSummary.FeedCounts(11, 7, 4));
     assertThat(
             first.files().stream()
                 .filter(f -> f.file().equals("service_dossiers/d.csv"))
@@ -383,6 +430,45 @@ class PipelineTest {
     assertThat(aug.<Long>getAs("dossiers_resolved")).isEqualTo(2);
     assertThat(aug.<Long>getAs("dossiers_resolved_on_time")).isEqualTo(1);
     assertThat(aug.<Double>getAs("on_time_rate")).isEqualTo(0.5);
+    // August's dossiers came only in an export without the 2025 columns: NULL, not 0 %.
+    for (String column :
+        List.of(
+            "dossiers_online_full",
+            "online_full_rate",
+            "dossiers_fee_paid_online",
+            "online_payment_rate",
+            "dossiers_resolved_digitized",
+            "digitized_result_rate")) {
+      assertThat(aug.isNullAt(aug.fieldIndex(column))).as(column).isTrue();
+    }
+    // July's came in a 2025 export: D4 toàn trình of D4-D7; D4 paid online of D4, D5 paid; D4's
+    // result digitised of D4, D5 resolved.
+    Row julyServices = kpi(Tables.WARD_MONTH_KPIS, "06325", "2025-07");
+    assertThat(julyServices.<Long>getAs("dossiers_total")).isEqualTo(4);
+    assertThat(julyServices.<Long>getAs("dossiers_online_full")).isEqualTo(1);
+    assertThat(julyServices.<Double>getAs("online_full_rate")).isEqualTo(0.25);
+    assertThat(julyServices.<Long>getAs("dossiers_fee_paid_online")).isEqualTo(1);
+    assertThat(julyServices.<Long>getAs("dossiers_fee_paid")).isEqualTo(2);
+    assertThat(julyServices.<Double>getAs("online_payment_rate")).isEqualTo(0.5);
+    assertThat(julyServices.<Long>getAs("dossiers_resolved_digitized")).isEqualTo(1);
+    assertThat(julyServices.<Double>getAs("digitized_result_rate")).isEqualTo(0.5);
+    // Silver keeps the columns: NULL where the export had none, as typed where it had.
+    Map<String, String> silver =
+        new DeltaIo(spark, warehouse)
+            .read(Tables.SILVER, "service_dossiers").collectAsList().stream()
+                .collect(
+                    Collectors.toMap(
+                        r -> r.<String>getAs("dossier_id"),
+                        r ->
+                            r.getAs("online_scope")
+                                + "/"
+                                + r.getAs("fee")
+                                + "/"
+                                + r.getAs("result_digitized")));
+    assertThat(silver)
+        .containsEntry("D1", "null/null/null")
+        .containsEntry("D5", "PARTIAL/PAID_OFFLINE/false")
+        .containsEntry("D7", "//false");
   }
 
   @Test

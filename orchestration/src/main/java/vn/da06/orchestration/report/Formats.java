@@ -27,9 +27,12 @@ public final class Formats {
     return value == null ? "–" : new DecimalFormat("#,##0.##", SYMBOLS).format(value);
   }
 
+  /** A metric with no figure: a month whose exports lack its column, or without a snapshot. */
+  public static final String NO_DATA = "chưa có số liệu";
+
   public static String cell(Object value, ReportDocument.ColumnType type) {
     if (value == null) {
-      return "–";
+      return type == ReportDocument.ColumnType.METRIC ? NO_DATA : "–";
     }
     return switch (type) {
       case TEXT -> value.toString();

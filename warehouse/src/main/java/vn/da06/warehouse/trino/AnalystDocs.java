@@ -36,6 +36,16 @@ public final class AnalystDocs {
    */
   public static final Map<String, List<String>> OTHER_COLUMNS = otherColumns();
 
+  /** What a helper count means, where more than "so that rates can be recomputed" is needed. */
+  private static final Map<String, String> HELPER_MEANING =
+      Map.of(
+          "dossiers_total_with_scope",
+          "dossiers_total where dossiers_online_full is not NULL, else NULL: the denominator of"
+              + " online_full_rate over several wards (wards without a value do not count)",
+          "dossiers_resolved_with_digitization",
+          "dossiers_resolved where dossiers_resolved_digitized is not NULL, else NULL: the"
+              + " denominator of digitized_result_rate over several wards");
+
   private AnalystDocs() {}
 
   /** Rewrites the section in the given file (default docs/analysts.md). */
@@ -115,9 +125,11 @@ public final class AnalystDocs {
     for (String helper : Metrics.HELPER_COUNTS) {
       out.append("| ")
           .append(helper)
+          .append(" | bigint | | | | | ")
           .append(
-              " | bigint | | | | | helper count so that rates can be recomputed from sums"
-                  + " over wards |\n");
+              HELPER_MEANING.getOrDefault(
+                  helper, "helper count so that rates can be recomputed from sums over wards"))
+          .append(" |\n");
     }
     out.append(
         "\nA rate over several wards is the ratio of the summed numerator and denominator, never the average"
@@ -221,7 +233,9 @@ public final class AnalystDocs {
             + " and the current ward(s) it maps to.");
     map.put(
         Tables.SERVICE_MONTH,
-        "One row per (ward_code, month, service_code) of public-service dossiers.");
+        "One row per (ward_code, month, service_code) of public-service dossiers. The last four"
+            + " columns are NULL where none of the row's dossiers came from an export carrying"
+            + " online_scope, fee or result_digitized (the portals' exports before July 2025).");
     map.put(
         Tables.DIM_SERVICE,
         "The public services; `is_essential` marks the 25 essential services ES01–ES25.");
@@ -265,7 +279,11 @@ public final class AnalystDocs {
             "dossiers_total",
             "dossiers_online",
             "dossiers_resolved",
-            "dossiers_resolved_on_time"));
+            "dossiers_resolved_on_time",
+            "dossiers_online_full",
+            "dossiers_fee_paid_online",
+            "dossiers_fee_paid",
+            "dossiers_resolved_digitized"));
     map.put(Tables.DIM_SERVICE, List.of("service_code", "name_vi", "is_essential"));
     map.put(
         Tables.TARGET_PROGRESS,
