@@ -179,6 +179,10 @@ class BrowserTest {
     firstWard.click();
     waitFor(d -> d.getCurrentUrl().startsWith(base + "/units/" + wardCode));
     assertChartsRendered("ward " + wardCode);
+    // The 33-column monthly table is one click away, behind "Xem chi tiết".
+    assertThat(driver.findElement(By.cssSelector("table[data-table='metrics']")).isDisplayed())
+        .isFalse();
+    driver.findElement(By.cssSelector("details[data-testid='metrics-detail'] > summary")).click();
     assertThat(driver.findElement(By.cssSelector("table[data-table='metrics']")).isDisplayed())
         .isTrue();
     screenshot("07-ward-" + wardCode);
@@ -187,20 +191,20 @@ class BrowserTest {
     crumb.click();
     waitFor(d -> d.getCurrentUrl().startsWith(base + "/units/20"));
 
-    // Today's wards, then English; the state stays in the URL.
+    // Wards as reported (today's wards are the default), then English; the state stays in the URL.
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("wards")))
-        .selectByValue("current");
-    waitFor(d -> d.getCurrentUrl().contains("wards=current"));
-    assertChartsRendered("today's wards");
+        .selectByValue("reported");
+    waitFor(d -> d.getCurrentUrl().contains("wards=reported"));
+    assertChartsRendered("wards as reported");
     driver.findElement(By.id("lang-switch")).click();
     waitFor(d -> d.getCurrentUrl().contains("lang=en"));
     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
     assertThat(driver.findElement(By.cssSelector("nav a[data-page='overview']")).getText())
         .isEqualTo("Overview");
-    assertThat(driver.getCurrentUrl()).contains("wards=current");
+    assertThat(driver.getCurrentUrl()).contains("wards=reported");
     assertThat(driver.findElement(By.cssSelector("footer .version")).getText())
         .startsWith("data version ");
-    screenshot("08-overview-en-current");
+    screenshot("08-overview-en-reported");
 
     // Download the league table as CSV and read it.
     driver.findElement(By.cssSelector("nav a[data-page='ranking']")).click();
@@ -212,7 +216,7 @@ class BrowserTest {
         .contains(
             "unit,20 ",
             "data_version," + store.current().version().version(),
-            "filters,wards=current",
+            "filters,wards=reported",
             "rank,ward_code,ward_name,eid_l2_coverage_rate",
             wardCode);
     assertThat(consoleErrors()).isEmpty();
