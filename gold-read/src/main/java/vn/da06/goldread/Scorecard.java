@@ -2,7 +2,6 @@ package vn.da06.goldread;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,7 +42,16 @@ public record Scorecard(
 
   /** One indicator of one unit: its value, what it is judged against, its band and attainment. */
   public record Cell(
-      Metric metric, Double value, Reference reference, Band band, Double attainment) {}
+      Metric metric,
+      Double value,
+      Reference reference,
+      Band band,
+      Double attainment,
+      Integer rank) {
+    Cell withRank(Integer newRank) {
+      return new Cell(metric, value, reference, band, attainment, newRank);
+    }
+  }
 
   /**
    * One unit's row.
@@ -100,11 +108,7 @@ public record Scorecard(
       UnitScope province,
       String month) {
     List<Metric> metrics = Headline.metrics();
-    String before = YearMonth.parse(month).minusMonths(1).toString();
-    boolean wardsChanged = view == WardView.AS_REPORTED && month.equals(UnitScope.REFORM_MONTH);
-    if (wardsChanged || !gold.months(view).contains(before)) {
-      before = null;
-    }
+    String before = League.monthBefore(gold, view, month);
     Map<String, Integer> ranksBefore =
         before == null
             ? Map.of()
@@ -120,13 +124,24 @@ public record Scorecard(
       lines.add(new Line(row.wardCode(), name, cells, composite, null, null));
     }
     Map<String, Integer> ranks = rankByScore(scores);
+    // Each indicator's own rank among the province's wards ("Hạng 56 / 65" beside the figure).
+    Map<Metric, Map<String, Integer>> metricRanks = new HashMap<>();
+    for (int i = 0; i < metrics.size(); i++) {
+      Map<String, Double> values = new HashMap<>();
+      for (Line line : lines) {
+        values.put(line.unitCode(), line.cells().get(i).value());
+      }
+      metricRanks.put(metrics.get(i), rankByValue(values, metrics.get(i)));
+    }
     List<Line> wards = new ArrayList<>();
     for (Line line : lines) {
       wards.add(
           new Line(
               line.unitCode(),
               line.unitName(),
-              line.cells(),
+              line.cells().stream()
+                  .map(cell -> cell.withRank(metricRanks.get(cell.metric()).get(line.unitCode())))
+                  .toList(),
               line.composite(),
               ranks.get(line.unitCode()),
               ranksBefore.get(line.unitCode())));
@@ -181,7 +196,8 @@ public record Scorecard(
               value,
               reference,
               references.against(metric, reference, value),
-              attainment(metric, value, reference)));
+              attainment(metric, value, reference),
+              null));
     }
     return cells;
   }

@@ -26,7 +26,8 @@ class ScorecardTest {
         value,
         ref,
         Goals.DEFAULT.band(metric, value, reference),
-        Scorecard.attainment(metric, value, ref));
+        Scorecard.attainment(metric, value, ref),
+        null);
   }
 
   @Test
@@ -90,6 +91,7 @@ class ScorecardTest {
     assertThat(second.cell(ONLINE).band()).isEqualTo(Band.BEHIND);
     assertThat(second.composite()).isCloseTo((1.0 / 10) / goal, within(1e-12));
     assertThat(first.composite()).isEqualTo(1.0);
+    assertThat(second.cell(ONLINE).rank()).isEqualTo(2);
     // June in today's wards had the same order: no movement.
     assertThat(card.monthBefore()).isEqualTo("2025-06");
     assertThat(first.rankChange()).isZero();
@@ -102,5 +104,28 @@ class ScorecardTest {
         Scorecard.of(gold, references, Steering.DEFAULT, WardView.AS_REPORTED, province, "2025-07");
     assertThat(reported.monthBefore()).isNull();
     assertThat(reported.wards()).allMatch(line -> line.rankChange() == null);
+  }
+
+  @Test
+  void theLeagueRanksByOneMetricWithChangeAndMovement() {
+    GoldData gold = FakeKpiStore.small().current();
+    UnitScope province = gold.unit("20").orElseThrow();
+    League league =
+        League.of(
+            gold,
+            new References(gold, province, Goals.DEFAULT),
+            WardView.CURRENT,
+            province,
+            "2025-07",
+            ONLINE);
+    assertThat(league.entries())
+        .extracting(League.Entry::wardCode)
+        .containsExactly("06400", "06325");
+    League.Entry first = league.entries().get(0);
+    assertThat(first.rank()).isEqualTo(1);
+    assertThat(first.change()).isCloseTo(27.0 / 30 - 8.0 / 10, within(1e-12));
+    assertThat(first.rankChange()).isZero();
+    assertThat(first.band()).isEqualTo(Band.MET);
+    assertThat(league.ranked()).isEqualTo(2);
   }
 }
