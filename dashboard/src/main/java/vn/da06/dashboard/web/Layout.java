@@ -287,13 +287,13 @@ final class Layout {
             .append("\"><div class=\"exports\">")
             .append(Html.esc(lang.t("export")))
             .append(": ");
-    for (String format : List.of("csv", "xlsx")) {
+    for (Exports.Format format : Exports.Format.values()) {
       out.append("<a class=\"export\" data-format=\"")
-          .append(format)
+          .append(format.id())
           .append("\" href=\"")
-          .append(Html.esc(state.exportUrl(table.id(), format)))
-          .append("\">")
-          .append(format.toUpperCase())
+          .append(Html.esc(state.exportUrl(table.id(), format.id())))
+          .append("\" download>")
+          .append(Html.esc(lang.t(format.labelKey())))
           .append("</a> ");
     }
     out.append("</div>");
@@ -338,7 +338,9 @@ final class Layout {
         out.append("<td class=\"")
             .append(kind)
             .append(cell.cssClass() == null ? "" : " " + Html.esc(cell.cssClass()))
-            .append("\">");
+            .append("\"")
+            .append(cell.title() == null ? "" : " title=\"" + Html.esc(cell.title()) + "\"")
+            .append(">");
         if (cell.href() != null) {
           out.append("<a href=\"")
               .append(Html.esc(cell.href()))

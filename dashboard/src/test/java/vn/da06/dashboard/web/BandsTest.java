@@ -290,7 +290,7 @@ class BandsTest {
     Matcher tr = Pattern.compile("<tr>(.*?)</tr>").matcher(body);
     while (tr.find()) {
       List<String[]> cells = new ArrayList<>();
-      Matcher td = Pattern.compile("<td class=\"([^\"]*)\">(.*?)</td>").matcher(tr.group(1));
+      Matcher td = Pattern.compile("<td class=\"([^\"]*)\"[^>]*>(.*?)</td>").matcher(tr.group(1));
       while (td.find()) {
         cells.add(new String[] {td.group(1), td.group(2).replaceAll("<[^>]+>", "")});
       }
