@@ -471,7 +471,7 @@ public final class DashboardApp {
             + table.id()
             + "-"
             + context.state().month()
-            + (format == Exports.Format.CSV_DATA ? "-data" : "")
+            + (format == Exports.Format.CSV_EXCEL ? "-excel" : "")
             + "."
             + format.extension();
     byte[] bytes = Exports.export(context, table, format);

@@ -49,8 +49,8 @@ final class Exports {
 
   /** The formats offered under every table, in the order of the links. */
   enum Format {
-    CSV_EXCEL("csv", "export.csv.excel", "csv"),
-    CSV_DATA("csv-data", "export.csv.data", "csv"),
+    CSV_EXCEL("csv-excel", "export.csv.excel", "csv"),
+    CSV_DATA("csv", "export.csv.data", "csv"),
     XLSX("xlsx", "export.xlsx", "xlsx");
 
     private final String id;
@@ -63,7 +63,10 @@ final class Exports {
       this.extension = extension;
     }
 
-    /** The path segment of the export URL ({@code .../export/csv-data}). */
+    /**
+     * The path segment of the export URL: {@code csv} stays the data CSV scripts already fetch,
+     * {@code csv-excel} is the one for a person.
+     */
     String id() {
       return id;
     }
@@ -89,7 +92,7 @@ final class Exports {
         }
       }
       throw DashboardException.badRequest(
-          "Cannot export as '" + id + "': use csv (for Excel), csv-data (for scripts) or xlsx");
+          "Cannot export as '" + id + "': use csv-excel (for Excel), csv (for scripts) or xlsx");
     }
   }
 

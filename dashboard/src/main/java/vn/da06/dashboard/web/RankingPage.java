@@ -262,7 +262,7 @@ final class RankingPage {
         Standings.listed(
             page.gold(), page.mine(), page.unit(), page.steering(), view, state.month());
     UnitScope scope =
-        Standings.wholeProvince(page.mine(), page.unit(), Standings.province(page), page.steering())
+        Standings.wholeProvince(page.unit(), Standings.province(page), page.steering())
             ? Standings.province(page)
             : page.unit();
     List<KpiRow> rows =

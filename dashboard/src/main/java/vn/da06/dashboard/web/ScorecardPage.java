@@ -126,7 +126,7 @@ final class ScorecardPage {
           .append("</div></div>");
     }
     out.append("</div>");
-    if (!Standings.otherWardsVisible(page.mine(), Standings.province(page), page.steering())) {
+    if (!Standings.wholeProvince(page.unit(), Standings.province(page), page.steering())) {
       out.append("<p class=\"note\">").append(Html.esc(lang.t("standing.private"))).append("</p>");
     }
     return out.append("</section>").toString();

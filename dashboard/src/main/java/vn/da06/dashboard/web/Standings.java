@@ -41,11 +41,6 @@ final class Standings {
     return province(page.gold(), page.unit());
   }
 
-  /** Whether the user of {@code mine} may see the names and figures of every ward of province. */
-  static boolean otherWardsVisible(UnitScope mine, UnitScope province, Steering steering) {
-    return mine.covers(province) || steering.wardUsersSeeOtherWards(province.code());
-  }
-
   /** The wards a table on {@code unit}'s page lists, as a predicate over ward codes. */
   static java.util.function.Predicate<String> listed(
       GoldData gold,
@@ -54,16 +49,19 @@ final class Standings {
       Steering steering,
       WardView view,
       String month) {
-    boolean wholeProvince = wholeProvince(mine, unit, province(gold, unit), steering);
+    boolean wholeProvince = wholeProvince(unit, province(gold, unit), steering);
     return code -> wholeProvince || unit.includes(view, code, month);
   }
 
-  /** Whether a ward's page lists every ward of its province (beside the ward's own row). */
-  static boolean wholeProvince(
-      UnitScope mine, UnitScope unit, UnitScope province, Steering steering) {
+  /**
+   * Whether a ward's page lists every ward of its province (beside the ward's own row): only where
+   * the province lets its ward users see the other wards. A ward's page shows the same to whoever
+   * opens it; a province user has the province's page for the whole list.
+   */
+  static boolean wholeProvince(UnitScope unit, UnitScope province, Steering steering) {
     return unit.level() == UnitLevel.WARD
         && unit != province
-        && otherWardsVisible(mine, province, steering);
+        && steering.wardUsersSeeOtherWards(province.code());
   }
 
   static java.util.function.Predicate<String> listed(PageContext page) {

@@ -235,7 +235,7 @@ class ScorecardPageTest {
           JsonNode card =
               JSON.readTree(client.get("/api/v1/units/06300/scorecard?month=2025-08").body());
           assertThat(card.get("wards")).hasSize(1);
-          for (String format : List.of("csv", "csv-data", "xlsx")) {
+          for (String format : List.of("csv-excel", "csv", "xlsx")) {
             byte[] export =
                 client
                     .getBytes(
