@@ -227,7 +227,7 @@ final class RankingPage {
     if (change == null) {
       return "";
     }
-    String sign = change > 0 ? "+" : "";
+    String sign = change > 0 ? "+" : change == 0 ? "±" : "";
     return metric.isRate()
         ? sign + lang.decimal(change * 100) + " " + (lang == Lang.VI ? "điểm %" : "pp")
         : sign + lang.count(change);

@@ -36,12 +36,23 @@ final class ScorecardPage {
     PageState state = page.state();
     Scorecard card = Standings.scorecard(page);
     PageContent content = new PageContent(lang.t("nav.scorecard") + " · " + page.unit().name());
-    content.note(
-        lang.month(state.month())
+    if (page.unit().level() == UnitLevel.WARD) {
+      card.ward(page.unit().code()).ifPresent(line -> content.raw(standing(page, card, line)));
+    }
+    content.heading(
+        lang.t("scorecard")
             + " · "
+            + lang.month(state.month())
             + (card.monthBefore() == null
-                ? lang.t("scorecard.nobefore")
-                : String.format(lang.t("scorecard.explain"), lang.month(card.monthBefore()))));
+                ? ""
+                : " · " + lang.t("scorecard.move") + " / " + lang.month(card.monthBefore())));
+    TableView table = table(page, card);
+    content.add(table);
+    content.raw(legends(page, card, Standings.listed(page)));
+    content.note(
+        card.monthBefore() == null
+            ? lang.t("scorecard.nobefore")
+            : String.format(lang.t("scorecard.explain"), lang.month(card.monthBefore())));
     if (!page.steering().weights().isEmpty()) {
       StringBuilder weights = new StringBuilder(lang.t("scorecard.weights")).append(": ");
       for (Metric metric : card.metrics()) {
@@ -53,12 +64,6 @@ final class ScorecardPage {
       }
       content.note(weights.substring(0, weights.length() - 2));
     }
-    if (page.unit().level() == UnitLevel.WARD) {
-      card.ward(page.unit().code()).ifPresent(line -> content.raw(standing(page, card, line)));
-    }
-    TableView table = table(page, card);
-    content.add(table);
-    content.raw(legends(page, card, Standings.listed(page)));
     return content;
   }
 
