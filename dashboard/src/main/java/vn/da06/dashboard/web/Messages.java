@@ -164,6 +164,7 @@ final class Messages {
         "Chưa có tháng trước cùng danh sách xã để so hạng.",
         "No previous month with the same wards to compare ranks with.");
     add("scorecard.weights", "Trọng số", "Weights");
+    add("scorecard.vs", "hạng so với %s", "ranks vs %s");
     add("standing", "Vị trí của xã trong tỉnh", "Where the ward stands in the province");
     add("standing.rank", "Hạng %s / %s", "Rank %s / %s");
     add("standing.province", "Toàn tỉnh: %s", "Province: %s");

@@ -45,7 +45,9 @@ final class ScorecardPage {
             + lang.month(state.month())
             + (card.monthBefore() == null
                 ? ""
-                : " · " + lang.t("scorecard.move") + " / " + lang.month(card.monthBefore())));
+                : " ("
+                    + String.format(lang.t("scorecard.vs"), lang.month(card.monthBefore()))
+                    + ")"));
     TableView table = table(page, card);
     content.add(table);
     content.raw(legends(page, card, Standings.listed(page)));
