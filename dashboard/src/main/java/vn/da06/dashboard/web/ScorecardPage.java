@@ -60,7 +60,7 @@ final class ScorecardPage {
       for (Metric metric : card.metrics()) {
         weights
             .append(lang.label(metric))
-            .append(" ")
+            .append(" ×")
             .append(lang.decimal(page.steering().weight(metric)))
             .append("; ");
       }

@@ -317,6 +317,43 @@ class ScorecardPageTest {
         });
   }
 
+  @Test
+  void theHeatmapListsTheMonthsWardsByTheirLatestValueAndAWardUserOnlyHisOwn() {
+    run(
+        "tinh",
+        Steering.DEFAULT,
+        client -> {
+          List<String> rows =
+              heatmapRows(client.get("/units/20/ranking?month=2025-08&metric=online_rate").body());
+          // ECharts draws the first category at the bottom: the best ward is the last, on top.
+          List<String> expected =
+              AUGUST.keySet().stream()
+                  .sorted(
+                      java.util.Comparator.comparing((String ward) -> AUGUST.get(ward))
+                          .thenComparing(java.util.Comparator.reverseOrder()))
+                  .toList();
+          assertThat(rows).extracting(row -> row.substring(0, 5)).isEqualTo(expected);
+        });
+    run(
+        "xa",
+        Steering.DEFAULT,
+        client ->
+            assertThat(
+                    heatmapRows(
+                        client.get("/units/06300/ranking?month=2025-08&metric=online_rate").body()))
+                .containsExactly("06300 Xã Ba"));
+  }
+
+  /** The heatmap's rows (its y axis), bottom first. */
+  static List<String> heatmapRows(String html) throws Exception {
+    Matcher chart = Pattern.compile("id=\"heatmap\"[^>]*data-chart=\"([^\"]*)\"").matcher(html);
+    assertThat(chart.find()).as("heatmap on the page").isTrue();
+    JsonNode option = JSON.readTree(unescape(chart.group(1)));
+    List<String> rows = new ArrayList<>();
+    option.at("/yAxis/data").forEach(node -> rows.add(node.asText()));
+    return rows;
+  }
+
   /** A cell of a table by the row's ward code and the column's header: class, text, href, title. */
   static Map<String, String> cell(String html, String table, String wardCode, String column) {
     int start = html.indexOf("data-table=\"" + table + "\"");
