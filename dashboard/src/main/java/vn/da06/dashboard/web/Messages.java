@@ -165,6 +165,10 @@ final class Messages {
         "No previous month with the same wards to compare ranks with.");
     add("scorecard.weights", "Trọng số", "Weights");
     add("scorecard.vs", "hạng so với %s", "ranks vs %s");
+    add(
+        "scorecard.composite.title",
+        "Mức đạt trung bình có trọng số của %d chỉ số có chỉ tiêu/mục tiêu",
+        "Weighted mean attainment of the %d indicators with a target or goal");
     add("standing", "Vị trí của xã trong tỉnh", "Where the ward stands in the province");
     add("standing.rank", "Hạng %s / %s", "Rank %s / %s");
     add("standing.province", "Toàn tỉnh: %s", "Province: %s");

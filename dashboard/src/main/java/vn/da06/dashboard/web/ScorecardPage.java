@@ -235,7 +235,17 @@ final class ScorecardPage {
             rankText != null && change == null && card.monthBefore() != null
                 ? lang.t("scorecard.move.none")
                 : null));
-    cells.add(Cell.of(line.composite(), lang.rate(line.composite())));
+    long judged =
+        line.cells().stream()
+            .filter(cell -> cell.attainment() != null && page.steering().weight(cell.metric()) > 0)
+            .count();
+    cells.add(
+        new Cell(
+            line.composite(),
+            lang.rate(line.composite()),
+            null,
+            null,
+            String.format(lang.t("scorecard.composite.title"), judged)));
     for (Scorecard.Cell cell : line.cells()) {
       Metric metric = cell.metric();
       cells.add(
