@@ -21,6 +21,7 @@ import vn.da06.goldread.GoldThreads;
 import vn.da06.goldread.KpiStore;
 import vn.da06.goldread.TrinoKpiStore;
 import vn.da06.warehouse.Goals;
+import vn.da06.warehouse.Steering;
 import vn.da06.warehouse.access.Passwords;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.Tokens;
@@ -44,6 +45,16 @@ import vn.da06.warehouse.trino.TrinoSettings;
 public final class DashboardCli {
   static final String DEFAULT_USERS = "config/users.yaml";
   static final String DEFAULT_GOALS = "config/goals.yaml";
+  static final String DEFAULT_STEERING = "config/steering.yaml";
+
+  /** The steering file given, else config/steering.yaml where it exists, else the defaults. */
+  static Steering steering(Path file) {
+    if (file != null) {
+      return Steering.load(file);
+    }
+    Path standard = Path.of(DEFAULT_STEERING);
+    return java.nio.file.Files.isRegularFile(standard) ? Steering.load(standard) : Steering.DEFAULT;
+  }
 
   /** The goals file given, else config/goals.yaml where it exists, else the national goals. */
   static Goals goals(Path file) {
@@ -64,13 +75,39 @@ public final class DashboardCli {
       Duration poll,
       boolean secureCookies,
       Path snapshot,
-      Goals goals) {
+      Goals goals,
+      Steering steering) {
     public ServeOptions {
       java.util.Objects.requireNonNull(warehouse, "warehouse is null");
       java.util.Objects.requireNonNull(goals, "goals is null");
+      java.util.Objects.requireNonNull(steering, "steering is null");
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("Cannot listen on port " + port + ": use 1-65535");
       }
+    }
+
+    /** Options with the default steering (equal weights, ward users see their own ward). */
+    public ServeOptions(
+        Path warehouse,
+        String host,
+        int port,
+        Path users,
+        Path auditLog,
+        Duration poll,
+        boolean secureCookies,
+        Path snapshot,
+        Goals goals) {
+      this(
+          warehouse,
+          host,
+          port,
+          users,
+          auditLog,
+          poll,
+          secureCookies,
+          snapshot,
+          goals,
+          Steering.DEFAULT);
     }
 
     public static ServeOptions defaults(Path warehouse) {
@@ -168,6 +205,7 @@ public final class DashboardCli {
             new DashboardApp.Settings(
                 options.secureCookies(), 5, Duration.ofMinutes(15), Duration.ofHours(8)),
             options.goals());
+    dashboard.steering(options.steering());
     return dashboard.create().start(options.host(), options.port());
   }
 
@@ -311,6 +349,17 @@ public final class DashboardCli {
     private Goals goals;
 
     @Option(
+        names = "--steering",
+        description =
+            "the scorecard's weights and whether ward users see other wards, per province"
+                + " (YAML: config/steering.example.yaml). Default: "
+                + DEFAULT_STEERING
+                + " when it exists, else equal weights and ward users see only their own ward")
+    Path steeringFile;
+
+    private Steering steering;
+
+    @Option(
         names = "--secure-cookies",
         description = "mark the session cookie Secure (when served over HTTPS)")
     boolean secureCookies;
@@ -331,6 +380,7 @@ public final class DashboardCli {
     public Integer call() throws InterruptedException {
       try {
         goals = goals(goalsFile);
+        steering = steering(steeringFile);
       } catch (IllegalArgumentException e) {
         System.err.println("da06: " + e.getMessage());
         return 2;
@@ -355,7 +405,8 @@ public final class DashboardCli {
                   Duration.ofSeconds(Math.max(1, pollSeconds)),
                   secureCookies,
                   snapshotFile,
-                  goals));
+                  goals,
+                  steering));
       if (UsersFile.load(users).users().isEmpty()) {
         System.err.println(
             "da06: no users in "
@@ -401,7 +452,8 @@ public final class DashboardCli {
                   Duration.ofSeconds(Math.max(1, pollSeconds)),
                   secureCookies,
                   null,
-                  goals),
+                  goals,
+                  steering),
               store);
       System.err.println(
           "da06: dashboard on http://"

@@ -1,18 +1,12 @@
 package vn.da06.dashboard.web;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import vn.da06.goldread.TargetRow;
+import vn.da06.goldread.References;
 import vn.da06.goldread.UnitScope;
 import vn.da06.warehouse.Band;
 import vn.da06.warehouse.Goals;
@@ -22,24 +16,38 @@ import vn.da06.warehouse.Reference;
 /**
  * The one rule of colour on the dashboard's pages: a figure of a unit is banded ({@link
  * Metric#band}) against the reference that applies to it ({@link Reference#choose}): the unit's own
- * live target for the metric, else its province's live target, else the goal of {@link Goals}. A
- * target (a row of {@code gold.target_progress}) is live in a month when its period started by the
- * month's last day and its deadline is not before it. A figure without a reference is uncoloured.
+ * live target for the metric, else its province's live target, else the goal of {@link Goals}. The
+ * rule itself is gold-read's {@link References} (the API and the scorecard use it too); this class
+ * binds it to a page and says it in words (legends, thresholds). A figure without a reference is
+ * uncoloured.
  *
  * <p>One instance per page (or table): it reads the targets of the page's unit once, on first need,
  * and those of a province outside it when a figure needs them.
  */
 final class Bands {
   private final PageContext page;
-  private final Map<String, Optional<UnitScope>> units = new HashMap<>();
-  private Map<String, List<TargetRow>> targetsByUnit; // read on first need
+  private final References references;
 
-  private Bands(PageContext page) {
+  private Bands(PageContext page, References references) {
     this.page = page;
+    this.references = references;
   }
 
   static Bands of(PageContext page) {
-    return new Bands(page);
+    return new Bands(page, new References(page.gold(), page.unit(), page.goals()));
+  }
+
+  /**
+   * Bands of a page judged over a wider scope (a ward's page ranking the province's wards): the
+   * targets of {@code scope} are read once.
+   */
+  static Bands over(PageContext page, UnitScope scope) {
+    return new Bands(page, new References(page.gold(), scope, page.goals()));
+  }
+
+  /** The rule itself, shared with the API and the scorecard. */
+  References references() {
+    return references;
   }
 
   /** The band of a unit's figure in the month the page shows. */
@@ -49,78 +57,17 @@ final class Bands {
 
   /** The band of a unit's figure of {@code month} (a heatmap cell, the quality snapshot). */
   Band of(Metric metric, String unitCode, String month, Object value) {
-    return against(metric, reference(metric, unitCode, month).orElse(null), value);
+    return references.band(metric, unitCode, month, value);
   }
 
   /** The band of a figure against a reference already chosen (a target's own row). */
   Band against(Metric metric, Reference reference, Object value) {
-    return page.goals()
-        .band(
-            metric,
-            value == null ? null : ((Number) value).doubleValue(),
-            reference == null ? null : reference.value());
+    return references.against(metric, reference, value);
   }
 
   /** The reference a unit's figure of {@code month} is judged against, if any. */
   Optional<Reference> reference(Metric metric, String unitCode, String month) {
-    if (!metric.isBanded()) {
-      return Optional.empty();
-    }
-    String province = unit(unitCode).map(UnitScope::provinceCode).orElse(null);
-    LocalDate monthEnd = YearMonth.parse(month).atEndOfMonth();
-    return Reference.choose(
-        liveTarget(metric, unitCode, monthEnd, Reference.Source.UNIT_TARGET),
-        province == null || province.equals(unitCode)
-            ? Optional.empty()
-            : liveTarget(metric, province, monthEnd, Reference.Source.PROVINCE_TARGET),
-        page.goals().goal(metric, unitCode, province));
-  }
-
-  /**
-   * The unit's target for the metric live at {@code monthEnd}: where several campaigns are, the one
-   * with the nearest deadline (then the highest bar in the metric's direction).
-   */
-  private Optional<Reference> liveTarget(
-      Metric metric, String unitCode, LocalDate monthEnd, Reference.Source source) {
-    return targetsOf(unitCode).stream()
-        .filter(row -> row.metric().equals(metric.column()) && row.targetValue() != null)
-        .filter(row -> row.periodStart() == null || !row.periodStart().isAfter(monthEnd))
-        .filter(row -> row.deadline() != null && !row.deadline().isBefore(monthEnd))
-        .min(
-            Comparator.comparing(TargetRow::deadline)
-                .thenComparing(
-                    TargetRow::targetValue,
-                    metric.direction() == Metric.Direction.LOWER_IS_BETTER
-                        ? Comparator.<Double>naturalOrder()
-                        : Comparator.<Double>reverseOrder()))
-        .map(row -> new Reference(row.targetValue(), source, row.deadline(), row.campaign()));
-  }
-
-  private List<TargetRow> targetsOf(String unitCode) {
-    if (targetsByUnit == null) {
-      targetsByUnit =
-          new HashMap<>(
-              page.gold().targets(page.unit()).stream()
-                  .collect(Collectors.groupingBy(TargetRow::unitCode)));
-    }
-    List<TargetRow> rows = targetsByUnit.get(unitCode);
-    if (rows != null) {
-      return rows;
-    }
-    // Only a unit outside the page's (the province of a ward's page) needs a read of its own.
-    Optional<UnitScope> unit = unit(unitCode);
-    rows =
-        unit.isEmpty() || page.unit().covers(unit.get())
-            ? List.of()
-            : page.gold().targets(unit.get()).stream()
-                .filter(row -> row.unitCode().equals(unitCode))
-                .toList();
-    targetsByUnit.put(unitCode, rows);
-    return rows;
-  }
-
-  private Optional<UnitScope> unit(String code) {
-    return units.computeIfAbsent(code, page.gold()::unit);
+    return references.reference(metric, unitCode, month);
   }
 
   // ------------------------------------------------------------------ what a reader is told

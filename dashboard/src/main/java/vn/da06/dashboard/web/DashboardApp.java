@@ -25,6 +25,8 @@ import vn.da06.goldread.UnitScope;
 import vn.da06.goldread.WardView;
 import vn.da06.goldread.WarehouseUnavailableException;
 import vn.da06.warehouse.Goals;
+import vn.da06.warehouse.Metrics;
+import vn.da06.warehouse.Steering;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;
 
@@ -69,6 +71,7 @@ public final class DashboardApp {
   private final AdminPage admin;
   private final Goals goals;
   private Clock clock = Clock.systemUTC();
+  private Steering steering = Steering.DEFAULT;
 
   public DashboardApp(KpiStore store, UserDirectory users, AuditLog audit, Settings settings) {
     this(store, users, audit, settings, Goals.DEFAULT);
@@ -87,7 +90,7 @@ public final class DashboardApp {
     this.settings = settings;
     this.throttle =
         new LoginThrottle(settings.maxLoginFailures(), settings.loginWindow(), Clock.systemUTC());
-    this.api = new ApiController(store);
+    this.api = new ApiController(store, goals);
     this.admin = new AdminPage(users, audit);
   }
 
@@ -97,6 +100,16 @@ public final class DashboardApp {
    */
   public DashboardApp clock(Clock clock) {
     this.clock = java.util.Objects.requireNonNull(clock, "clock is null");
+    return this;
+  }
+
+  /**
+   * The scorecard's weights and whether ward users see other wards ({@code config/steering.yaml}):
+   * the defaults unless set.
+   */
+  public DashboardApp steering(Steering newSteering) {
+    this.steering = java.util.Objects.requireNonNull(newSteering, "steering is null");
+    api.steering(newSteering);
     return this;
   }
 
@@ -145,6 +158,7 @@ public final class DashboardApp {
     app.get("/admin", ctx -> admin.show(ctx, store.current()));
     app.get("/api/v1/units/{unitCode}/kpis", api::unitKpis);
     app.get("/api/v1/units/{unitCode}/wards", api::unitWards);
+    app.get("/api/v1/units/{unitCode}/scorecard", api::unitScorecard);
     app.get("/api/v1/metrics", api::metrics);
     app.get("/api/v1/me", api::me);
 
@@ -402,8 +416,13 @@ public final class DashboardApp {
     String metric = ctx.queryParam("metric");
     metric = PageState.validMetric(metric == null || metric.isEmpty() ? null : metric);
     String sort = ctx.queryParam("sort");
-    if (sort != null && !List.of("value", "code", "name").contains(sort)) {
-      throw DashboardException.badRequest("Cannot sort by '" + sort + "': use value, code or name");
+    if (sort != null && !Pages.SORT_KEYS.contains(sort) && Metrics.byColumn(sort).isEmpty()) {
+      throw DashboardException.badRequest(
+          "Cannot sort by '"
+              + sort
+              + "': use "
+              + String.join(", ", Pages.SORT_KEYS)
+              + " or a metric column (the scorecard's columns)");
     }
     PageState state =
         new PageState(
@@ -416,7 +435,8 @@ public final class DashboardApp {
             "asc".equals(ctx.queryParam("dir")),
             Lang.parse(ctx.queryParam("lang")),
             PageState.validEra(ctx.queryParam("era")));
-    return new PageContext(ctx, ctx.attribute(Access.USER), gold, mine, unit, state, goals, clock);
+    return new PageContext(
+        ctx, ctx.attribute(Access.USER), gold, mine, unit, state, goals, clock, steering);
   }
 
   /**
@@ -440,10 +460,7 @@ public final class DashboardApp {
 
   private void export(Context ctx) {
     PageContext context = pageContext(ctx, ctx.pathParam("page"));
-    String format = ctx.pathParam("format");
-    if (!format.equals("csv") && !format.equals("xlsx")) {
-      throw DashboardException.badRequest("Cannot export as '" + format + "': use csv or xlsx");
-    }
+    Exports.Format format = Exports.Format.parse(ctx.pathParam("format"));
     String id = ctx.queryParam("table");
     if (Pages.ANALYST_TABLES.contains(context.state().page() + "/" + id)) {
       Access.require(
@@ -472,25 +489,22 @@ public final class DashboardApp {
             + table.id()
             + "-"
             + context.state().month()
+            + (format == Exports.Format.CSV_EXCEL ? "-excel" : "")
             + "."
-            + format;
-    byte[] bytes =
-        format.equals("csv") ? Exports.csv(context, table) : Exports.xlsx(context, table);
+            + format.extension();
+    byte[] bytes = Exports.export(context, table, format);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("unit", context.unit().code());
     details.put("page", context.state().page());
     details.put("table", table.id());
-    details.put("format", format);
+    details.put("format", format.id());
     details.put("month", context.state().month());
     details.put("wards", context.state().view().parameter());
     details.put("data_version", context.gold().version().version());
     details.put("rows", table.rows().size());
     audit.record("export", context.user().name(), ctx.ip(), details);
     ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
-    ctx.contentType(
-        format.equals("csv")
-            ? "text/csv; charset=utf-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    ctx.contentType(format.contentType());
     ctx.result(bytes);
   }
 

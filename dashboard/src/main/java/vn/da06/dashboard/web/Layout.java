@@ -304,13 +304,13 @@ final class Layout {
             .append("\"><div class=\"exports\">")
             .append(Html.esc(lang.t("export")))
             .append(": ");
-    for (String format : List.of("csv", "xlsx")) {
+    for (Exports.Format format : Exports.Format.values()) {
       out.append("<a class=\"export\" data-format=\"")
-          .append(format)
+          .append(format.id())
           .append("\" href=\"")
-          .append(Html.esc(state.exportUrl(table.id(), format)))
-          .append("\">")
-          .append(format.toUpperCase())
+          .append(Html.esc(state.exportUrl(table.id(), format.id())))
+          .append("\" download>")
+          .append(Html.esc(lang.t(format.labelKey())))
           .append("</a> ");
     }
     out.append("</div>");
@@ -356,7 +356,9 @@ final class Layout {
         out.append("<td class=\"")
             .append(kind)
             .append(cell.cssClass() == null ? "" : " " + Html.esc(cell.cssClass()))
-            .append("\" data-label=\"")
+            .append("\"")
+            .append(cell.title() == null ? "" : " title=\"" + Html.esc(cell.title()) + "\"")
+            .append(" data-label=\"")
             .append(Html.esc(table.columns().get(i).label()))
             .append("\">");
         if (cell.href() != null) {

@@ -151,6 +151,51 @@ final class Messages {
     add("month.previous", "tháng trước", "previous month");
     // Indicators (issue 24): a metric with no figure, e.g. toàn trình before the 2025 exports.
     add("value.none", "chưa có số liệu", "no data");
+
+    // ---- scorecard, ranks, ward visibility, exports (h-score)
+    add("nav.scorecard", "Bảng điểm", "Scorecard");
+    add("scorecard", "Bảng điểm xã/phường", "Ward scorecard");
+    add("scorecard.province", "Toàn tỉnh", "Whole province");
+    add("scorecard.composite", "Điểm tổng hợp", "Composite");
+    add("scorecard.rank", "Hạng chung", "Overall rank");
+    add("scorecard.move", "Thay đổi hạng", "Rank change");
+    add("scorecard.move.none", "chưa có hạng tháng trước", "no rank the month before");
+    add(
+        "scorecard.explain",
+        "Mỗi ô tô màu theo chỉ tiêu còn hiệu lực của xã, nếu không có thì của tỉnh, nếu không thì"
+            + " theo mục tiêu; di chuột lên ô để xem chỉ tiêu và hạn. Điểm tổng hợp là trung bình có"
+            + " trọng số của mức đạt từng chỉ số (giá trị ÷ chỉ tiêu, tối đa 100 %%). Hạng so với %s.",
+        "Each cell is coloured against the ward's live target, else the province's, else the goal;"
+            + " hover a cell for its target and deadline. The composite is the weighted mean of each"
+            + " indicator's attainment (value ÷ target, at most 100 %%). Rank change since %s.");
+    add(
+        "scorecard.nobefore",
+        "Chưa có tháng trước cùng danh sách xã để so hạng.",
+        "No previous month with the same wards to compare ranks with.");
+    add("scorecard.weights", "Trọng số", "Weights");
+    add("scorecard.vs", "hạng so với %s", "ranks vs %s");
+    add(
+        "scorecard.composite.title",
+        "Mức đạt trung bình có trọng số của %d chỉ số có chỉ tiêu/mục tiêu",
+        "Weighted mean attainment of the %d indicators with a target or goal");
+    add("standing", "Vị trí của xã trong tỉnh", "Where the ward stands in the province");
+    add("standing.rank", "Hạng %s / %s", "Rank %s / %s");
+    add("standing.province", "Toàn tỉnh: %s", "Province: %s");
+    add(
+        "standing.private",
+        "Chỉ hiển thị xã/phường của bạn, hạng trong tỉnh và số liệu toàn tỉnh.",
+        "Only your ward, its rank in the province and the province's figure are shown.");
+    add("league.change", "Thay đổi", "Change");
+    add("export.csv.excel", "CSV (Excel)", "CSV (Excel)");
+    add("export.csv.data", "CSV (dữ liệu)", "CSV (data)");
+    add("export.xlsx", "XLSX", "XLSX");
+    add("export.meta.unit", "Đơn vị", "Unit");
+    add("export.meta.month", "Tháng", "Month");
+    add("export.meta.version", "Phiên bản dữ liệu", "Data version");
+    add("export.meta.updated", "Cập nhật lúc", "Updated at");
+    add("export.meta.table", "Bảng", "Table");
+    add("export.meta.filters", "Bộ lọc", "Filters");
+    add("export.meta.by", "Người tải", "Exported by");
   }
 
   private Messages() {}

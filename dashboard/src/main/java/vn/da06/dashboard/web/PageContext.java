@@ -8,13 +8,15 @@ import java.time.ZonedDateTime;
 import vn.da06.goldread.GoldData;
 import vn.da06.goldread.UnitScope;
 import vn.da06.warehouse.Goals;
+import vn.da06.warehouse.Steering;
 import vn.da06.warehouse.access.User;
 
 /**
  * One request to a unit's page or export, after access was checked: the unit is within the user's.
  * {@code goals} are the configured goals and band margins the page's colours use ({@link Bands});
  * {@code clock} says what time it is (tests set it): which targets are live and which reports are
- * due is judged by today's date in Vietnam, while figures come from the latest month of data.
+ * due is judged by today's date in Vietnam, while figures come from the latest month of data;
+ * {@code steering} holds the scorecard's weights and whether ward users see other wards.
  */
 record PageContext(
     Context ctx,
@@ -24,7 +26,21 @@ record PageContext(
     UnitScope unit,
     PageState state,
     Goals goals,
-    Clock clock) {
+    Clock clock,
+    Steering steering) {
+  /** A page with the default steering settings (equal weights, ward users see their own ward). */
+  PageContext(
+      Context ctx,
+      User user,
+      GoldData gold,
+      UnitScope mine,
+      UnitScope unit,
+      PageState state,
+      Goals goals,
+      Clock clock) {
+    this(ctx, user, gold, mine, unit, state, goals, clock, Steering.DEFAULT);
+  }
+
   /** Vietnam's time zone: deadlines, "hôm nay", the 17:00 daily report. */
   static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -33,7 +49,7 @@ record PageContext(
   }
 
   PageContext withState(PageState newState) {
-    return new PageContext(ctx, user, gold, mine, unit, newState, goals, clock);
+    return new PageContext(ctx, user, gold, mine, unit, newState, goals, clock, steering);
   }
 
   /** Today's date in Vietnam. */

@@ -10,8 +10,12 @@ import vn.da06.warehouse.access.Role;
  */
 final class Pages {
   static final List<String> PAGES =
-      List.of("overview", "ranking", "targets", "quality", "services", "daily");
+      List.of("overview", "scorecard", "ranking", "targets", "quality", "services", "daily");
   static final String DEFAULT_RANKING_METRIC = "eid_l2_coverage_rate";
+
+  /** What a table may be sorted by besides a metric column (?sort=...). */
+  static final List<String> SORT_KEYS =
+      List.of("value", "code", "name", "rank", "change", "rank_change", "composite");
 
   /** Row-level tables (page/table id) shown and exported only from this role up. */
   static final Set<String> ANALYST_TABLES = Set.of("daily/reports");
@@ -23,6 +27,7 @@ final class Pages {
   static PageContent build(PageContext page) {
     return switch (page.state().page()) {
       case "overview" -> OverviewPage.build(page);
+      case "scorecard" -> ScorecardPage.build(page);
       case "ranking" -> RankingPage.build(page);
       case "targets" -> TargetsPage.build(page);
       case "quality" -> QualityPage.build(page);

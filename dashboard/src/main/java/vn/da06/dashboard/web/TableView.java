@@ -31,7 +31,12 @@ record TableView(String id, String title, List<Column> columns, List<List<Cell>>
     }
   }
 
-  record Cell(Object value, String text, String href, String cssClass) {
+  /** A cell; {@code title} (may be null) is the tooltip: what a coloured figure is judged by. */
+  record Cell(Object value, String text, String href, String cssClass, String title) {
+    Cell(Object value, String text, String href, String cssClass) {
+      this(value, text, href, cssClass, null);
+    }
+
     static Cell of(Object value, String text) {
       return new Cell(value, text, null, null);
     }

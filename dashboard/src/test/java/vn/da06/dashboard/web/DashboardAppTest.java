@@ -392,9 +392,11 @@ class DashboardAppTest {
                   "data_version,7",
                   "filters,wards=reported; metric=online_rate",
                   "exported_by,tinh\r\n\r\nrank,",
-                  "rank,ward_code,ward_name,online_rate,dossiers_online,dossiers_total",
-                  "1,06400,Xã Khác,0.9,27,30",
-                  "2,06325,Xã Bắc Sơn,0.1,1,10");
+                  "rank,ward_code,ward_name,online_rate,online_rate_change,rank_change,"
+                      + "dossiers_online,dossiers_total",
+                  // July 2025 as reported: June's wards were the former ones, no change claimed.
+                  "1,06400,Xã Khác,0.9,,,27,30",
+                  "2,06325,Xã Bắc Sơn,0.1,,,1,10");
 
           HttpResponse<byte[]> xlsx =
               client.getBytes(
