@@ -1,13 +1,11 @@
 package vn.da06.dashboard.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.da06.goldread.KpiRow;
+import vn.da06.goldread.League;
 import vn.da06.goldread.UnitScope;
-import vn.da06.goldread.WardView;
 import vn.da06.warehouse.Band;
 import vn.da06.warehouse.Headline;
 import vn.da06.warehouse.Metric;
@@ -170,78 +168,45 @@ final class HeadlineStrip {
   }
 
   /**
-   * On a ward's page: the ward's rank among the province's wards of today (best first in the
-   * metric's direction) and the province's figure, for each headline indicator.
+   * On a ward's page: the ward's rank among the province's wards of today (the league the ranking
+   * page and the API use, {@link League}) and the province's figure, for each headline indicator.
    */
-  private record Standing(
-      PageContext page, List<KpiRow> provinceWards, Map<String, Object> provinceFigures) {
+  private record Standing(PageContext page, Map<String, Object> provinceFigures) {
     static Standing of(PageContext page) {
       UnitScope unit = page.unit();
-      if (unit.level() != UnitLevel.WARD
-          || unit.currentWards().isEmpty()
-          || unit.provinceCode() == null) {
-        return new Standing(page, List.of(), Map.of());
+      if (unit.level() != UnitLevel.WARD || unit.currentWards().isEmpty()) {
+        return new Standing(page, null);
       }
-      Optional<UnitScope> province = page.gold().unit(unit.provinceCode());
-      if (province.isEmpty()) {
-        return new Standing(page, List.of(), Map.of());
+      UnitScope province = Standings.province(page);
+      if (province == null || province.code().equals(unit.code())) {
+        return new Standing(page, null);
       }
-      String month = page.state().month();
       return new Standing(
           page,
-          page.gold().kpis(WardView.CURRENT, province.get(), month, month),
-          page.gold().aggregate(WardView.CURRENT, province.get(), month).values());
+          page.gold().aggregate(page.state().view(), province, page.state().month()).values());
     }
 
     String line(Metric metric, Object value) {
-      if (provinceWards.isEmpty()) {
+      if (provinceFigures == null) {
         return null;
       }
       Lang lang = page.lang();
       String province =
           (lang == Lang.VI ? "Tỉnh: " : "Province: ")
               + lang.value(metric, provinceFigures.get(metric.column()));
-      Optional<Integer> rank = rank(metric);
-      return rank.map(
-              r ->
+      League league = Standings.league(page, metric);
+      return league
+          .ward(page.unit().code())
+          .filter(entry -> entry.rank() != null)
+          .map(
+              entry ->
                   (lang == Lang.VI ? "Hạng " : "Rank ")
-                      + r
+                      + entry.rank()
                       + "/"
-                      + ranked(metric).size()
+                      + league.ranked()
                       + " · "
                       + province)
           .orElse(province);
-    }
-
-    private List<KpiRow> ranked(Metric metric) {
-      Comparator<Double> better =
-          metric.direction() == Metric.Direction.LOWER_IS_BETTER
-              ? Comparator.naturalOrder()
-              : Comparator.reverseOrder();
-      return provinceWards.stream()
-          .filter(row -> row.value(metric.column()) != null)
-          .sorted(
-              Comparator.comparing(
-                  row -> ((Number) row.value(metric.column())).doubleValue(), better))
-          .toList();
-    }
-
-    /** 1 + the number of wards strictly better (ties share a rank). */
-    Optional<Integer> rank(Metric metric) {
-      List<KpiRow> ranked = ranked(metric);
-      Optional<KpiRow> mine =
-          ranked.stream().filter(row -> row.wardCode().equals(page.unit().code())).findFirst();
-      if (mine.isEmpty()) {
-        return Optional.empty();
-      }
-      double own = ((Number) mine.get().value(metric.column())).doubleValue();
-      boolean lower = metric.direction() == Metric.Direction.LOWER_IS_BETTER;
-      long better =
-          ranked.stream()
-              .mapToDouble(row -> ((Number) row.value(metric.column())).doubleValue())
-              .filter(v -> lower ? v < own : v > own)
-              .count();
-      return Optional.of((int) better + 1);
     }
   }
 }
