@@ -368,7 +368,8 @@ class ScorecardPageTest {
     assertThat(index).as(column + " in " + headers).isNotNegative();
     Matcher tr = Pattern.compile("<tr>(.*?)</tr>").matcher(body);
     Pattern tdPattern =
-        Pattern.compile("<td class=\"([^\"]*)\"(?: title=\"([^\"]*)\")?>(.*?)</td>");
+        Pattern.compile(
+            "<td class=\"([^\"]*)\"(?: title=\"([^\"]*)\")?(?: data-label=\"[^\"]*\")?>(.*?)</td>");
     while (tr.find()) {
       List<Map<String, String>> cells = new ArrayList<>();
       Matcher td = tdPattern.matcher(tr.group(1));
