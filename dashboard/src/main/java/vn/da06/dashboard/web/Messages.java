@@ -139,6 +139,10 @@ final class Messages {
     add("details.show", "Xem chi tiết", "Show details");
     add("menu", "Menu", "Menu");
     add("district.wards", "Số xã báo cáo", "Wards reporting");
+    add(
+        "scorecard.open",
+        "Mở bảng điểm đầy đủ (sắp xếp, tải về, in)",
+        "Open the full scorecard (sort, export, print)");
     add("unavailable.title", "Chưa có dữ liệu", "No data yet");
     add(
         "unavailable.text",

@@ -12,6 +12,7 @@ import vn.da06.dashboard.web.TableView.Cell;
 import vn.da06.dashboard.web.TableView.Column;
 import vn.da06.dashboard.web.TableView.Kind;
 import vn.da06.goldread.GoldData;
+import vn.da06.goldread.Scorecard;
 import vn.da06.goldread.TargetRow;
 import vn.da06.goldread.UnitScope;
 import vn.da06.goldread.WardView;
@@ -49,6 +50,9 @@ final class OverviewPage {
     Metric online = Metrics.require("online_rate");
     Optional<Reference> onlineReference =
         Bands.of(page).reference(online, unit.code(), state.month());
+    if (unit.level() == UnitLevel.WARD) {
+      content.raw(compositeRank(page));
+    }
     content.raw(HeadlineStrip.html(page, months, series));
 
     List<Card> cards = new ArrayList<>();
@@ -119,12 +123,17 @@ final class OverviewPage {
         content.heading(lang.t("districts"));
         content.add(districtTable(page));
       }
-      content.heading(lang.t("subunits"));
-      content.add(
-          RankingPage.leagueTable(
-              page,
-              "subunits",
-              state.metric() == null ? Pages.DEFAULT_RANKING_METRIC : state.metric()));
+      // Then the scorecard: wards × headline indicators, every cell one click from its ward (the
+      // league of one metric is on the ranking page).
+      Scorecard card = Standings.scorecard(page);
+      content.heading(lang.t("scorecard") + " · " + lang.month(state.month()));
+      content.add(ScorecardPage.table(page, card));
+      content.raw(
+          "<p class=\"note\"><a href=\""
+              + Html.esc(state.with("page", "scorecard").sortedBy(null, false).url())
+              + "\">"
+              + Html.esc(lang.t("scorecard.open"))
+              + "</a></p>");
     } else {
       content.raw(PageParts.eraNote(page));
       content.heading(lang.t("nav.targets"));
@@ -143,6 +152,29 @@ final class OverviewPage {
               List.of(DailyPage.dailyByMonthTable(page, months))));
     }
     return content;
+  }
+
+  /** "Hạng chung 33/65 ▲3": the ward's composite rank among the province's wards. */
+  private static String compositeRank(PageContext page) {
+    Scorecard card = Standings.scorecard(page);
+    return card.ward(page.unit().code())
+        .filter(line -> line.rank() != null)
+        .map(
+            line ->
+                "<p class=\"composite-rank\" data-testid=\"composite-rank\">"
+                    + Html.esc(page.t("scorecard.rank"))
+                    + ": <strong>"
+                    + line.rank()
+                    + "/"
+                    + card.ranked()
+                    + "</strong> "
+                    + Html.esc(Standings.movement(line.rankChange()))
+                    + " · "
+                    + Html.esc(page.t("scorecard.composite"))
+                    + " "
+                    + Html.esc(page.lang().rate(line.composite()))
+                    + "</p>")
+        .orElse("");
   }
 
   private static double attainment(TargetRow row) {
