@@ -44,6 +44,7 @@ import vn.da06.warehouse.trino.TrinoSettings;
 public final class DashboardCli {
   static final String DEFAULT_USERS = "config/users.yaml";
   static final String DEFAULT_GOALS = "config/goals.yaml";
+  static final String DEFAULT_REPORTS = "config/reports.yaml";
 
   /** The goals file given, else config/goals.yaml where it exists, else the national goals. */
   static Goals goals(Path file) {
@@ -64,10 +65,13 @@ public final class DashboardCli {
       Duration poll,
       boolean secureCookies,
       Path snapshot,
-      Goals goals) {
+      Goals goals,
+      java.time.Clock clock,
+      Path reportsConfig) {
     public ServeOptions {
       java.util.Objects.requireNonNull(warehouse, "warehouse is null");
       java.util.Objects.requireNonNull(goals, "goals is null");
+      java.util.Objects.requireNonNull(clock, "clock is null");
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("Cannot listen on port " + port + ": use 1-65535");
       }
@@ -83,7 +87,9 @@ public final class DashboardCli {
           Duration.ofSeconds(30),
           false,
           null,
-          Goals.DEFAULT);
+          Goals.DEFAULT,
+          java.time.Clock.systemUTC(),
+          Path.of(DEFAULT_REPORTS));
     }
   }
 
@@ -168,6 +174,7 @@ public final class DashboardCli {
             new DashboardApp.Settings(
                 options.secureCookies(), 5, Duration.ofMinutes(15), Duration.ofHours(8)),
             options.goals());
+    dashboard.clock(options.clock()).monthlyReports(options.warehouse(), options.reportsConfig());
     return dashboard.create().start(options.host(), options.port());
   }
 
@@ -311,6 +318,33 @@ public final class DashboardCli {
     private Goals goals;
 
     @Option(
+        names = "--today",
+        description =
+            "the date the pages take for today in Vietnam (yyyy-MM-dd: live targets, yesterday's"
+                + " daily reports, reports due), for a demo or a test. Default: the real date")
+    java.time.LocalDate today;
+
+    @Option(
+        names = "--reports-config",
+        defaultValue = DEFAULT_REPORTS,
+        description =
+            "the reports configuration whose units' monthly_due_day say which monthly reports are"
+                + " due (Việc cần làm). Default: ${DEFAULT-VALUE}, if it exists")
+    Path reportsConfig;
+
+    /** The clock of --today: that date, the time running on from the time of day it is now. */
+    java.time.Clock clock() {
+      java.time.Clock system = java.time.Clock.systemUTC();
+      if (today == null) {
+        return system;
+      }
+      java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+      java.time.Instant pinned =
+          today.atTime(java.time.LocalTime.now(vietnam)).atZone(vietnam).toInstant();
+      return java.time.Clock.offset(system, Duration.between(system.instant(), pinned));
+    }
+
+    @Option(
         names = "--secure-cookies",
         description = "mark the session cookie Secure (when served over HTTPS)")
     boolean secureCookies;
@@ -355,7 +389,9 @@ public final class DashboardCli {
                   Duration.ofSeconds(Math.max(1, pollSeconds)),
                   secureCookies,
                   snapshotFile,
-                  goals));
+                  goals,
+                  clock(),
+                  reportsConfig));
       if (UsersFile.load(users).users().isEmpty()) {
         System.err.println(
             "da06: no users in "
@@ -401,7 +437,9 @@ public final class DashboardCli {
                   Duration.ofSeconds(Math.max(1, pollSeconds)),
                   secureCookies,
                   null,
-                  goals),
+                  goals,
+                  clock(),
+                  reportsConfig),
               store);
       System.err.println(
           "da06: dashboard on http://"

@@ -69,6 +69,7 @@ public final class DashboardApp {
   private final AdminPage admin;
   private final Goals goals;
   private Clock clock = Clock.systemUTC();
+  private MonthlyReports reports = MonthlyReports.NONE;
 
   public DashboardApp(KpiStore store, UserDirectory users, AuditLog audit, Settings settings) {
     this(store, users, audit, settings, Goals.DEFAULT);
@@ -97,6 +98,15 @@ public final class DashboardApp {
    */
   public DashboardApp clock(Clock clock) {
     this.clock = java.util.Objects.requireNonNull(clock, "clock is null");
+    return this;
+  }
+
+  /**
+   * The monthly reports due (config/reports.yaml's units) and made (the warehouse's ops.reports),
+   * for the to-do list; none unless set.
+   */
+  public DashboardApp monthlyReports(java.nio.file.Path warehouse, java.nio.file.Path config) {
+    this.reports = MonthlyReports.load(warehouse, config);
     return this;
   }
 
@@ -412,7 +422,8 @@ public final class DashboardApp {
             "asc".equals(ctx.queryParam("dir")),
             Lang.parse(ctx.queryParam("lang")),
             PageState.validEra(ctx.queryParam("era")));
-    return new PageContext(ctx, ctx.attribute(Access.USER), gold, mine, unit, state, goals, clock);
+    return new PageContext(
+        ctx, ctx.attribute(Access.USER), gold, mine, unit, state, goals, clock, reports);
   }
 
   private void page(Context ctx, String page) {

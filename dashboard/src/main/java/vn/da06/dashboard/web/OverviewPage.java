@@ -73,6 +73,7 @@ final class OverviewPage {
               target == null ? null : Boolean.TRUE.equals(target.onTrack()) ? "good" : "bad"));
     }
     content.add(new Cards(cards));
+    content.raw(TodoList.html(page)); // h-tgt: the lead places it under the headline strip
 
     content.heading(lang.t("trend"));
     content.add(
@@ -124,7 +125,7 @@ final class OverviewPage {
       content.heading(lang.t("allmetrics"));
       content.add(allMetricsTable(page, months, series));
       content.heading(lang.t("nav.targets"));
-      content.add(TargetsPage.targetTable(page, "targets", TargetsPage.latestTargets(page)));
+      content.add(TargetsPage.liveTable(page, "targets", TargetsPage.live(page)));
       content.heading(lang.t("nav.daily"));
       content.add(DailyPage.dailyByMonthTable(page, months));
     }

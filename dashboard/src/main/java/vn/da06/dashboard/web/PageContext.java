@@ -14,7 +14,8 @@ import vn.da06.warehouse.access.User;
  * One request to a unit's page or export, after access was checked: the unit is within the user's.
  * {@code goals} are the configured goals and band margins the page's colours use ({@link Bands});
  * {@code clock} says what time it is (tests set it): which targets are live and which reports are
- * due is judged by today's date in Vietnam, while figures come from the latest month of data.
+ * due is judged by today's date in Vietnam, while figures come from the latest month of data;
+ * {@code reports} are the monthly reports due and made ({@link MonthlyReports}).
  */
 record PageContext(
     Context ctx,
@@ -24,7 +25,8 @@ record PageContext(
     UnitScope unit,
     PageState state,
     Goals goals,
-    Clock clock) {
+    Clock clock,
+    MonthlyReports reports) {
   /** Vietnam's time zone: deadlines, "hôm nay", the 17:00 daily report. */
   static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -33,7 +35,7 @@ record PageContext(
   }
 
   PageContext withState(PageState newState) {
-    return new PageContext(ctx, user, gold, mine, unit, newState, goals, clock);
+    return new PageContext(ctx, user, gold, mine, unit, newState, goals, clock, reports);
   }
 
   /** Today's date in Vietnam. */
@@ -44,6 +46,11 @@ record PageContext(
   /** The time now in Vietnam. */
   ZonedDateTime now() {
     return ZonedDateTime.now(clock.withZone(VIETNAM));
+  }
+
+  /** The same request about another unit (a card's target of a ward or its province). */
+  PageContext withUnit(UnitScope newUnit) {
+    return new PageContext(ctx, user, gold, mine, newUnit, state, goals, clock, reports);
   }
 
   String t(String key) {
