@@ -173,6 +173,7 @@ final class Messages {
     add("noun.records", "bản ghi", "records");
     add("noun.people", "người", "people");
     add("unit.points", "điểm %", "points");
+    add("pace.none", "không tăng", "no change");
     add("unit.pointspermonth", "điểm %/tháng", "points/month");
     add("unit.perday", "/ngày", "/day");
     add("unit.perweek", "/tuần", "/week");

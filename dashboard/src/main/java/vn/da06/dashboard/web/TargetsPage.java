@@ -397,6 +397,9 @@ final class TargetsPage {
     if (perDay == null) {
       return "–";
     }
+    if (perDay == 0) {
+      return lang.t("pace.none");
+    }
     return metric.isRate()
         ? small(lang, TargetStanding.pointsPerMonth(perDay)) + " " + lang.t("unit.pointspermonth")
         : small(lang, perDay) + " " + noun(lang, metric) + lang.t("unit.perday");
@@ -407,18 +410,24 @@ final class TargetsPage {
     if (perDay == null) {
       return "–";
     }
+    if (perDay == 0) {
+      return lang.t("pace.none");
+    }
     return metric.isRate()
         ? small(lang, TargetStanding.pointsPerMonth(perDay)) + " " + lang.t("unit.pointspermonth")
         : small(lang, perDay * 7) + " " + noun(lang, metric) + lang.t("unit.perweek");
   }
 
   /**
-   * One decimal, and never a meaningless 0: a value that is not 0 but rounds to it reads "&lt;
-   * 0,1".
+   * One decimal below 10, whole from 10 on, and never a meaningless 0: a value that is not 0 but
+   * rounds to it reads "&lt; 0,1".
    */
   static String small(Lang lang, double value) {
     if (value != 0 && Math.abs(value) < 0.05) {
       return (value < 0 ? "> -" : "< ") + lang.decimal(0.1);
+    }
+    if (Math.abs(value) >= 10) {
+      return lang.count(Math.round(value)); // 48 a week, not 47,8
     }
     return lang.decimal(Math.round(value * 10) / 10.0);
   }
