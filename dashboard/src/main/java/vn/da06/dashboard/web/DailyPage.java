@@ -127,13 +127,8 @@ final class DailyPage {
           List.of(
               new Cell(entry.getKey(), entry.getKey(), href, null),
               new Cell(name, name, href, null),
-              new Cell(
-                  days.onTimeShare(),
-                  lang.rate(days.onTimeShare()),
-                  null,
-                  days.onTimeShare() == null
-                      ? null
-                      : days.onTimeShare() >= 1 ? Band.MET.cssClass() : late()),
+              // no target for the share: uncoloured (the late and missing days are marked)
+              Cell.of(days.onTimeShare(), lang.rate(days.onTimeShare())),
               Cell.of(onTime, lang.count(onTime)),
               new Cell(late, lang.count(late), null, late > 0 ? late() : null),
               new Cell(missing, lang.count(missing), null, missing > 0 ? missed() : null),
@@ -209,6 +204,7 @@ final class DailyPage {
           .append("</p><ul class=\"todo-list\">");
       List<DailyReportRow> sorted = new ArrayList<>(wards.values());
       sorted.sort(Comparator.comparing((DailyReportRow row) -> -TodoList.rank(row)));
+      List<String> onTime = new ArrayList<>();
       for (DailyReportRow row : sorted) {
         String name =
             page.gold()
@@ -216,23 +212,39 @@ final class DailyPage {
                 .map(WardInfo::wardName)
                 .orElse(row.wardCode());
         int rank = TodoList.rank(row);
+        String link =
+            "<a href=\""
+                + Html.esc(TodoList.wardHref(page, row))
+                + "\">"
+                + Html.esc(name + " (" + row.wardCode() + ")")
+                + "</a>";
+        if (rank == 0) {
+          // the wards that reported on time: named, folded beneath the ones to act on
+          onTime.add(link + " " + Html.esc(TodoList.time(row)));
+          continue;
+        }
         String status =
-            rank == 2
-                ? lang.t("status.MISSING")
-                : lang.t(rank == 0 ? "status.ON_TIME" : "status.LATE") + " " + TodoList.time(row);
+            rank == 2 ? lang.t("status.MISSING") : lang.t("status.LATE") + " " + TodoList.time(row);
         out.append("<li class=\"todo-item ")
-            .append(rank == 0 ? Band.MET.cssClass() : rank == 1 ? late() : missed())
+            .append(rank == 1 ? late() : missed())
             .append("\" data-ward=\"")
             .append(Html.esc(row.wardCode()))
-            .append("\"><a href=\"")
-            .append(Html.esc(TodoList.wardHref(page, row)))
             .append("\">")
-            .append(Html.esc(name + " (" + row.wardCode() + ")"))
-            .append("</a> · ")
+            .append(link)
+            .append(" · ")
             .append(Html.esc(status))
             .append("</li>");
       }
-      out.append("</ul></div>");
+      out.append("</ul>");
+      if (!onTime.isEmpty()) {
+        out.append("<details class=\"on-time\"><summary>")
+            .append(
+                Html.esc(String.format(lang.t("daily.ontime.wards"), lang.count(onTime.size()))))
+            .append("</summary><p class=\"ward-links\">")
+            .append(String.join(" · ", onTime))
+            .append("</p></details>");
+      }
+      out.append("</div>");
     }
     return out.append("</section>").toString();
   }

@@ -231,6 +231,7 @@ final class Messages {
         "Chưa có số liệu (số liệu báo cáo ngày đến %s).",
         "No figures yet (daily reports are in up to %s).");
     add("daily.share", "Tỷ lệ đúng giờ", "On-time share");
+    add("daily.ontime.wards", "%s xã/phường gửi trước 17:00", "%s wards reported before 17:00");
     add("daily.days.recorded", "Ngày có số liệu", "Days on record");
     add(
         "daily.gaps",

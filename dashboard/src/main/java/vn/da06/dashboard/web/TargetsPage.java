@@ -47,14 +47,64 @@ final class TargetsPage {
     if (!live.isEmpty()) {
       content.add(chart(page, live.subList(0, Math.min(CHART_TARGETS, live.size()))));
     }
+    // On a phone the targets read as cards; the tables (and their exports) are for wider screens.
+    content.raw(cards(live, target -> TodoList.targetItem(page, target), "targets-cards"));
+    content.raw("<div class=\"desktop-only\">");
     content.add(liveTable(page, "targets", live));
+    content.raw("</div>");
     content.raw(
         "<details class=\"ended-targets\" data-testid=\"ended-targets\"><summary>"
             + Html.esc(lang.t("targets.ended") + " (" + lang.count(ended.size()) + ")")
             + "</summary>");
+    content.raw(cards(ended, target -> endedItem(page, target), "ended-cards"));
+    content.raw("<div class=\"desktop-only\">");
     content.add(endedTable(page, "ended", ended));
-    content.raw("</details>");
+    content.raw("</div></details>");
     return content;
+  }
+
+  private static String cards(
+      List<TargetStanding> targets,
+      java.util.function.Function<TargetStanding, String> item,
+      String testId) {
+    StringBuilder out =
+        new StringBuilder("<ul class=\"todo-list phone-only\" data-testid=\"")
+            .append(testId)
+            .append("\">");
+    targets.forEach(target -> out.append(item.apply(target)));
+    return out.append("</ul>").toString();
+  }
+
+  /** An ended target as a card: "Không đạt · 67,0 % (61 / 91) · hạn 30/06/2024". */
+  static String endedItem(PageContext page, TargetStanding target) {
+    Lang lang = page.lang();
+    TargetRow row = target.row();
+    Metric metric = target.metric();
+    boolean met = target.met();
+    String result =
+        row.actual() == null ? "–" : met ? lang.t("target.met") : lang.t("target.missed");
+    return "<li class=\"todo-item "
+        + band(page, target).cssClass()
+        + "\"><div class=\"todo-what\"><a href=\""
+        + Html.esc(unitHref(page, row))
+        + "\">"
+        + Html.esc(unitName(page, row) + " (" + row.unitCode() + ")")
+        + "</a> · "
+        + Html.esc(lang.label(metric))
+        + "</div><div><strong>"
+        + Html.esc(result)
+        + "</strong> "
+        + Html.esc(
+            lang.rate(row.attainment())
+                + " ("
+                + value(lang, metric, row.actual())
+                + " / "
+                + shortValue(lang, metric, row.targetValue())
+                + ")")
+        + "</div><div class=\"todo-pace\">"
+        + Html.esc(lang.t("target.deadline") + " " + lang.date(row.deadline()))
+        + (row.campaign() == null ? "" : " · " + Html.esc(row.campaign()))
+        + "</div></li>";
   }
 
   /** The live targets of the page's unit and the units below it, furthest behind first. */
@@ -432,16 +482,29 @@ final class TargetsPage {
     return lang.decimal(Math.round(value * 10) / 10.0);
   }
 
+  /**
+   * The unit's name in the era of the row's figures: a target measured before July 2025 names the
+   * ward of that code then (the reform gave some codes again to different wards).
+   */
   static String unitName(PageContext page, TargetRow row) {
+    if (preReform(row)) {
+      Optional<UnitScope> old = page.gold().preReformWard(row.unitCode());
+      if (old.isPresent()) {
+        return old.get().name();
+      }
+    }
     return page.gold().unit(row.unitCode()).map(UnitScope::name).orElse(row.unitCode());
   }
 
   static String unitHref(PageContext page, TargetRow row) {
-    return page.state()
-        .with("unit", row.unitCode())
-        .with("page", "overview")
-        .with("metric", null)
-        .sortedBy(null, false)
-        .url();
+    PageState state = page.state().with("unit", row.unitCode()).with("page", "overview");
+    if (preReform(row) && page.gold().preReformWard(row.unitCode()).isPresent()) {
+      state = state.with("era", PageState.PRE_REFORM_ERA).with("month", row.asOfMonth());
+    }
+    return state.with("metric", null).sortedBy(null, false).url();
+  }
+
+  private static boolean preReform(TargetRow row) {
+    return row.asOfMonth().compareTo(UnitScope.REFORM_MONTH) < 0;
   }
 }

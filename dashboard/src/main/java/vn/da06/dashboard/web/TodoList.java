@@ -83,7 +83,8 @@ final class TodoList {
     return out.toString();
   }
 
-  private static String targetItem(PageContext page, TargetStanding target) {
+  /** A live target as a card: ward, indicator, gap, paces, days left. */
+  static String targetItem(PageContext page, TargetStanding target) {
     Lang lang = page.lang();
     TargetRow row = target.row();
     Metric metric = target.metric();
@@ -293,11 +294,19 @@ final class TodoList {
     LocalDate today = page.today();
     String code = state.due().unitCode();
     Optional<UnitScope> unit = page.gold().unit(code);
-    String name = unit.map(UnitScope::name).orElse(code);
+    String name =
+        unit.map(
+                scope ->
+                    scope.level() == vn.da06.warehouse.access.UnitLevel.WARD
+                        ? scope.name()
+                        : lang.t("level." + scope.level()) + " " + scope.name())
+            .orElse(code);
     Band band =
         state.late(today)
             ? Band.BEHIND
-            : state.sent() ? Band.MET : state.made() ? Band.CLOSE : Band.NONE;
+            : state.sent() && !state.provisional()
+                ? Band.MET
+                : state.made() ? Band.CLOSE : Band.NONE;
     String href =
         page.state().with("unit", code).with("page", "overview").sortedBy(null, false).url();
     return "<li class=\"todo-item "

@@ -202,7 +202,7 @@ class SteeringBrowserTest {
   @Test
   void theTargetsPageShowsLiveTargetsFirstAndFoldsTheEndedOnes() throws Exception {
     for (Dimension size : List.of(new Dimension(1440, 900), new Dimension(390, 844))) {
-      driver.manage().window().setSize(size);
+      size(size);
       driver.get(base + "/units/20/targets");
       waitForCharts();
       WebElement ended = driver.findElement(By.cssSelector("[data-testid='ended-targets']"));
@@ -212,15 +212,24 @@ class SteeringBrowserTest {
           driver.findElements(By.cssSelector("table[data-table='targets'] tbody td.date"))) {
         LocalDate deadline =
             LocalDate.parse(
-                cell.getText(), java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+                cell.getAttribute("textContent").strip(),
+                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         assertThat(deadline).isAfterOrEqualTo(today);
       }
       assertThat(driver.findElement(By.cssSelector("[data-testid='freshness']")).getText())
           .startsWith("Số liệu đến ");
       assertNoSidewaysScroll("targets " + size);
       screenshot("steering-targets-" + size.getWidth());
+      boolean phone = size.getWidth() < 640;
+      WebElement live =
+          driver.findElement(
+              phone ? By.cssSelector("[data-testid='targets-cards']") : By.id("table-targets"));
+      assertThat(live.isDisplayed()).as("live targets as cards on a phone, else a table").isTrue();
+      scrollTo(live);
+      screenshot("steering-targets-table-" + size.getWidth());
       ended.findElement(By.tagName("summary")).click();
       assertThat(ended.getText()).doesNotContain("Có nguy cơ");
+      scrollTo(ended);
       screenshot("steering-targets-ended-" + size.getWidth());
     }
   }
@@ -228,7 +237,7 @@ class SteeringBrowserTest {
   @Test
   void theDailyPageSaysWhoReportedYesterdayBefore17() throws Exception {
     for (Dimension size : List.of(new Dimension(1440, 900), new Dimension(390, 844))) {
-      driver.manage().window().setSize(size);
+      size(size);
       driver.get(base + "/units/20/daily?month=" + YearMonth.from(today.minusDays(1)));
       waitForCharts();
       WebElement yesterday =
@@ -236,23 +245,29 @@ class SteeringBrowserTest {
       assertThat(yesterday.getText()).contains("Hôm qua").containsPattern("\\d+ đúng giờ");
       assertNoSidewaysScroll("daily " + size);
       screenshot("steering-daily-" + size.getWidth());
+      scrollTo(driver.findElement(By.id("table-wards")));
+      screenshot("steering-daily-wards-" + size.getWidth());
     }
   }
 
   @Test
   void theToDoListReadsAsStackedCardsOnAPhone() throws Exception {
     for (Dimension size : List.of(new Dimension(1440, 900), new Dimension(390, 844))) {
-      driver.manage().window().setSize(size);
+      size(size);
       driver.get(base + "/units/20");
       waitForCharts();
       WebElement todo = driver.findElement(By.cssSelector("[data-testid='todo']"));
-      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", todo);
+      scrollTo(todo);
       assertThat(todo.findElements(By.tagName("table"))).isEmpty();
       assertThat(todo.findElement(By.cssSelector("[data-testid='todo-reports']")).getText())
           .contains("Tạm tính", "Đã gửi 1/1", "Chưa lập");
       assertNoSidewaysScroll("overview " + size);
       screenshot("steering-todo-" + size.getWidth());
     }
+  }
+
+  private static void scrollTo(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", element);
   }
 
   private static void assertNoSidewaysScroll(String what) {
@@ -276,6 +291,7 @@ class SteeringBrowserTest {
     new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
   }
 
+  /** The screen as a person sees it at the window's size. */
   private static void screenshot(String name) throws Exception {
     File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
     Files.copy(
@@ -284,7 +300,20 @@ class SteeringBrowserTest {
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
-  static Map<String, String> none() {
-    return Map.of();
+  /** The viewport at exactly {@code width}×{@code height} CSS pixels, a phone's when narrow. */
+  private static void size(Dimension size) {
+    driver.manage().window().setSize(size);
+    ((ChromeDriver) driver)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of(
+                "width",
+                size.getWidth(),
+                "height",
+                size.getHeight(),
+                "deviceScaleFactor",
+                1,
+                "mobile",
+                size.getWidth() < 600));
   }
 }
