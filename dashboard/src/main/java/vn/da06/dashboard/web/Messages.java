@@ -79,7 +79,7 @@ final class Messages {
     add("target.target", "Chỉ tiêu", "Target");
     add("target.actual", "Thực hiện", "Actual");
     add("target.attainment", "Tỷ lệ đạt", "Attainment");
-    add("target.pace", "Cần mỗi ngày", "Daily pace needed");
+    add("target.pace", "Tốc độ cần", "Pace needed");
     add("target.projected", "Dự kiến khi hết hạn", "Projected at deadline");
     add("target.deadline", "Hạn", "Deadline");
     add("target.daysleft", "Còn (ngày)", "Days left");
