@@ -152,10 +152,15 @@ final class Messages {
     add("targets.live", "Chỉ tiêu đang thực hiện tại ngày %s", "Live targets on %s");
     add("targets.livetable", "Chỉ tiêu đang thực hiện", "Live targets");
     add("targets.ended", "Chỉ tiêu đã hết hạn", "Ended targets");
+    add("targets.nolive", "Không có chỉ tiêu nào đang thực hiện.", "No live target.");
+    add(
+        "targets.chart.ended",
+        "Tỷ lệ đạt của các chỉ tiêu vừa hết hạn",
+        "Attainment of the targets ended last");
     add(
         "targets.basis",
-        "Tiến độ và dự kiến tính theo số liệu đến %s; số ngày còn lại tính từ hôm nay.",
-        "Progress and projections from the figures up to %s; days left from today.");
+        "Tiến độ và dự kiến tính theo số liệu đến %s; số ngày còn lại tính từ ngày %s.",
+        "Progress and projections from the figures up to %s; days left counted from %s.");
     add("target.gap", "Còn thiếu", "Still missing");
     add("target.recent", "Tốc độ tháng gần nhất", "Pace of the latest month");
     add("target.final", "Kết quả cuối", "Final figure");

@@ -44,8 +44,22 @@ final class TargetsPage {
             + lang.count(live.size())
             + ")");
     content.raw(dataNote(page));
-    if (!live.isEmpty()) {
-      content.add(chart(page, live.subList(0, Math.min(CHART_TARGETS, live.size()))));
+    if (live.isEmpty()) {
+      content.note(lang.t("targets.nolive"));
+      if (!ended.isEmpty()) {
+        // the latest ended ones' results, furthest behind first, instead of an empty chart
+        List<TargetStanding> latest =
+            ended.subList(0, Math.min(CHART_TARGETS, ended.size())).stream()
+                .sorted(TargetStanding.FURTHEST_BEHIND)
+                .toList();
+        content.add(chart(page, latest, lang.t("targets.chart.ended")));
+      }
+    } else {
+      content.add(
+          chart(
+              page,
+              live.subList(0, Math.min(CHART_TARGETS, live.size())),
+              lang.t("target.attainment")));
     }
     // On a phone the targets read as cards; the tables (and their exports) are for wider screens.
     content.raw(cards(live, target -> TodoList.targetItem(page, target), "targets-cards"));
@@ -121,12 +135,17 @@ final class TargetsPage {
    */
   static String dataNote(PageContext page) {
     Lang lang = page.lang();
-    String end = Freshness.dataEnd(page).map(lang::date).orElse("–");
+    java.time.LocalDate judged = TargetStanding.judgedOn(page);
+    String end =
+        Freshness.dataEnd(page)
+            .map(last -> last.isAfter(judged) && judged.isBefore(page.today()) ? judged : last)
+            .map(lang::date)
+            .orElse("–");
     String warning = Freshness.warning(page);
     return "<p class=\"note pace-basis"
         + (warning == null ? "" : " stale")
         + "\" data-testid=\"pace-basis\">"
-        + Html.esc(String.format(lang.t("targets.basis"), end))
+        + Html.esc(String.format(lang.t("targets.basis"), end, lang.date(judged)))
         + (warning == null
             ? ""
             : " <strong class=\"stale-warning\">" + Html.esc(warning) + "</strong>")
@@ -138,7 +157,7 @@ final class TargetsPage {
    * every label names the ward in full with its code (and the deadline where one ward has two
    * targets of a metric).
    */
-  private static Chart chart(PageContext page, List<TargetStanding> targets) {
+  private static Chart chart(PageContext page, List<TargetStanding> targets, String title) {
     Lang lang = page.lang();
     boolean oneMetric = page.state().metric() != null;
     Map<String, Integer> seen = new HashMap<>();
@@ -168,8 +187,7 @@ final class TargetsPage {
           Charts.map(
               "value", percent, "itemStyle", Charts.map("color", colour(band(page, target)))));
     }
-    Chart chart =
-        Charts.horizontalBars("targets-chart", lang.t("target.attainment"), labels, values);
+    Chart chart = Charts.horizontalBars("targets-chart", title, labels, values);
     // The axis always reaches the 100 % line; labels wrap inside the chart instead of being cut.
     Map<String, Object> option = chart.option();
     option.put("grid", Charts.map("left", 8, "right", 24, "top", 16, "bottom", 32));
