@@ -128,10 +128,13 @@ final class TodoList {
 
   // ------------------------------------------------------------------ (b) daily reports
 
-  /** The latest day the daily reports of the unit reach, looking back up to three months. */
+  /** The latest day, on or before {@code before}, the daily reports of the unit reach. */
   static Optional<LocalDate> latestReportDay(PageContext page, LocalDate before) {
-    YearMonth month = YearMonth.from(before);
-    for (int i = 0; i < 3; i++, month = month.minusMonths(1)) {
+    List<String> months = page.gold().months(WardView.AS_REPORTED);
+    YearMonth first = months.isEmpty() ? YearMonth.from(before) : YearMonth.parse(months.get(0));
+    for (YearMonth month = YearMonth.from(before);
+        !month.isBefore(first);
+        month = month.minusMonths(1)) {
       Optional<LocalDate> latest =
           page.gold().dailyReports(page.unit(), month.toString()).stream()
               .map(DailyReportRow::reportDate)
