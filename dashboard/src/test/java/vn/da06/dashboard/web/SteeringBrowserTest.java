@@ -308,6 +308,7 @@ class SteeringBrowserTest {
 
   /** The screen as a person sees it at the window's size. */
   private static void screenshot(String name) throws Exception {
+    Thread.sleep(1200); // ECharts' opening animation (about 1 s): the picture, not an assertion
     File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
     Files.copy(
         file.toPath(),
