@@ -45,6 +45,7 @@ import vn.da06.warehouse.trino.TrinoSettings;
 public final class DashboardCli {
   static final String DEFAULT_USERS = "config/users.yaml";
   static final String DEFAULT_GOALS = "config/goals.yaml";
+  static final String DEFAULT_REPORTS = "config/reports.yaml";
   static final String DEFAULT_STEERING = "config/steering.yaml";
 
   /** The steering file given, else config/steering.yaml where it exists, else the defaults. */
@@ -76,11 +77,14 @@ public final class DashboardCli {
       boolean secureCookies,
       Path snapshot,
       Goals goals,
-      Steering steering) {
+      Steering steering,
+      java.time.Clock clock,
+      Path reportsConfig) {
     public ServeOptions {
       java.util.Objects.requireNonNull(warehouse, "warehouse is null");
       java.util.Objects.requireNonNull(goals, "goals is null");
       java.util.Objects.requireNonNull(steering, "steering is null");
+      java.util.Objects.requireNonNull(clock, "clock is null");
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("Cannot listen on port " + port + ": use 1-65535");
       }
@@ -107,7 +111,9 @@ public final class DashboardCli {
           secureCookies,
           snapshot,
           goals,
-          Steering.DEFAULT);
+          Steering.DEFAULT,
+          java.time.Clock.systemUTC(),
+          Path.of(DEFAULT_REPORTS));
     }
 
     public static ServeOptions defaults(Path warehouse) {
@@ -120,7 +126,10 @@ public final class DashboardCli {
           Duration.ofSeconds(30),
           false,
           null,
-          Goals.DEFAULT);
+          Goals.DEFAULT,
+          Steering.DEFAULT,
+          java.time.Clock.systemUTC(),
+          Path.of(DEFAULT_REPORTS));
     }
   }
 
@@ -205,7 +214,10 @@ public final class DashboardCli {
             new DashboardApp.Settings(
                 options.secureCookies(), 5, Duration.ofMinutes(15), Duration.ofHours(8)),
             options.goals());
-    dashboard.steering(options.steering());
+    dashboard
+        .steering(options.steering())
+        .clock(options.clock())
+        .monthlyReports(options.warehouse(), options.reportsConfig());
     return dashboard.create().start(options.host(), options.port());
   }
 
@@ -360,6 +372,33 @@ public final class DashboardCli {
     private Steering steering;
 
     @Option(
+        names = "--today",
+        description =
+            "the date the pages take for today in Vietnam (yyyy-MM-dd: live targets, yesterday's"
+                + " daily reports, reports due), for a demo or a test. Default: the real date")
+    java.time.LocalDate today;
+
+    @Option(
+        names = "--reports-config",
+        defaultValue = DEFAULT_REPORTS,
+        description =
+            "the reports configuration whose units' monthly_due_day say which monthly reports are"
+                + " due (Việc cần làm). Default: ${DEFAULT-VALUE}, if it exists")
+    Path reportsConfig;
+
+    /** The clock of --today: that date, the time running on from the time of day it is now. */
+    java.time.Clock clock() {
+      java.time.Clock system = java.time.Clock.systemUTC();
+      if (today == null) {
+        return system;
+      }
+      java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+      java.time.Instant pinned =
+          today.atTime(java.time.LocalTime.now(vietnam)).atZone(vietnam).toInstant();
+      return java.time.Clock.offset(system, Duration.between(system.instant(), pinned));
+    }
+
+    @Option(
         names = "--secure-cookies",
         description = "mark the session cookie Secure (when served over HTTPS)")
     boolean secureCookies;
@@ -406,7 +445,9 @@ public final class DashboardCli {
                   secureCookies,
                   snapshotFile,
                   goals,
-                  steering));
+                  steering,
+                  clock(),
+                  reportsConfig));
       if (UsersFile.load(users).users().isEmpty()) {
         System.err.println(
             "da06: no users in "
@@ -453,7 +494,9 @@ public final class DashboardCli {
                   secureCookies,
                   null,
                   goals,
-                  steering),
+                  steering,
+                  clock(),
+                  reportsConfig),
               store);
       System.err.println(
           "da06: dashboard on http://"

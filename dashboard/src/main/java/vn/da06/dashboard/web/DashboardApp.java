@@ -72,6 +72,7 @@ public final class DashboardApp {
   private final Goals goals;
   private Clock clock = Clock.systemUTC();
   private Steering steering = Steering.DEFAULT;
+  private MonthlyReports reports = MonthlyReports.NONE;
 
   public DashboardApp(KpiStore store, UserDirectory users, AuditLog audit, Settings settings) {
     this(store, users, audit, settings, Goals.DEFAULT);
@@ -110,6 +111,15 @@ public final class DashboardApp {
   public DashboardApp steering(Steering newSteering) {
     this.steering = java.util.Objects.requireNonNull(newSteering, "steering is null");
     api.steering(newSteering);
+    return this;
+  }
+
+  /**
+   * The monthly reports due (config/reports.yaml's units) and made (the warehouse's ops.reports),
+   * for the to-do list; none unless set.
+   */
+  public DashboardApp monthlyReports(java.nio.file.Path warehouse, java.nio.file.Path config) {
+    this.reports = MonthlyReports.load(warehouse, config);
     return this;
   }
 
@@ -436,7 +446,7 @@ public final class DashboardApp {
             Lang.parse(ctx.queryParam("lang")),
             PageState.validEra(ctx.queryParam("era")));
     return new PageContext(
-        ctx, ctx.attribute(Access.USER), gold, mine, unit, state, goals, clock, steering);
+        ctx, ctx.attribute(Access.USER), gold, mine, unit, state, goals, clock, steering, reports);
   }
 
   /**

@@ -92,6 +92,7 @@ final class Layout {
     out.append("<main>");
     out.append(breadcrumbs(page));
     out.append("<h1>").append(Html.esc(content.title())).append("</h1>");
+    out.append(Freshness.line(page));
     out.append(controls(page));
     for (Object block : content.blocks()) {
       block(page, out, block);

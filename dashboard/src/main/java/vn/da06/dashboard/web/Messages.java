@@ -79,7 +79,7 @@ final class Messages {
     add("target.target", "Chỉ tiêu", "Target");
     add("target.actual", "Thực hiện", "Actual");
     add("target.attainment", "Tỷ lệ đạt", "Attainment");
-    add("target.pace", "Cần mỗi ngày", "Daily pace needed");
+    add("target.pace", "Tốc độ cần", "Pace needed");
     add("target.projected", "Dự kiến khi hết hạn", "Projected at deadline");
     add("target.deadline", "Hạn", "Deadline");
     add("target.daysleft", "Còn (ngày)", "Days left");
@@ -200,6 +200,110 @@ final class Messages {
     add("export.meta.table", "Bảng", "Table");
     add("export.meta.filters", "Bộ lọc", "Filters");
     add("export.meta.by", "Người tải", "Exported by");
+    // --- targets, to-do, daily reports, freshness (h-tgt) ---
+    add("fresh.line", "Số liệu đến %s, cập nhật %s", "Figures up to %s, updated %s");
+    add("fresh.none", "Chưa có số liệu.", "No figures yet.");
+    add(
+        "fresh.stale",
+        "Số liệu đã cũ: chưa có số liệu tháng %s (phải có từ %s).",
+        "Figures are out of date: %s is missing (due since %s).");
+    add("targets.live", "Chỉ tiêu đang thực hiện tại ngày %s", "Live targets on %s");
+    add("targets.livetable", "Chỉ tiêu đang thực hiện", "Live targets");
+    add("targets.ended", "Chỉ tiêu đã hết hạn", "Ended targets");
+    add("targets.nolive", "Không có chỉ tiêu nào đang thực hiện.", "No live target.");
+    add(
+        "targets.chart.ended",
+        "Tỷ lệ đạt của các chỉ tiêu vừa hết hạn",
+        "Attainment of the targets ended last");
+    add(
+        "targets.basis",
+        "Tiến độ và dự kiến tính theo số liệu đến %s; số ngày còn lại tính từ ngày %s.",
+        "Progress and projections from the figures up to %s; days left counted from %s.");
+    add("target.gap", "Còn thiếu", "Still missing");
+    add("target.recent", "Tốc độ tháng gần nhất", "Pace of the latest month");
+    add("target.final", "Kết quả cuối", "Final figure");
+    add("target.result", "Kết quả", "Result");
+    add("target.met", "Đạt", "Met");
+    add("target.missed", "Không đạt", "Not met");
+    add("target.metnow", "Đã đạt", "Already met");
+    add("target.notstarted", "Chưa bắt đầu", "Not started");
+    add("target.upto", "(số liệu đến %s)", "(figures up to %s)");
+    add("card.until", "đến %s", "by %s");
+    add("card.projected", "dự kiến %s", "projected %s");
+    add("card.goal", "mục tiêu", "goal");
+    add("noun.activations", "kích hoạt", "activations");
+    add("noun.applications", "hồ sơ", "applications");
+    add("noun.records", "bản ghi", "records");
+    add("noun.people", "người", "people");
+    add("unit.points", "điểm %", "points");
+    add("pace.none", "không tăng", "no change");
+    add("unit.pointspermonth", "điểm %/tháng", "points/month");
+    add("unit.perday", "/ngày", "/day");
+    add("unit.perweek", "/tuần", "/week");
+    add("todo.title", "Việc cần làm", "To do");
+    add("todo.targets", "Chỉ tiêu chậm nhất", "Targets furthest behind");
+    add("todo.targets.none", "Không có chỉ tiêu nào đang chậm.", "No live target is behind.");
+    add("todo.targets.all", "Xem mọi chỉ tiêu", "See every target");
+    add("todo.missing", "còn thiếu %s", "%s still missing");
+    add("todo.needed", "cần %s", "needs %s");
+    add("todo.recent", "4 tuần gần nhất %s", "last 4 weeks of data %s");
+    add("todo.daysleft", "còn %s ngày (hạn %s)", "%s days left (due %s)");
+    add("todo.lastday", "hạn hôm nay %s", "due today %s");
+    add(
+        "todo.daily",
+        "Báo cáo ngày %s chưa gửi trước 17:00",
+        "Daily reports of %s not sent by 17:00");
+    add(
+        "todo.daily.all",
+        "Mọi xã/phường đã báo cáo trước 17:00.",
+        "Every ward reported before 17:00.");
+    add(
+        "todo.daily.upto",
+        "Số liệu báo cáo ngày mới đến %s: chưa biết xã/phường nào chưa báo cáo ngày %s.",
+        "Daily reports are in up to %s: who missed %s is not known yet.");
+    add(
+        "todo.daily.noday",
+        "Không có báo cáo ngày nào cho ngày %s (không phải ngày chiến dịch).",
+        "No daily report was due on %s (not a campaign day).");
+    add("todo.daily.none", "Chưa có số liệu báo cáo ngày.", "No daily reports yet.");
+    add("todo.daily.more", "và %s xã/phường khác", "and %s more wards");
+    add("todo.reports", "Báo cáo tháng %s", "Monthly reports of %s");
+    add(
+        "todo.reports.noconfig",
+        "Chưa cấu hình báo cáo tháng (config/reports.yaml).",
+        "No monthly reports configured (config/reports.yaml).");
+    add(
+        "todo.reports.none",
+        "Không có báo cáo tháng nào của đơn vị này.",
+        "No monthly report is due for this unit.");
+    add("report.due", "hạn %s", "due %s");
+    add("report.notmade", "Chưa lập", "Not made yet");
+    add("report.made", "Đã lập", "Made");
+    add("report.sent", "Đã gửi", "Sent");
+    add("report.provisional", "Tạm tính", "Provisional");
+    add("report.late", "Quá hạn", "Late");
+    add("report.sentlate", "Gửi muộn", "Sent late");
+    add("daily.today", "Hôm nay %s", "Today %s");
+    add("daily.yesterday", "Hôm qua %s", "Yesterday %s");
+    add(
+        "daily.day.summary",
+        "%s đúng giờ, %s muộn, %s không gửi",
+        "%s on time, %s late, %s missing");
+    add(
+        "daily.day.notyet",
+        "Chưa có số liệu (số liệu báo cáo ngày đến %s).",
+        "No figures yet (daily reports are in up to %s).");
+    add("daily.share", "Tỷ lệ đúng giờ", "On-time share");
+    add("daily.ontime.wards", "%s xã/phường gửi trước 17:00", "%s wards reported before 17:00");
+    add("daily.days.recorded", "Ngày có số liệu", "Days on record");
+    add(
+        "daily.gaps",
+        "Không có bản ghi báo cáo ngày nào cho %s ngày của tháng: %s.",
+        "No daily-report record for %s days of the month: %s.");
+    add(
+        "daily.rule",
+        "Mỗi ngày được tính một lần: đúng giờ khi báo cáo của xã/phường ngày đó gửi trước 17:00 (xã/phường gộp từ nhiều xã cũ: ngày đúng giờ khi mọi xã cũ gửi trước 17:00).",
+        "Each day counts once: on time when the ward's report of that day came before 17:00 (a ward merged from several former wards: on time when every one of them did).");
   }
 
   private Messages() {}

@@ -83,6 +83,22 @@ final class OverviewPage {
               target == null ? null : Boolean.TRUE.equals(target.onTrack()) ? "good" : "bad"));
     }
     content.add(new Fold(lang.t("headline.all"), "all-indicators", List.of(new Cards(cards))));
+    // Việc cần làm: the live targets furthest behind, yesterday's missing daily reports, the
+    // monthly reports due.
+    content.raw(TodoList.html(page));
+    if (unit.level() != UnitLevel.WARD) {
+      // Then the scorecard: wards × headline indicators, every cell one click from its ward (the
+      // league of one metric is on the ranking page).
+      Scorecard card = Standings.scorecard(page);
+      content.heading(lang.t("scorecard") + " · " + lang.month(state.month()));
+      content.add(ScorecardPage.table(page, card));
+      content.raw(
+          "<p class=\"note\"><a href=\""
+              + Html.esc(state.with("page", "scorecard").sortedBy(null, false).url())
+              + "\">"
+              + Html.esc(lang.t("scorecard.open"))
+              + "</a></p>");
+    }
 
     content.heading(lang.t("trend"));
     content.add(
@@ -123,21 +139,10 @@ final class OverviewPage {
         content.heading(lang.t("districts"));
         content.add(districtTable(page));
       }
-      // Then the scorecard: wards × headline indicators, every cell one click from its ward (the
-      // league of one metric is on the ranking page).
-      Scorecard card = Standings.scorecard(page);
-      content.heading(lang.t("scorecard") + " · " + lang.month(state.month()));
-      content.add(ScorecardPage.table(page, card));
-      content.raw(
-          "<p class=\"note\"><a href=\""
-              + Html.esc(state.with("page", "scorecard").sortedBy(null, false).url())
-              + "\">"
-              + Html.esc(lang.t("scorecard.open"))
-              + "</a></p>");
     } else {
       content.raw(PageParts.eraNote(page));
       content.heading(lang.t("nav.targets"));
-      content.add(TargetsPage.targetTable(page, "targets", TargetsPage.latestTargets(page)));
+      content.add(TargetsPage.liveTable(page, "targets", TargetsPage.live(page)));
       content.heading(lang.t("allmetrics"));
       content.add(
           new Fold(

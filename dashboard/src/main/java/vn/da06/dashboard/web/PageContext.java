@@ -16,7 +16,8 @@ import vn.da06.warehouse.access.User;
  * {@code goals} are the configured goals and band margins the page's colours use ({@link Bands});
  * {@code clock} says what time it is (tests set it): which targets are live and which reports are
  * due is judged by today's date in Vietnam, while figures come from the latest month of data;
- * {@code steering} holds the scorecard's weights and whether ward users see other wards.
+ * {@code steering} holds the scorecard's weights and whether ward users see other wards; {@code
+ * reports} are the monthly reports due and made ({@link MonthlyReports}).
  */
 record PageContext(
     Context ctx,
@@ -27,7 +28,8 @@ record PageContext(
     PageState state,
     Goals goals,
     Clock clock,
-    Steering steering) {
+    Steering steering,
+    MonthlyReports reports) {
   /** A page with the default steering settings (equal weights, ward users see their own ward). */
   PageContext(
       Context ctx,
@@ -38,7 +40,21 @@ record PageContext(
       PageState state,
       Goals goals,
       Clock clock) {
-    this(ctx, user, gold, mine, unit, state, goals, clock, Steering.DEFAULT);
+    this(ctx, user, gold, mine, unit, state, goals, clock, Steering.DEFAULT, MonthlyReports.NONE);
+  }
+
+  /** A page with the default steering settings and the given monthly reports. */
+  PageContext(
+      Context ctx,
+      User user,
+      GoldData gold,
+      UnitScope mine,
+      UnitScope unit,
+      PageState state,
+      Goals goals,
+      Clock clock,
+      MonthlyReports reports) {
+    this(ctx, user, gold, mine, unit, state, goals, clock, Steering.DEFAULT, reports);
   }
 
   /** Vietnam's time zone: deadlines, "hôm nay", the 17:00 daily report. */
@@ -49,7 +65,7 @@ record PageContext(
   }
 
   PageContext withState(PageState newState) {
-    return new PageContext(ctx, user, gold, mine, unit, newState, goals, clock, steering);
+    return new PageContext(ctx, user, gold, mine, unit, newState, goals, clock, steering, reports);
   }
 
   /** Today's date in Vietnam. */
@@ -60,6 +76,11 @@ record PageContext(
   /** The time now in Vietnam. */
   ZonedDateTime now() {
     return ZonedDateTime.now(clock.withZone(VIETNAM));
+  }
+
+  /** The same request about another unit (a card's target of a ward or its province). */
+  PageContext withUnit(UnitScope newUnit) {
+    return new PageContext(ctx, user, gold, mine, newUnit, state, goals, clock, steering, reports);
   }
 
   String t(String key) {

@@ -60,6 +60,8 @@ class DashboardAppTest {
             new UserDirectory(usersFile),
             new AuditLog(audit),
             new DashboardApp.Settings(false, 5, Duration.ofMinutes(15), Duration.ofHours(1)));
+    // Today is when the fake gold was current: its 2025 targets are live.
+    dashboard.clock(TodoListTest.at(2025, 8, 10));
     JavalinTest.test(
         dashboard.create(), (server, ignored) -> body.accept(new TestClient(server.port()), audit));
   }

@@ -87,6 +87,13 @@ class RealWarehouseTest {
             new UserDirectory(usersFile),
             new AuditLog(dir.resolve("audit.jsonl")),
             DashboardApp.Settings.defaults());
+    // Today is the day after the warehouse's latest month: its targets of that time are live.
+    java.util.List<String> months = gold.months(WardView.AS_REPORTED);
+    java.time.LocalDate today =
+        java.time.YearMonth.parse(months.get(months.size() - 1)).plusMonths(1).atDay(1);
+    dashboard.clock(
+        java.time.Clock.fixed(
+            today.atTime(9, 0).atZone(PageContext.VIETNAM).toInstant(), PageContext.VIETNAM));
     JavalinTest.test(dashboard.create(), (server, ignored) -> body.accept(server.port()));
   }
 
