@@ -104,9 +104,15 @@ final class HeadlineStrip {
             .append("</span><span class=\"value\">")
             .append(Html.esc(value == null ? lang.t("nodata.short") : lang.value(metric, value)))
             .append("</span>");
+    // "58,1 % / 80 % đến 31/12/2026 · dự kiến 60,3 %": the target live today and where the pace of
+    // the latest month takes the figure by its deadline; else the goal; else no reference.
+    String line = TargetsPage.cardLine(page, metric, page.unit().code(), value);
     out.append("<span class=\"reference\">")
         .append(
-            Html.esc(reference.map(r -> against(lang, metric, r)).orElse(lang.t("noreference"))))
+            Html.esc(
+                !line.isEmpty()
+                    ? line
+                    : reference.map(r -> against(lang, metric, r)).orElse(lang.t("noreference"))))
         .append("</span>");
     String change = change(lang, metric, value, before);
     if (change != null) {

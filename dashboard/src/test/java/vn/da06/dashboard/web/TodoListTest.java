@@ -462,7 +462,7 @@ class TodoListTest {
     assertThat(days)
         .contains("Hôm nay 10/08/2025", "Chưa có số liệu (số liệu báo cáo ngày đến 09/08/2025).")
         .contains("Hôm qua 09/08/2025", "1 đúng giờ, 0 muộn, 1 không gửi")
-        .contains("href=\"/units/06400?month=2025-08\"");
+        .contains("href=\"/units/06400?month=2025-08&amp;wards=reported\"");
     assertThat(html)
         .contains("Không có bản ghi báo cáo ngày nào cho 8 ngày của tháng: 01/08–08/08/2025.");
   }
