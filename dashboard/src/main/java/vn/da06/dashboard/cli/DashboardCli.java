@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import vn.da06.dashboard.web.AuditLog;
 import vn.da06.dashboard.web.DashboardApp;
 import vn.da06.dashboard.web.UserDirectory;
+import vn.da06.dashboard.web.WardBoundaries;
 import vn.da06.goldread.DeltaKpiStore;
 import vn.da06.goldread.GoldThreads;
 import vn.da06.goldread.KpiStore;
@@ -45,6 +46,20 @@ public final class DashboardCli {
   static final String DEFAULT_USERS = "config/users.yaml";
   static final String DEFAULT_GOALS = "config/goals.yaml";
 
+  static final String DEFAULT_BOUNDARIES = "config/ward-boundaries.geojson";
+
+  /** The boundaries file given, else config/ward-boundaries.geojson where it exists, else none. */
+  static WardBoundaries boundaries(Path file) {
+    Path chosen = file != null ? file : Path.of(DEFAULT_BOUNDARIES);
+    if (file == null && !java.nio.file.Files.exists(chosen)) {
+      return null;
+    }
+    WardBoundaries boundaries = WardBoundaries.read(chosen);
+    org.slf4j.LoggerFactory.getLogger(DashboardCli.class)
+        .info("ward map: boundaries of {} wards from {}", boundaries.size(), chosen);
+    return boundaries;
+  }
+
   /** The goals file given, else config/goals.yaml where it exists, else the national goals. */
   static Goals goals(Path file) {
     if (file != null) {
@@ -64,7 +79,22 @@ public final class DashboardCli {
       Duration poll,
       boolean secureCookies,
       Path snapshot,
-      Goals goals) {
+      Goals goals,
+      WardBoundaries boundaries) {
+    /** Without ward boundaries (no map). */
+    public ServeOptions(
+        Path warehouse,
+        String host,
+        int port,
+        Path users,
+        Path auditLog,
+        Duration poll,
+        boolean secureCookies,
+        Path snapshot,
+        Goals goals) {
+      this(warehouse, host, port, users, auditLog, poll, secureCookies, snapshot, goals, null);
+    }
+
     public ServeOptions {
       java.util.Objects.requireNonNull(warehouse, "warehouse is null");
       java.util.Objects.requireNonNull(goals, "goals is null");
@@ -168,6 +198,7 @@ public final class DashboardCli {
             new DashboardApp.Settings(
                 options.secureCookies(), 5, Duration.ofMinutes(15), Duration.ofHours(8)),
             options.goals());
+    dashboard.boundaries(options.boundaries());
     return dashboard.create().start(options.host(), options.port());
   }
 
@@ -311,6 +342,17 @@ public final class DashboardCli {
     private Goals goals;
 
     @Option(
+        names = "--boundaries",
+        description =
+            "the wards' boundaries for the map (GeoJSON keyed by ward_code: docs/dashboard.md)."
+                + " Default: "
+                + DEFAULT_BOUNDARIES
+                + " when it exists, else no map")
+    Path boundariesFile;
+
+    private WardBoundaries boundaries;
+
+    @Option(
         names = "--secure-cookies",
         description = "mark the session cookie Secure (when served over HTTPS)")
     boolean secureCookies;
@@ -331,6 +373,7 @@ public final class DashboardCli {
     public Integer call() throws InterruptedException {
       try {
         goals = goals(goalsFile);
+        boundaries = boundaries(boundariesFile);
       } catch (IllegalArgumentException e) {
         System.err.println("da06: " + e.getMessage());
         return 2;
@@ -355,7 +398,8 @@ public final class DashboardCli {
                   Duration.ofSeconds(Math.max(1, pollSeconds)),
                   secureCookies,
                   snapshotFile,
-                  goals));
+                  goals,
+                  boundaries));
       if (UsersFile.load(users).users().isEmpty()) {
         System.err.println(
             "da06: no users in "
@@ -401,7 +445,8 @@ public final class DashboardCli {
                   Duration.ofSeconds(Math.max(1, pollSeconds)),
                   secureCookies,
                   null,
-                  goals),
+                  goals,
+                  boundaries),
               store);
       System.err.println(
           "da06: dashboard on http://"
