@@ -12,6 +12,7 @@ const result = await build({
   minify: true,
   format: 'iife',
   target: ['es2017'],
+  define: { 'process.env.NODE_ENV': '"production"' },
   write: false,
   logLevel: 'warning',
 });
