@@ -227,7 +227,10 @@ final class Charts {
         map("color", REFORM_COLOUR, "type", "dashed", "width", 1));
   }
 
-  /** A line at a target or goal, labelled inside the plot so the label is never cut at the edge. */
+  /**
+   * A line at a target or goal, labelled inside the plot at its start (where a rising series is
+   * lowest), so the label is never cut at the edge.
+   */
   private static Map<String, Object> referenceMark(
       String axis, Metric metric, Reference reference, Lang lang) {
     String text = Bands.describe(lang, metric, reference);
@@ -241,7 +244,7 @@ final class Charts {
             "formatter",
             Character.toUpperCase(text.charAt(0)) + text.substring(1),
             "position",
-            "insideEndTop",
+            "insideStartTop",
             "color",
             REFERENCE_COLOUR,
             "fontSize",
@@ -394,8 +397,9 @@ final class Charts {
 
   /**
    * One bar per label (values, or {@code {value, itemStyle}} where coloured by band), with a line
-   * at {@code reference} (in the values' unit) labelled {@code referenceLabel} inside the plot. A
-   * percentage axis reaches 100 and the reference, so the line is never outside it.
+   * at {@code reference} (in the values' unit) labelled {@code referenceLabel} (short: the value)
+   * above the plot. A percentage axis reaches 100 and the reference, so the line is never outside
+   * it.
    */
   static Chart horizontalBars(
       String id,
@@ -422,7 +426,7 @@ final class Charts {
                           "formatter",
                           referenceLabel,
                           "position",
-                          "insideEndTop",
+                          "end",
                           "color",
                           REFERENCE_COLOUR,
                           "fontSize",
@@ -459,7 +463,7 @@ final class Charts {
                     "chart-tooltip",
                     "confine",
                     true),
-            "grid", map("left", 8, "right", 24, "top", 24, "bottom", 8, "containLabel", true),
+            "grid", map("left", 8, "right", 32, "top", 28, "bottom", 8, "containLabel", true),
             "xAxis", valueAxis,
             "yAxis",
                 map(

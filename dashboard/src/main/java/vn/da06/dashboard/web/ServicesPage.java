@@ -89,12 +89,13 @@ final class ServicesPage {
     content.add(
         Charts.horizontalBars(
             "services-chart",
-            lang.t("service.share"),
+            lang.t("service.share")
+                + reference.map(r -> " — " + Bands.describe(lang, online, r)).orElse(""),
             labels,
             shares,
             Charts.Format.PERCENT,
             reference.map(r -> Math.round(r.value() * 1000) / 10.0).orElse(null),
-            reference.map(r -> capitalised(Bands.describe(lang, online, r))).orElse(null)));
+            reference.map(r -> lang.rate(r.value())).orElse(null)));
     if (!idle.isEmpty()) {
       content.note(String.format(lang.t("services.idle"), String.join(", ", idle)));
     }
@@ -107,10 +108,6 @@ final class ServicesPage {
             "wards",
             "essential_online_rate"));
     return content;
-  }
-
-  private static String capitalised(String text) {
-    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   /** A bar in percent, in its band's colour where it has one. */

@@ -213,12 +213,24 @@ class ChartsBrowserTest {
     }
     int x = (int) Math.round(((Number) point.get("x")).doubleValue());
     int y = (int) Math.round(((Number) point.get("y")).doubleValue());
-    int width = ((Number) point.get("width")).intValue();
-    int height = ((Number) point.get("height")).intValue();
+    // the point in the middle of the window (a tall heatmap is higher than the window), then the
+    // mouse there, in the window's coordinates
+    @SuppressWarnings("unchecked")
+    List<Number> at =
+        (List<Number>)
+            ((JavascriptExecutor) driver)
+                .executeScript(
+                    "var r = arguments[0].getBoundingClientRect();"
+                        + " window.scrollBy(0, r.top + arguments[2] - window.innerHeight / 2);"
+                        + " r = arguments[0].getBoundingClientRect();"
+                        + " return [Math.round(r.left + arguments[1]), Math.round(r.top + arguments[2])];",
+                    chart,
+                    x,
+                    y);
     new Actions(driver)
-        .moveToElement(chart, x - width / 2, y - height / 2)
+        .moveToLocation(at.get(0).intValue(), at.get(1).intValue())
         .pause(Duration.ofMillis(50))
-        .moveByOffset(1, 0)
+        .moveToLocation(at.get(0).intValue() + 1, at.get(1).intValue())
         .perform();
     Object text =
         new WebDriverWait(driver, Duration.ofSeconds(5))

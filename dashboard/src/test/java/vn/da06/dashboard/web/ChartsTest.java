@@ -129,7 +129,7 @@ class ChartsTest {
 
     Map<String, Object> mark = at(chart.option(), "series", 0, "markLine", "data", 0);
     assertThat(mark.get("yAxis")).isEqualTo(80.0);
-    assertThat((String) at(mark, "label", "position")).isEqualTo("insideEndTop");
+    assertThat((String) at(mark, "label", "position")).isEqualTo("insideStartTop");
     assertThat((String) at(mark, "label", "formatter"))
         .isEqualTo("Chỉ tiêu của tỉnh 80,0 %, hạn 31/12/2026");
   }
