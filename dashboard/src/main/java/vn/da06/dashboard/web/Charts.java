@@ -426,7 +426,7 @@ final class Charts {
                           "formatter",
                           referenceLabel,
                           "position",
-                          "end",
+                          "start", // the top: the category axis runs downwards
                           "color",
                           REFERENCE_COLOUR,
                           "fontSize",
