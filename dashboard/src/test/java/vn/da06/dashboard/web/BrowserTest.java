@@ -163,7 +163,9 @@ class BrowserTest {
           d ->
               d.getCurrentUrl()
                   .startsWith(base + "/units/20" + (page.equals("overview") ? "" : "/" + page)));
-      assertChartsRendered(page);
+      if (!page.equals("map")) { // the ward map is SVG drawn on the server, not ECharts
+        assertChartsRendered(page);
+      }
       assertThat(driver.findElement(By.cssSelector("footer .version")).getText())
           .matches("dữ liệu phiên bản \\d+, cập nhật \\d\\d:\\d\\d \\d\\d/\\d\\d/\\d{4}");
       screenshot(String.format("%02d-%s", Pages.PAGES.indexOf(page) + 1, page));
