@@ -335,6 +335,8 @@ final class Charts {
               "line",
               "data",
               List.of(),
+              "z",
+              10, // over the cells
               "tooltip",
               map("show", false),
               "markLine",
