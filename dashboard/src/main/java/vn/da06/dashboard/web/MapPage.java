@@ -18,6 +18,7 @@ import vn.da06.warehouse.Band;
 import vn.da06.warehouse.Metric;
 import vn.da06.warehouse.Metrics;
 import vn.da06.warehouse.Reference;
+import vn.da06.warehouse.access.UnitLevel;
 
 /**
  * Bản đồ: the unit's wards of today drawn from the operator's boundaries ({@link WardBoundaries}),
@@ -82,7 +83,32 @@ final class MapPage {
       Bands bands = Bands.of(page);
       Set<Reference> references = new LinkedHashSet<>();
       StringBuilder paths = new StringBuilder();
-      Projection projection = Projection.fit(shapes);
+      // A ward's map shows the province's other wards around it as bare outlines: no name, figure
+      // or link (a ward user may not be allowed to see them).
+      List<WardBoundaries.Shape> around = List.of();
+      if (unit.level() == UnitLevel.WARD && unit.provinceCode() != null) {
+        around =
+            page
+                .gold()
+                .unit(unit.provinceCode())
+                .map(UnitScope::currentWards)
+                .orElse(Set.of())
+                .stream()
+                .filter(code -> !wards.contains(code))
+                .sorted()
+                .map(boundaries::shape)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+      }
+      List<WardBoundaries.Shape> all = new ArrayList<>(shapes);
+      all.addAll(around);
+      Projection projection = Projection.fit(all);
+      for (WardBoundaries.Shape shape : around) {
+        paths
+            .append("<path class=\"ward-around\" fill=\"#f1f3f5\" fill-rule=\"evenodd\" d=\"")
+            .append(projection.path(shape))
+            .append("\"/>");
+      }
       for (WardBoundaries.Shape shape : shapes) {
         String code = shape.wardCode();
         KpiRow row = rows.get(code);

@@ -26,11 +26,16 @@ class MapPageTest {
     users = dir.resolve("users.yaml");
     new UsersFile(
             List.of(
-                new User("tinh", "20", Role.VIEWER, Passwords.hash(PASSWORD.toCharArray()), null)))
+                new User("tinh", "20", Role.VIEWER, Passwords.hash(PASSWORD.toCharArray()), null),
+                new User("xa", "06325", Role.VIEWER, Passwords.hash(PASSWORD.toCharArray()), null)))
         .save(users);
   }
 
   private static String mapPage(WardBoundaries boundaries, String path) {
+    return mapPage(boundaries, "tinh", path);
+  }
+
+  private static String mapPage(WardBoundaries boundaries, String user, String path) {
     DashboardApp dashboard =
         new DashboardApp(
                 FakeKpiStore.small(),
@@ -43,7 +48,7 @@ class MapPageTest {
         dashboard.create(),
         (server, ignored) -> {
           TestClient client = new TestClient(server.port());
-          client.login("tinh", PASSWORD);
+          client.login(user, PASSWORD);
           body[0] = client.get(path).body();
         });
     return body[0];
@@ -74,6 +79,19 @@ class MapPageTest {
     assertThat(page).containsPattern("data-testid=\"map-unknown-codes\">[^<]*99999\\.");
     assertThat(page).doesNotContainPattern("data-testid=\"map-unknown-codes\">[^<]*00001");
     assertThat(page).contains("Ranh giới: 1 trong 2 xã/phường");
+  }
+
+  @Test
+  void aWardsMapShowsTheOtherWardsOfItsProvinceOnlyAsBareOutlines() {
+    WardBoundaries boundaries =
+        WardBoundaries.read(
+            SquareBoundaries.write(dir.resolve("both.geojson"), List.of("06325", "06400")));
+
+    String page = mapPage(boundaries, "xa", "/units/06325/map?metric=online_rate");
+
+    assertThat(page).contains("data-ward=\"06325\"");
+    assertThat(page).containsOnlyOnce("class=\"ward-around\"");
+    assertThat(page).doesNotContain("data-ward=\"06400\"").doesNotContain("Xã Khác");
   }
 
   @Test
