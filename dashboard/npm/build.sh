@@ -8,6 +8,6 @@ if ! command -v npm >/dev/null 2>&1; then
   exit 1
 fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 fi
 exec node build.mjs
