@@ -56,7 +56,11 @@ final class Charts {
 
   // ------------------------------------------------------------------ charts over months
 
-  /** Lines month by month, with a line at the goal (a rate between 0 and 1) where there is one. */
+  /**
+   * Lines month by month, with a line at {@code goal} (a rate between 0 and 1) where there is one,
+   * labelled with its value only: a bare number does not say whether it is a goal or a target (pass
+   * the {@link Reference} to the other overload, whose label says which).
+   */
   static Chart lines(
       String id,
       String title,
@@ -65,6 +69,7 @@ final class Charts {
       Map<String, Map<String, Object>> series,
       List<String> columns,
       Double goal) {
+    Metric judged = columns.isEmpty() ? null : Metrics.byColumn(columns.get(0)).orElse(null);
     return lines(
         id,
         title,
@@ -73,7 +78,8 @@ final class Charts {
         series,
         columns,
         goal == null ? null : Reference.goal(goal),
-        columns.isEmpty() ? null : Metrics.byColumn(columns.get(0)).orElse(null));
+        judged,
+        goal == null ? null : lang.rate(goal));
   }
 
   /**
@@ -89,6 +95,28 @@ final class Charts {
       List<String> columns,
       Reference reference,
       Metric judged) {
+    return lines(
+        id,
+        title,
+        lang,
+        months,
+        series,
+        columns,
+        reference,
+        judged,
+        reference == null || judged == null ? null : Bands.describe(lang, judged, reference));
+  }
+
+  private static Chart lines(
+      String id,
+      String title,
+      Lang lang,
+      List<String> months,
+      Map<String, Map<String, Object>> series,
+      List<String> columns,
+      Reference reference,
+      Metric judged,
+      String referenceLabel) {
     List<Object> allSeries = new ArrayList<>();
     Format format = Format.COUNT;
     for (String column : columns) {
@@ -114,7 +142,7 @@ final class Charts {
     }
     List<Object> marks = new ArrayList<>();
     if (reference != null && judged != null) {
-      marks.add(referenceMark("yAxis", judged, reference, lang));
+      marks.add(referenceMark("yAxis", judged, reference, referenceLabel));
     }
     return new Chart(
         id, title, timeChart(title, lang, months, format, allSeries, marks, columns.size() > 1));
@@ -232,8 +260,7 @@ final class Charts {
    * lowest), so the label is never cut at the edge.
    */
   private static Map<String, Object> referenceMark(
-      String axis, Metric metric, Reference reference, Lang lang) {
-    String text = Bands.describe(lang, metric, reference);
+      String axis, Metric metric, Reference reference, String text) {
     return map(
         axis,
         metric.isRate() ? Math.round(reference.value() * 1000) / 10.0 : reference.value(),
@@ -479,22 +506,6 @@ final class Charts {
                     map("width", 200, "overflow", "truncate")),
             "series", List.of(series));
     return new Chart(id, title, option, Math.max(200, 26 * labels.size() + 60));
-  }
-
-  /**
-   * Bars of percentages, each {@code {value, itemStyle}} where coloured by its band, with a line at
-   * the reference where there is one.
-   */
-  static Chart verticalBars(
-      String id, String title, List<String> labels, List<Object> values, Double reference) {
-    return horizontalBars(
-        id,
-        title,
-        labels,
-        values,
-        Format.PERCENT,
-        reference == null ? null : Math.round(reference * 1000) / 10.0,
-        null);
   }
 
   /** Days of daily reports, stacked by on time, late, missing. */

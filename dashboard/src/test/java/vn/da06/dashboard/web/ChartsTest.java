@@ -135,6 +135,23 @@ class ChartsTest {
   }
 
   @Test
+  void aBareGoalIsLabelledWithItsValueOnly() {
+    Chart chart =
+        Charts.lines(
+            "o",
+            "Trực tuyến",
+            Lang.EN,
+            List.of("2026-09"),
+            series("online_rate", "2026-09", 0.7),
+            List.of("online_rate"),
+            0.7);
+
+    assertThat(
+            (String) at(chart.option(), "series", 0, "markLine", "data", 0, "label", "formatter"))
+        .isEqualTo("70.0 %");
+  }
+
+  @Test
   void aPercentageBarChartReachesItsReferenceLine() {
     Chart chart =
         Charts.horizontalBars("t", "Đạt", List.of("A", "B"), new ArrayList<>(List.of(40.0, 55.5)));
