@@ -39,7 +39,9 @@ import vn.da06.warehouse.access.UsersFile;
  * process, measures cold start (process start to the first 200 of the KPI API) and heap in use
  * after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}), then runs wrk against the KPI
  * API (province and month varied per request by a Lua script, each province's own analyst token)
- * and against {@code /health} of the same server, and prints every figure with its goal.
+ * and against {@code /health} of the same server, opens a province's overview in headless Chromium
+ * with a cold cache until every chart has drawn ({@link FirstPageBench}), and prints every figure
+ * with its goal.
  *
  * <p>Over 400 lines on purpose: one bench run (server start, class archive, wrk runs, heap and
  * cold-start measures, report) whose steps share the server process.
@@ -88,6 +90,12 @@ public final class DashboardBench implements Callable<Integer> {
               + " written by an untimed start when missing; cold start is measured with and without it")
   Path classArchive;
 
+  @Option(
+      names = "--page-runs",
+      defaultValue = "5",
+      description = "cold-cache loads of the province overview in Chromium (median reported)")
+  int pageRuns;
+
   @Option(names = "--json", description = "one JSON object per figure instead of text")
   boolean json;
 
@@ -111,6 +119,7 @@ public final class DashboardBench implements Callable<Integer> {
               + warehouse
               + " (./da06 bench dashboard writes it first)");
     }
+    FirstPageBench.requireBrowser();
     Files.createDirectories(dir);
     DeltaTableReader reader = new DeltaTableReader();
     Map<String, Integer> provinces = new TreeMap<>();
@@ -161,6 +170,16 @@ public final class DashboardBench implements Callable<Integer> {
       tokens.put(province, token);
       users.add(new User("bench.p" + province, province, Role.ANALYST, hash, Tokens.hash(token)));
     }
+    // A viewer of the first province signs in to the overview in the browser.
+    String firstProvince = provinces.keySet().iterator().next();
+    String viewerPassword = Tokens.newToken();
+    users.add(
+        new User(
+            "bench.viewer",
+            firstProvince,
+            Role.VIEWER,
+            Passwords.hash(viewerPassword.toCharArray()),
+            null));
     Path usersFile = dir.resolve("users.yaml");
     new UsersFile(users).save(usersFile);
     Path script = dir.resolve("kpis.lua");
@@ -193,7 +212,6 @@ public final class DashboardBench implements Callable<Integer> {
     Files.deleteIfExists(snapshot);
     command.addAll(List.of("--snapshot", snapshot.toString()));
     Path serverLog = dir.resolve("server.log");
-    String firstProvince = provinces.keySet().iterator().next();
     String firstUrl = base + "/api/v1/units/" + firstProvince + "/kpis?month=" + months.last();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest first =
@@ -276,6 +294,32 @@ public final class DashboardBench implements Callable<Integer> {
       log("wrk %d s, %d connections, %d threads: /health", duration, connections, threads);
       WrkResult trivial = wrk(duration, null, base + "/health");
       long heapBytes = heapInUse(server.pid());
+      String overview = "/units/" + firstProvince;
+      log(
+          "first page with charts: %s in Chromium (390x844), cold cache, %d runs over the loopback",
+          overview, pageRuns);
+      FirstPageBench.Result page =
+          FirstPageBench.measure(
+              base,
+              "bench.viewer",
+              viewerPassword,
+              overview,
+              pageRuns,
+              null,
+              dir.resolve("chromium-profile"));
+      log(
+          "first page with charts: %s s (%d charts, %,d bytes over the wire)",
+          page.seconds(), page.charts(), page.bytes());
+      FirstPageBench.Result slow =
+          FirstPageBench.measure(
+              base,
+              "bench.viewer",
+              viewerPassword,
+              overview,
+              3,
+              FirstPageBench.FAST_3G,
+              dir.resolve("chromium-profile-3g"));
+      log("first page with charts over emulated Fast 3G: %s s", slow.seconds());
       stop(server);
       Path warmLog = dir.resolve("server-warm.log");
       long warmStarted = System.nanoTime();
@@ -340,7 +384,18 @@ public final class DashboardBench implements Callable<Integer> {
                       null,
                       "< 512 MB",
                       heapBytes < 512L * 1024 * 1024),
-                  Figure.plain("gold_rows", currentRows + asReportedRows, "rows")));
+                  Figure.plain("gold_rows", currentRows + asReportedRows, "rows"),
+                  new Figure(
+                      "first_page_charts",
+                      page.median(),
+                      "s",
+                      null,
+                      null,
+                      "< 1.5 s (median of " + page.seconds().size() + ", cold cache)",
+                      page.median() < 1.5),
+                  Figure.plain("first_page_charts_slowest", page.max(), "s"),
+                  Figure.plain("first_page_bytes", page.bytes(), "bytes"),
+                  Figure.plain("first_page_charts_fast_3g", slow.median(), "s")));
       if (coldStartWithout != null) {
         figures.add(8, Figure.plain("cold_start_without_class_archive", coldStartWithout, "s"));
       }

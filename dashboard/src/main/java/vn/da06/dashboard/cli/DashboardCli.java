@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import vn.da06.dashboard.web.AuditLog;
 import vn.da06.dashboard.web.DashboardApp;
 import vn.da06.dashboard.web.UserDirectory;
+import vn.da06.dashboard.web.WardBoundaries;
 import vn.da06.goldread.DeltaKpiStore;
 import vn.da06.goldread.GoldThreads;
 import vn.da06.goldread.KpiStore;
@@ -57,6 +58,20 @@ public final class DashboardCli {
     return java.nio.file.Files.isRegularFile(standard) ? Steering.load(standard) : Steering.DEFAULT;
   }
 
+  static final String DEFAULT_BOUNDARIES = "config/ward-boundaries.geojson";
+
+  /** The boundaries file given, else config/ward-boundaries.geojson where it exists, else none. */
+  static WardBoundaries boundaries(Path file) {
+    Path chosen = file != null ? file : Path.of(DEFAULT_BOUNDARIES);
+    if (file == null && !java.nio.file.Files.exists(chosen)) {
+      return null;
+    }
+    WardBoundaries boundaries = WardBoundaries.read(chosen);
+    org.slf4j.LoggerFactory.getLogger(DashboardCli.class)
+        .info("ward map: boundaries of {} wards from {}", boundaries.size(), chosen);
+    return boundaries;
+  }
+
   /** The goals file given, else config/goals.yaml where it exists, else the national goals. */
   static Goals goals(Path file) {
     if (file != null) {
@@ -79,7 +94,8 @@ public final class DashboardCli {
       Goals goals,
       Steering steering,
       java.time.Clock clock,
-      Path reportsConfig) {
+      Path reportsConfig,
+      WardBoundaries boundaries) {
     public ServeOptions {
       java.util.Objects.requireNonNull(warehouse, "warehouse is null");
       java.util.Objects.requireNonNull(goals, "goals is null");
@@ -113,7 +129,8 @@ public final class DashboardCli {
           goals,
           Steering.DEFAULT,
           java.time.Clock.systemUTC(),
-          Path.of(DEFAULT_REPORTS));
+          Path.of(DEFAULT_REPORTS),
+          null);
     }
 
     public static ServeOptions defaults(Path warehouse) {
@@ -129,7 +146,8 @@ public final class DashboardCli {
           Goals.DEFAULT,
           Steering.DEFAULT,
           java.time.Clock.systemUTC(),
-          Path.of(DEFAULT_REPORTS));
+          Path.of(DEFAULT_REPORTS),
+          null);
     }
   }
 
@@ -217,7 +235,8 @@ public final class DashboardCli {
     dashboard
         .steering(options.steering())
         .clock(options.clock())
-        .monthlyReports(options.warehouse(), options.reportsConfig());
+        .monthlyReports(options.warehouse(), options.reportsConfig())
+        .boundaries(options.boundaries());
     return dashboard.create().start(options.host(), options.port());
   }
 
@@ -399,6 +418,17 @@ public final class DashboardCli {
     }
 
     @Option(
+        names = "--boundaries",
+        description =
+            "the wards' boundaries for the map (GeoJSON keyed by ward_code: docs/dashboard.md)."
+                + " Default: "
+                + DEFAULT_BOUNDARIES
+                + " when it exists, else no map")
+    Path boundariesFile;
+
+    private WardBoundaries boundaries;
+
+    @Option(
         names = "--secure-cookies",
         description = "mark the session cookie Secure (when served over HTTPS)")
     boolean secureCookies;
@@ -420,6 +450,7 @@ public final class DashboardCli {
       try {
         goals = goals(goalsFile);
         steering = steering(steeringFile);
+        boundaries = boundaries(boundariesFile);
       } catch (IllegalArgumentException e) {
         System.err.println("da06: " + e.getMessage());
         return 2;
@@ -447,7 +478,8 @@ public final class DashboardCli {
                   goals,
                   steering,
                   clock(),
-                  reportsConfig));
+                  reportsConfig,
+                  boundaries));
       if (UsersFile.load(users).users().isEmpty()) {
         System.err.println(
             "da06: no users in "
@@ -496,7 +528,8 @@ public final class DashboardCli {
                   goals,
                   steering,
                   clock(),
-                  reportsConfig),
+                  reportsConfig,
+                  boundaries),
               store);
       System.err.println(
           "da06: dashboard on http://"

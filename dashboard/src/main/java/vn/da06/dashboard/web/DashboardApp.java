@@ -73,6 +73,7 @@ public final class DashboardApp {
   private Clock clock = Clock.systemUTC();
   private Steering steering = Steering.DEFAULT;
   private MonthlyReports reports = MonthlyReports.NONE;
+  private WardBoundaries boundaries;
 
   public DashboardApp(KpiStore store, UserDirectory users, AuditLog audit, Settings settings) {
     this(store, users, audit, settings, Goals.DEFAULT);
@@ -123,24 +124,39 @@ public final class DashboardApp {
     return this;
   }
 
+  /** The communes' boundaries the ward map draws ({@code serve --boundaries}); none: null. */
+  public DashboardApp boundaries(WardBoundaries boundaries) {
+    this.boundaries = boundaries;
+    return this;
+  }
+
   /** The configured server, not started (JavalinTest starts it on a free port). */
   public Javalin create() {
     Javalin app =
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
+              // The chart bundle's name carries its content's hash: browsers keep it a year.
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/static/vendor";
+                    files.directory = "/static/vendor";
+                    files.location = Location.CLASSPATH;
+                    files.precompress = true;
+                    files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+                  });
               config.staticFiles.add(
                   files -> {
                     files.hostedPath = "/static";
                     files.directory = "/static";
                     files.location = Location.CLASSPATH;
                   });
-              config.staticFiles.enableWebjars();
               config.jetty.modifyServletContextHandler(
                   handler -> handler.setSessionHandler(sessionHandler()));
               config.http.defaultContentType = "text/html; charset=utf-8";
             });
     app.before(this::guard);
+    app.before("/units/*", ctx -> ctx.attribute(WardBoundaries.ATTRIBUTE, boundaries));
     app.get(
         "/health",
         ctx -> {

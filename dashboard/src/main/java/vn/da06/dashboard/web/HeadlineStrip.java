@@ -66,6 +66,7 @@ final class HeadlineStrip {
                 before == null ? null : before.get(metric.column()),
                 reference,
                 band,
+                recent,
                 trend,
                 standing.line(metric, value)));
       }
@@ -81,6 +82,7 @@ final class HeadlineStrip {
       Object before,
       Optional<Reference> reference,
       Band band,
+      List<String> months,
       List<Number> trend,
       String standing) {
     Lang lang = page.lang();
@@ -123,7 +125,7 @@ final class HeadlineStrip {
           .append(Html.esc(standing))
           .append("</span>");
     }
-    out.append(Sparkline.svg(lang, metric, trend));
+    out.append(Charts.sparkline("spark-" + metric.column(), lang, metric, months, trend));
     return out.append("</a>").toString();
   }
 

@@ -16,10 +16,28 @@ import vn.da06.warehouse.access.UnitLevel;
  * switch.
  */
 final class Layout {
-  static final String ECHARTS = "/webjars/echarts/5.5.0/echarts.min.js";
+  /**
+   * The ECharts bundle of the chart modules the pages use (dashboard/npm, built at
+   * generate-resources), named after its content's hash.
+   */
+  static final String ECHARTS = "/static/vendor/" + echartsBundle();
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Layout() {}
+
+  private static String echartsBundle() {
+    try (java.io.InputStream in = Layout.class.getResourceAsStream("/static/vendor/echarts.txt")) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "Cannot find the ECharts bundle: static/vendor/echarts.txt is not on the class path"
+                + " (build the dashboard with Maven, which runs dashboard/npm/build.sh)");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read static/vendor/echarts.txt", e);
+    }
+  }
 
   /** A bare page (login, errors): no navigation, the version if known. */
   static String bare(Lang lang, String title, String body, DataVersion version) {
@@ -241,7 +259,7 @@ final class Layout {
           .append("</option>");
     }
     out.append("</select></label>");
-    if (List.of("ranking", "overview", "targets").contains(state.page())) {
+    if (List.of("ranking", "overview", "targets", "map").contains(state.page())) {
       out.append("<label>")
           .append(Html.esc(lang.t("metric")))
           .append(" <select name=\"metric\" data-autosubmit>");

@@ -69,6 +69,42 @@ final class Messages {
     add("numerator", "Tử số", "Numerator");
     add("denominator", "Mẫu số", "Denominator");
     add("change", "so với tháng trước", "vs previous month");
+    // Charts and the ward map (h-charts)
+    add("chart.reform", "Sắp xếp ĐVHC 01/07/2025", "Admin reform 01/07/2025");
+    add(
+        "services.idle",
+        "Không có hồ sơ trong tháng (không vẽ): %s.",
+        "No dossiers this month (not drawn): %s.");
+    add("nav.map", "Bản đồ", "Map");
+    add(
+        "map.none",
+        "Chưa có ranh giới xã/phường nên chưa vẽ được bản đồ. Người quản trị thêm tệp ranh giới"
+            + " (GeoJSON) khi khởi động bảng điều hành:",
+        "No ward boundaries yet, so there is no map. The administrator adds a boundary file"
+            + " (GeoJSON) when starting the dashboard:");
+    add(
+        "map.none.format",
+        "Mỗi xã/phường một đối tượng (Polygon hoặc MultiPolygon, kinh độ/vĩ độ) có thuộc tính"
+            + " ward_code là mã xã/phường hiện nay, ví dụ \"06325\". Tệp đặt tại"
+            + " config/ward-boundaries.geojson được đọc tự động. Xem docs/dashboard.md, mục"
+            + " \"Bản đồ xã/phường\".",
+        "One feature per ward (Polygon or MultiPolygon, longitude/latitude) with a property"
+            + " ward_code holding today's ward code, e.g. \"06325\". A file at"
+            + " config/ward-boundaries.geojson is read by default. See docs/dashboard.md,"
+            + " \"Bản đồ xã/phường\".");
+    add(
+        "map.drawn",
+        "Ranh giới: %s trong %s xã/phường của đơn vị có trong tệp %s.",
+        "Boundaries: %s of the unit's %s wards are in the file %s.");
+    add("map.missing", "Thiếu ranh giới (không vẽ):", "Without a boundary (not drawn):");
+    add(
+        "map.unknown",
+        "Mã trong tệp %s không phải xã/phường hiện nay (bỏ qua):",
+        "Codes in the file %s that are no ward of today (ignored):");
+    add(
+        "map.nowards",
+        "Tệp %s không có ranh giới của xã/phường nào thuộc đơn vị này.",
+        "The file %s has no boundary of any ward of this unit.");
     add("trend", "Xu hướng", "Trend");
     add("online.goal", "Tỷ lệ hồ sơ trực tuyến so với mục tiêu", "Online share against its goal");
     add("online.met", "Đạt", "Met");

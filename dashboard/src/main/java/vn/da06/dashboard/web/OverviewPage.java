@@ -130,7 +130,8 @@ final class OverviewPage {
             months,
             series,
             List.of("online_rate", "essential_online_rate"),
-            onlineReference.map(Reference::value).orElse(null)));
+            onlineReference.orElse(null),
+            online));
 
     if (unit.level() != UnitLevel.WARD) {
       if (unit.level() == UnitLevel.PROVINCE

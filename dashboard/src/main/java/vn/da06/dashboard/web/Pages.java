@@ -10,7 +10,7 @@ import vn.da06.warehouse.access.Role;
  */
 final class Pages {
   static final List<String> PAGES =
-      List.of("overview", "scorecard", "ranking", "targets", "quality", "services", "daily");
+      List.of("overview", "scorecard", "ranking", "targets", "quality", "services", "daily", "map");
   static final String DEFAULT_RANKING_METRIC = "eid_l2_coverage_rate";
 
   /** What a table may be sorted by besides a metric column (?sort=...). */
@@ -33,6 +33,7 @@ final class Pages {
       case "quality" -> QualityPage.build(page);
       case "services" -> ServicesPage.build(page);
       case "daily" -> DailyPage.build(page);
+      case "map" -> MapPage.build(page);
       default ->
           throw DashboardException.notFound(
               "Cannot show page '" + page.state().page() + "': there is no such page");

@@ -61,6 +61,7 @@ final class ServicesPage {
     List<List<Cell>> cells = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     List<Object> shares = new ArrayList<>();
+    List<String> idle = new ArrayList<>();
     for (ServiceInfo service : page.gold().services()) {
       if (!service.essential()) {
         continue;
@@ -77,17 +78,27 @@ final class ServicesPage {
               new Cell(share, lang.rate(share), null, band.cssClass()),
               Cell.of(sums.resolved, lang.count(sums.resolved)),
               Cell.of(sums.resolvedOnTime, lang.count(sums.resolvedOnTime))));
-      labels.add(service.serviceCode());
+      if (sums.total == 0) {
+        idle.add(service.serviceCode());
+        continue; // no dossiers: no bar (an empty bar reads as 0 %)
+      }
+      labels.add(service.serviceCode() + " · " + service.nameVi());
       shares.add(bar(share, band));
     }
     content.heading(lang.t("services.essential") + " · " + lang.month(state.month()));
     content.add(
-        Charts.verticalBars(
+        Charts.horizontalBars(
             "services-chart",
-            lang.t("service.share"),
+            lang.t("service.share")
+                + reference.map(r -> " — " + Bands.describe(lang, online, r)).orElse(""),
             labels,
             shares,
-            reference.map(Reference::value).orElse(null)));
+            Charts.Format.PERCENT,
+            reference.map(r -> Math.round(r.value() * 1000) / 10.0).orElse(null),
+            reference.map(r -> lang.rate(r.value())).orElse(null)));
+    if (!idle.isEmpty()) {
+      content.note(String.format(lang.t("services.idle"), String.join(", ", idle)));
+    }
     content.add(new TableView("services", lang.t("services.essential"), columns, cells));
     content.raw(Bands.legend(page, online, reference.stream().toList(), "services-legend"));
     content.heading(lang.t("services.byward"));
