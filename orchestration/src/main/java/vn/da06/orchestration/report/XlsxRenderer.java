@@ -63,13 +63,10 @@ public final class XlsxRenderer {
           Row row = sheet.createRow(r++);
           for (int i = 0; i < cells.size(); i++) {
             Object value = cells.get(i);
-            Column column = table.columns().get(i);
-            if (value == null && column.type() == ColumnType.METRIC) {
-              value = Formats.NO_DATA;
-            }
             if (value == null) {
               continue;
             }
+            Column column = table.columns().get(i);
             org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
             if (value instanceof Number figure) {
               cell.setCellValue(figure.doubleValue());
