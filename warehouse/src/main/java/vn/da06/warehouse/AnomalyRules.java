@@ -162,6 +162,30 @@ public record AnomalyRules(
   }
 
   /**
+   * The headline indicator ({@link Headline}) an anomaly on {@code metric} puts in doubt: the
+   * metric itself, or a headline rate whose numerator or denominator is it or its cumulative; empty
+   * for none.
+   */
+  public static java.util.Optional<Metric> headlineOf(String metric) {
+    for (Metric headline : Headline.metrics()) {
+      if (headline.column().equals(metric)) {
+        return java.util.Optional.of(headline);
+      }
+      if (headline.isRate()) {
+        for (String part : new String[] {headline.numerator(), headline.denominator()}) {
+          if (part.equals(metric)
+              || part.equals(metric + "_cum")
+              || (part.equals("eid_activations_cum") && metric.startsWith("eid_activations_l"))
+              || (part.equals("eid_applications_cum") && metric.startsWith("eid_applications_l"))) {
+            return java.util.Optional.of(headline);
+          }
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The rules in effect: the file {@code DA06_ANOMALIES} names, else {@code config/anomalies.yaml}
    * when it exists, else {@link #DEFAULT}.
    */
