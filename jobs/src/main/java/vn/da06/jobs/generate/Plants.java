@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.da06.warehouse.AnomalyRules;
-import vn.da06.warehouse.admin.Era;
 
 /**
  * The anomalies the generator plants at known places (issue 24), so that {@code gold.anomalies} is
@@ -71,9 +70,11 @@ final class Plants {
       return NONE; // not enough history to judge any month
     }
     List<Plan.Unit> units = new ArrayList<>(plan.workUnits);
+    // The largest wards first: residents are planned per pre-reform ward.
     units.sort(
-        Comparator.comparingDouble(
-                (Plan.Unit unit) -> -plan.traits(unit.current().code(), Era.POST_REFORM).weight())
+        Comparator.comparingInt(
+                (Plan.Unit unit) ->
+                    -unit.olds().stream().mapToInt(old -> plan.residents(old.code())).sum())
             .thenComparing(Plan.Unit::index));
     List<YearMonth> quiet = new ArrayList<>();
     YearMonth earliest = months.get(0).plusMonths(AnomalyRules.DEFAULT.minHistoryMonths() + 1);
@@ -169,7 +170,8 @@ final class Plants {
       }
       case DROP -> {
         cells.add(new String[] {ward, month, "dossiers_total", "true"});
-        cells.add(new String[] {ward, month, "dossiers_online", "true"});
+        // Online dossiers drop to zero too, but are often too few to have been steady.
+        cells.add(new String[] {ward, month, "dossiers_online", "false"});
         cells.add(new String[] {ward, month, "dossiers_resolved", "false"});
         cells.add(
             new String[] {
