@@ -171,6 +171,8 @@ public record AnomalyRules(
       if (headline.column().equals(metric)) {
         return java.util.Optional.of(headline);
       }
+    }
+    for (Metric headline : Headline.metrics()) {
       if (headline.isRate()) {
         for (String part : new String[] {headline.numerator(), headline.denominator()}) {
           if (part.equals(metric)
