@@ -167,7 +167,8 @@ public final class SilverSynth {
    * monthly level-2 activations) more level-2 applications activated in the month), DROP (a month's
    * dossiers of the ward deleted; only where a ward-month expects at least twice {@code
    * drop_min_median} dossiers) and, with two snapshots or more, POPULATION (2 in 5 of the ward's
-   * records deleted from the last snapshot). Daily reports are not synthesised, so not planted.
+   * records deleted from the last snapshot, where that is at least twice population_min_change
+   * people). Daily reports are not synthesised, so not planted.
    *
    * @return the cells: kind, unit_code, period, metric, planted ("true": must be flagged; "false":
    *     a consequence)
@@ -247,7 +248,9 @@ public final class SilverSynth {
                     + " 00:00:00'");
       }
     }
-    if (size.snapshots().size() >= 2) {
+    // Eligible (14 or more: about 86 % of the synthetic ages) records per ward and snapshot.
+    double eligible = 0.86 * size.populationPerSnapshot() / Math.max(1, postWards);
+    if (size.snapshots().size() >= 2 && 0.4 * eligible >= 2 * rules.populationMinChange()) {
       LocalDate last = size.snapshots().get(size.snapshots().size() - 1);
       for (int i = 0; i < perKind; i++) {
         String ward = codes.get(Math.floorMod(7919L * ++next + 17, codes.size()));
