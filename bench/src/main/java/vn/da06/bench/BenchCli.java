@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.da06.bench.pipeline.AnomalyBench;
 import vn.da06.bench.pipeline.DqBench;
 import vn.da06.bench.pipeline.GoldBench;
 import vn.da06.bench.pipeline.IncrementalBench;
@@ -35,7 +36,8 @@ import vn.da06.warehouse.admin.AdminUnitsLoadException;
       GoldBench.class,
       IncrementalBench.class,
       DqBench.class,
-      TrinoBench.class
+      TrinoBench.class,
+      AnomalyBench.class
     })
 public final class BenchCli implements Callable<Integer> {
 

@@ -62,4 +62,13 @@ public interface GoldData {
 
   /** Daily-report rows of the wards of {@code scope} (as reported) in {@code month}. */
   List<DailyReportRow> dailyReports(UnitScope scope, String month);
+
+  /**
+   * Rows of gold.anomalies of today's wards of {@code scope} whose period falls in {@code month}
+   * (the month's own rows and its daily reports'), by ward then period; none where gold has no such
+   * table.
+   */
+  default List<AnomalyRow> anomalies(UnitScope scope, String month) {
+    return List.of();
+  }
 }

@@ -35,6 +35,7 @@ public final class InMemoryGold implements GoldData {
   private final Map<String, List<ServiceMonthRow>> serviceMonthsByMonth = new HashMap<>();
   private final List<TargetRow> targets;
   private final Map<String, List<DailyReportRow>> dailyReportsByMonth = new HashMap<>();
+  private final Map<String, List<AnomalyRow>> anomaliesByMonth = new HashMap<>();
   private final Map<String, Optional<UnitScope>> units = new ConcurrentHashMap<>();
   private final Map<String, Aggregate> aggregates = new ConcurrentHashMap<>();
 
@@ -47,6 +48,29 @@ public final class InMemoryGold implements GoldData {
       List<ServiceMonthRow> serviceMonths,
       List<TargetRow> targets,
       List<DailyReportRow> dailyReports) {
+    this(
+        version,
+        wards,
+        asReported,
+        currentWards,
+        services,
+        serviceMonths,
+        targets,
+        dailyReports,
+        List.of());
+  }
+
+  /** With the rows of gold.anomalies too. */
+  public InMemoryGold(
+      DataVersion version,
+      List<WardInfo> wards,
+      List<KpiRow> asReported,
+      List<KpiRow> currentWards,
+      List<ServiceInfo> services,
+      List<ServiceMonthRow> serviceMonths,
+      List<TargetRow> targets,
+      List<DailyReportRow> dailyReports,
+      List<AnomalyRow> anomalies) {
     this.version = requireNonNull(version, "version is null");
     this.wards = List.copyOf(wards);
     for (WardInfo ward : wards) {
@@ -70,6 +94,18 @@ public final class InMemoryGold implements GoldData {
                 list.sort(
                     Comparator.comparing(DailyReportRow::reportDate)
                         .thenComparing(DailyReportRow::wardCode)));
+    for (AnomalyRow row : anomalies) {
+      anomaliesByMonth.computeIfAbsent(row.month(), m -> new ArrayList<>()).add(row);
+    }
+    anomaliesByMonth
+        .values()
+        .forEach(
+            list ->
+                list.sort(
+                    Comparator.comparing(AnomalyRow::unitCode)
+                        .thenComparing(AnomalyRow::period)
+                        .thenComparing(AnomalyRow::metric)
+                        .thenComparing(AnomalyRow::method)));
   }
 
   /**
@@ -118,6 +154,9 @@ public final class InMemoryGold implements GoldData {
             .toList(),
         rows(tables, "daily_report_check", "report_date", "ward_code").stream()
             .map(DailyReportRow::fromGold)
+            .toList(),
+        rows(tables, "anomalies", "unit_code", "period", "metric", "method").stream()
+            .map(AnomalyRow::fromGold)
             .toList());
   }
 
@@ -486,6 +525,13 @@ public final class InMemoryGold implements GoldData {
     return filter(
         dailyReportsByMonth.getOrDefault(month, List.of()),
         row -> scope.includes(WardView.AS_REPORTED, row.wardCode(), row.month()));
+  }
+
+  @Override
+  public List<AnomalyRow> anomalies(UnitScope scope, String month) {
+    return filter(
+        anomaliesByMonth.getOrDefault(month, List.of()),
+        row -> scope.includes(WardView.CURRENT, row.unitCode(), row.month()));
   }
 
   private static <T> List<T> filter(Collection<T> rows, java.util.function.Predicate<T> keep) {

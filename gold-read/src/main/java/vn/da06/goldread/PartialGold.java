@@ -140,4 +140,9 @@ final class PartialGold implements GoldData {
   public List<DailyReportRow> dailyReports(UnitScope scope, String month) {
     return loaded.dailyReports(scope, month);
   }
+
+  @Override
+  public List<AnomalyRow> anomalies(UnitScope scope, String month) {
+    return loaded.anomalies(scope, month);
+  }
 }

@@ -101,6 +101,11 @@ public final class FakeKpiStore implements KpiStore {
   }
 
   public static FakeKpiStore small() {
+    return small(List.of());
+  }
+
+  /** {@link #small()} with rows of gold.anomalies. */
+  public static FakeKpiStore small(List<AnomalyRow> anomalies) {
     List<WardInfo> wards =
         List.of(
             preMergedInto("06325", "Xã Bắc Sơn (cũ)", "201", "06325"),
@@ -225,6 +230,7 @@ public final class FakeKpiStore implements KpiStore {
             services,
             serviceMonths,
             targets,
-            daily));
+            daily,
+            anomalies));
   }
 }

@@ -19,6 +19,10 @@ public final class Tables {
   public static final String DIM_SERVICE = "dim_service";
   public static final String TARGET_PROGRESS = "target_progress";
   public static final String DAILY_REPORT_CHECK = "daily_report_check";
+
+  /** Figures that look wrong (issue 24): {@code vn.da06.jobs.gold.Anomalies}. */
+  public static final String ANOMALIES = "anomalies";
+
   public static final String INGESTED_FILES = "ingested_files";
   public static final String QUARANTINE = "quarantine";
   public static final String JOB_RUNS = "job_runs";
@@ -43,7 +47,8 @@ public final class Tables {
           SERVICE_MONTH,
           DIM_SERVICE,
           TARGET_PROGRESS,
-          DAILY_REPORT_CHECK);
+          DAILY_REPORT_CHECK,
+          ANOMALIES);
 
   public static final List<String> OPS_TABLES =
       List.of(INGESTED_FILES, QUARANTINE, JOB_RUNS, GOLD_PENDING);

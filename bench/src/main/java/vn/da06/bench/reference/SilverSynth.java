@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import vn.da06.jobs.gold.Dimensions;
 import vn.da06.jobs.spark.DeltaIo;
+import vn.da06.warehouse.AnomalyRules;
 import vn.da06.warehouse.Tables;
 import vn.da06.warehouse.admin.AdminUnits;
 import vn.da06.warehouse.admin.Era;
@@ -156,6 +157,117 @@ public final class SilverSynth {
         size.from(),
         next,
         size.snapshots());
+  }
+
+  // Issue 24: anomalies planted at known places, for ./da06 bench anomalies.
+
+  /**
+   * Plants anomalies in the silver written for {@code size}, {@code perKind} of each kind on
+   * distinct current wards in the last two months: SURGE (K = max(3 × min_change, 9 × the expected
+   * monthly level-2 activations) more level-2 applications activated in the month), DROP (a month's
+   * dossiers of the ward deleted; only where a ward-month expects at least twice {@code
+   * drop_min_median} dossiers) and, with two snapshots or more, POPULATION (2 in 5 of the ward's
+   * records deleted from the last snapshot, where that is at least twice population_min_change
+   * people). Daily reports are not synthesised, so not planted.
+   *
+   * @return the cells: kind, unit_code, period, metric, planted ("true": must be flagged; "false":
+   *     a consequence)
+   */
+  public List<String[]> plantAnomalies(Size size, int perKind) {
+    AnomalyRules rules = AnomalyRules.DEFAULT;
+    List<String> codes =
+        wards
+            .where(col("ward_era").equalTo(Era.POST_REFORM.name()))
+            .select("ward_code")
+            .orderBy("ward_code")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    long months = months(size);
+    double perWardMonth = (double) size.applications() / months / Math.max(1, postWards);
+    double activations = perWardMonth * 0.7 * 0.85;
+    long surge = Math.round(Math.max(3 * rules.minChange(), 9 * Math.max(1, activations)));
+    double dossiers = (double) size.dossiers() / months / Math.max(1, postWards);
+    List<String[]> cells = new ArrayList<>();
+    int next = 0;
+    List<Dataset<Row>> surges = new ArrayList<>();
+    for (int i = 0; i < perKind; i++) {
+      YearMonth month = size.to().minusMonths(1 + i % 2);
+      String m = month.toString();
+      String ward = codes.get(Math.floorMod(7919L * ++next + 17, codes.size()));
+      cells.add(new String[] {"SURGE", ward, m, "eid_activations_l2", "true"});
+      cells.add(new String[] {"SURGE", ward, m, "eid_applications_l2", "true"});
+      String start = "TIMESTAMP'" + month.atDay(2) + " 08:00:00'";
+      surges.add(
+          spark
+              .range(surge)
+              .selectExpr(
+                  "'synthetic/planted.csv' AS source_file",
+                  "'synthetic' AS source_sha256",
+                  "id + 1 AS line_number",
+                  "concat('PLANT-" + ward + "-" + m + "-', id) AS application_id",
+                  "lower(hex(xxhash64(id, '" + ward + m + "'))) AS citizen_key",
+                  "'" + ward + "' AS ward_code",
+                  "'" + Era.POST_REFORM.name() + "' AS ward_era",
+                  "2 AS level",
+                  "'OFFICE' AS channel",
+                  start + " + make_interval(0, 0, 0, CAST(id % 20 AS INT)) AS received_at",
+                  "'APPROVED' AS status",
+                  start + " + make_interval(0, 0, 0, CAST(id % 20 AS INT), 2) AS activated_at",
+                  start + " + make_interval(0, 0, 0, CAST(id % 20 AS INT), 3) AS updated_at"));
+    }
+    if (!surges.isEmpty()) {
+      Dataset<Row> existing = io.read(Tables.SILVER, "eid_applications");
+      Dataset<Row> planted = surges.stream().reduce(Dataset::unionByName).orElseThrow();
+      io.append(
+          planted.select(
+              java.util.Arrays.stream(existing.schema().fields())
+                  .map(f -> col(f.name()).cast(f.dataType()).as(f.name()))
+                  .toArray(org.apache.spark.sql.Column[]::new)),
+          Tables.SILVER,
+          "eid_applications");
+    }
+    if (dossiers >= 2 * rules.dropMinMedian()) {
+      for (int i = 0; i < perKind; i++) {
+        YearMonth month = size.to().minusMonths(1 + i % 2);
+        String ward = codes.get(Math.floorMod(7919L * ++next + 17, codes.size()));
+        cells.add(new String[] {"DROP", ward, month.toString(), "dossiers_total", "true"});
+        cells.add(new String[] {"DROP", ward, month.toString(), "dossiers_online", "false"});
+        cells.add(new String[] {"DROP", ward, month.toString(), "dossiers_resolved", "false"});
+        cells.add(
+            new String[] {
+              "DROP", ward, month.plusMonths(1).toString(), "dossiers_resolved", "false"
+            });
+        io.table(Tables.SILVER, "service_dossiers")
+            .delete(
+                "ward_code = '"
+                    + ward
+                    + "' AND submitted_at >= TIMESTAMP'"
+                    + month.atDay(1)
+                    + " 00:00:00' AND submitted_at < TIMESTAMP'"
+                    + month.plusMonths(1).atDay(1)
+                    + " 00:00:00'");
+      }
+    }
+    // Eligible (14 or more: about 86 % of the synthetic ages) records per ward and snapshot.
+    double eligible = 0.86 * size.populationPerSnapshot() / Math.max(1, postWards);
+    if (size.snapshots().size() >= 2 && 0.4 * eligible >= 2 * rules.populationMinChange()) {
+      LocalDate last = size.snapshots().get(size.snapshots().size() - 1);
+      for (int i = 0; i < perKind; i++) {
+        String ward = codes.get(Math.floorMod(7919L * ++next + 17, codes.size()));
+        cells.add(
+            new String[] {
+              "POPULATION", ward, YearMonth.from(last).toString(), "eligible_population", "true"
+            });
+        io.table(Tables.SILVER, "population")
+            .delete(
+                "ward_code = '"
+                    + ward
+                    + "' AND snapshot_date = DATE'"
+                    + last
+                    + "' AND pmod(xxhash64(line_number), 5) < 2");
+      }
+    }
+    return cells;
   }
 
   private static long months(Size size) {

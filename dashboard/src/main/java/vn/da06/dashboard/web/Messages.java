@@ -340,6 +340,33 @@ final class Messages {
         "daily.rule",
         "Mỗi ngày được tính một lần: đúng giờ khi báo cáo của xã/phường ngày đó gửi trước 17:00 (xã/phường gộp từ nhiều xã cũ: ngày đúng giờ khi mọi xã cũ gửi trước 17:00).",
         "Each day counts once: on time when the ward's report of that day came before 17:00 (a ward merged from several former wards: on time when every one of them did).");
+    // Anomalies (issue 24): AnomalyList on the quality page, AnomalyMarks on any figure.
+    add("anomaly.title", "Số liệu bất thường tháng %s (%d)", "Figures that look wrong, %s (%d)");
+    add(
+        "anomaly.none",
+        "Không có số liệu bất thường nào trong tháng này.",
+        "Nothing looks wrong this month.");
+    add(
+        "anomaly.explain",
+        "Số liệu khác hẳn lịch sử 12 tháng của xã/phường hoặc các xã/phường cùng tỉnh, giảm về 0,"
+            + " dân số biến động mạnh giữa hai kỳ, báo cáo ngày lệch hệ thống: cần kiểm tra trước"
+            + " khi dùng để xếp hạng.",
+        "Figures far from the ward's own 12 months or its province's other wards, drops to zero,"
+            + " population swings between snapshots, daily reports that differ from the system:"
+            + " check them before ranking on them.");
+    add("anomaly.period", "Kỳ", "Period");
+    add("anomaly.metric", "Chỉ số", "Metric");
+    add("anomaly.value", "Giá trị", "Value");
+    add("anomaly.expected", "Khoảng thường gặp", "Usual range");
+    add("anomaly.method", "Cách phát hiện", "Found by");
+    add("anomaly.reason", "Lý do", "Reason");
+    add("anomaly.more", "… và %d lý do khác", "… and %d more");
+    add("anomaly.method.ward_history", "Lịch sử của xã/phường", "The ward's history");
+    add("anomaly.method.peer", "So với xã/phường cùng tỉnh", "Against its peers");
+    add("anomaly.method.drop_to_zero", "Giảm về 0", "Drop to zero");
+    add("anomaly.method.cumulative_decrease", "Lũy kế giảm", "Cumulative went down");
+    add("anomaly.method.population_shift", "Dân số biến động", "Population shift");
+    add("anomaly.method.daily_mismatch", "Báo cáo ngày lệch", "Daily report mismatch");
   }
 
   private Messages() {}

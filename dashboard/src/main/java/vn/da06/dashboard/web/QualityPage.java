@@ -16,8 +16,8 @@ import vn.da06.warehouse.Metrics;
 import vn.da06.warehouse.Reference;
 
 /**
- * Chất lượng dữ liệu: the share of clean records month by month, and the wards of the latest
- * snapshot, worst first.
+ * Chất lượng dữ liệu: the share of clean records month by month, the month's anomalies by ward
+ * ({@link AnomalyList}), and the wards of the latest snapshot, worst first.
  */
 final class QualityPage {
   private static final List<String> COLUMNS =
@@ -49,6 +49,7 @@ final class QualityPage {
             series,
             List.of("dq_clean_rate"),
             null));
+    AnomalyList.addTo(page, content); // issue 24: the month's anomalies, by ward
     if (snapshotMonths.isEmpty()) {
       content.note(lang.t("quality.none"));
       return content;

@@ -284,6 +284,11 @@ class TrinoAnalystsTest {
                 "ward-secret",
                 "SELECT DISTINCT unit_code FROM delta.gold.target_progress"))
         .allSatisfy(row -> assertThat(row).containsExactly(ward));
+    // gold.anomalies (issue 24): a ward user sees its own ward's only.
+    assertThat(
+            trino(
+                "ward.user", "ward-secret", "SELECT DISTINCT unit_code FROM delta.gold.anomalies"))
+        .allSatisfy(row -> assertThat(row).containsExactly(ward));
     // The control: the province analyst sees many wards.
     assertThat(
             trino(

@@ -139,9 +139,16 @@ public final class Da06 {
         description = "Writer threads (0 = one per core).")
     int threads;
 
+    @Option(
+        names = "--no-anomalies",
+        description =
+            "Plant no anomalies (by default a few of each kind are planted at known places,"
+                + " listed in _manifest/anomalies.csv, for gold.anomalies to find).")
+    boolean noAnomalies;
+
     @Override
     public Integer call() {
-      generate(out, province, from, to, scale, seed, threads);
+      generate(out, province, from, to, scale, seed, threads, !noAnomalies);
       return 0;
     }
   }
@@ -188,11 +195,26 @@ public final class Da06 {
       double scale,
       long seed,
       int threads) {
+    return generate(out, province, from, to, scale, seed, threads, true);
+  }
+
+  /** As above; {@code plantAnomalies}: plant anomalies at known places (the default). */
+  public static GeneratorSummary generate(
+      Path out,
+      String province,
+      YearMonth from,
+      YearMonth to,
+      double scale,
+      long seed,
+      int threads,
+      boolean plantAnomalies) {
     AdminUnits units = AdminUnitsLoader.load(null);
     int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     GeneratorSummary summary =
         Generator.generate(
-            new GeneratorOptions(out, province, from, to, scale, seed, workers), units);
+            new GeneratorOptions(out, province, from, to, scale, seed, workers),
+            units,
+            plantAnomalies);
     System.out.printf(
         "Generated %d files in %s (%.1f s):%n",
         summary.files(), out, summary.elapsed().toMillis() / 1000.0);

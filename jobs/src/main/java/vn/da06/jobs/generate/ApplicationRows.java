@@ -82,6 +82,59 @@ final class ApplicationRows extends UnitPart {
     }
   }
 
+  /**
+   * A planted surge ({@link Plants.Kind#SURGE}): K more level-2 applications received and activated
+   * in the month, K = max(3 × min_change, 9 × the ward's 12-month median of activations).
+   */
+  void plantSurge(Plants.Place place) {
+    YearMonth month = place.month();
+    double median = Plants.medianBefore(table, WardMonthTable.ACTIVATIONS_L2, month);
+    long extra =
+        Math.round(
+            Math.max(
+                3 * vn.da06.warehouse.AnomalyRules.DEFAULT.minChange(), 9 * Math.max(median, 1)));
+    List<Person> living =
+        people.stream()
+            .filter(p -> p.death == null || p.death.isAfter(month.atEndOfMonth()))
+            .filter(p -> !p.birth.plusYears(14).isAfter(month.atDay(1)))
+            .toList();
+    if (living.isEmpty()) {
+      return;
+    }
+    for (int j = 0; j < extra; j++) {
+      Person p = living.get(j % living.size());
+      LocalDate day = month.atDay(1 + j % Math.min(27, month.lengthOfMonth() - 1));
+      int ward = wardOn(p, day);
+      LocalDateTime received = day.atTime(8, 0).plusMinutes(j % 480);
+      LocalDateTime activated = received.plusHours(1);
+      String id =
+          String.format(
+              "EID-%s-%07d-2%02d", unit.current().code(), p.index, 50 + j / living.size());
+      FileFormat format = plan.applicationFiles.get(YearMonth.from(activated));
+      String[] values = {
+        id,
+        p.id,
+        wardCode(ward),
+        "2",
+        "OFFICE",
+        format.timestamp(received),
+        "APPROVED",
+        format.timestamp(activated),
+        format.timestamp(activated.plusMinutes(5))
+      };
+      write(format, values, note(id), null);
+      accepted++;
+      table.addEvent(WardMonthTable.APPLICATIONS_L2, ward, day);
+      table.addEvent(WardMonthTable.ACTIVATIONS_L2, ward, day);
+      if (plan.campaignOn(day) != null) {
+        int[] truth =
+            dailyTruth.computeIfAbsent(dayKey(table.wardAsOf(ward, day), day), key -> new int[2]);
+        truth[0]++;
+        truth[1]++;
+      }
+    }
+  }
+
   private double dayWeight(LocalDate day, int level) {
     return plan.dayWeight(day, level);
   }

@@ -46,7 +46,9 @@ final class DailyReportRows extends UnitPart {
           int[] truth = dailyTruth.getOrDefault(dayKey(ward, day), new int[2]);
           int applications = truth[0];
           int activations = truth[1];
+          boolean off = false;
           if (random.nextDouble() < 0.05 * sloppiness) {
+            off = true;
             misreported++;
             int delta = 1 + random.nextInt(3 + Math.max(applications, activations) / 5);
             if (random.nextBoolean()) {
@@ -59,6 +61,15 @@ final class DailyReportRows extends UnitPart {
                   activations >= delta && random.nextBoolean()
                       ? activations - delta
                       : activations + delta;
+            }
+          }
+          Plants.Place planted = plan.plants.at(unit.index());
+          if (planted != null
+              && planted.kind() == Plants.Kind.DAILY
+              && planted.month().equals(YearMonth.from(day))) {
+            applications = Math.max(applications + 5, 2 * applications); // planted: overclaimed
+            if (!off) {
+              misreported++;
             }
           }
           LocalDateTime submitted;

@@ -70,6 +70,12 @@ final class DossierRows extends UnitPart {
       if (random.nextDouble()
           < 0.03 * plan.options.dossierFactor() * days / month.lengthOfMonth()) {
         LocalDate day = from.plusDays(random.nextLong(days));
+        Plants.Place planted = plan.plants.at(unit.index());
+        if (planted != null
+            && planted.kind() == Plants.Kind.DROP
+            && planted.month().equals(month)) {
+          continue; // planted: the export missed the ward's dossiers of the month
+        }
         newDossier(random, p, day, wardOn(p, day), ++serial);
       }
     }

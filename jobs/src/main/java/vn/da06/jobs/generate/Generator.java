@@ -59,8 +59,17 @@ public final class Generator {
   private Generator() {}
 
   public static GeneratorSummary generate(GeneratorOptions options, AdminUnits units) {
+    return generate(options, units, false);
+  }
+
+  /**
+   * As {@link #generate(GeneratorOptions, AdminUnits)}; with {@code plantAnomalies}, anomalies of
+   * each kind planted at known places ({@link Plants}), listed in {@code _manifest/anomalies.csv}.
+   */
+  public static GeneratorSummary generate(
+      GeneratorOptions options, AdminUnits units, boolean plantAnomalies) {
     try {
-      return run(options, units);
+      return run(options, units, plantAnomalies);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot generate feeds into "
@@ -72,10 +81,13 @@ public final class Generator {
     }
   }
 
-  private static GeneratorSummary run(GeneratorOptions options, AdminUnits units)
-      throws IOException {
+  private static GeneratorSummary run(
+      GeneratorOptions options, AdminUnits units, boolean plantAnomalies) throws IOException {
     long started = System.nanoTime();
     Plan plan = new Plan(options, units);
+    if (plantAnomalies) {
+      plan.plants = Plants.of(plan);
+    }
     Path out = options.out();
     Path manifest = out.resolve(MANIFEST_FOLDER);
     Path chunkRoot = manifest.resolve(".chunks");
@@ -171,6 +183,7 @@ public final class Generator {
     int targetRows = targets.stream().mapToInt(TargetFile::rows).sum();
 
     writeWardMonth(manifest.resolve("ward_month.csv"), rows);
+    writeAnomalies(manifest.resolve(ANOMALIES_FILE), plan);
     Set<String> samples = new LinkedHashSet<>();
     for (UnitGenerator.Result result : results) {
       for (String id : result.sampleCitizenIds()) {
@@ -233,6 +246,18 @@ public final class Generator {
     summary.put("targets", targetRows);
     summary.put("campaigns", plan.campaigns.stream().map(Campaign::name).toList());
     summary.put("ward_month_rows", rows.size());
+    summary.put(
+        "planted_anomalies",
+        plan.plants.all().stream()
+            .map(
+                place -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("kind", place.kind().name());
+                  entry.put("ward_code", place.wardCode());
+                  entry.put("month", place.month().toString());
+                  return entry;
+                })
+            .toList());
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(manifest.resolve("summary.json").toFile(), summary);
@@ -332,6 +357,24 @@ public final class Generator {
           values.add(value == null ? "" : value.toString());
         }
         printer.printRecord(values);
+      }
+    }
+  }
+
+  /**
+   * The planted anomalies' cells ({@link Plants#cells}): kind, unit_code, period, metric, planted
+   * (true: the anomaly step must flag it; false: a consequence it may flag).
+   */
+  public static final String ANOMALIES_FILE = "anomalies.csv";
+
+  private static void writeAnomalies(Path file, Plan plan) throws IOException {
+    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(writer, ChunkWriter.CSV)) {
+      printer.printRecord("kind", "unit_code", "period", "metric", "planted");
+      for (Plants.Place place : plan.plants.all()) {
+        for (String[] cell : Plants.cells(place, plan)) {
+          printer.printRecord(place.kind().name(), cell[0], cell[1], cell[2], cell[3]);
+        }
       }
     }
   }

@@ -56,6 +56,9 @@ final class Plan {
   final Map<LocalDate, FileFormat> populationFiles = new LinkedHashMap<>();
   final Map<YearMonth, FileFormat> reportFiles = new LinkedHashMap<>();
 
+  /** The anomalies planted (issue 24); none unless the generator is asked to plant. */
+  Plants plants = Plants.NONE;
+
   Plan(GeneratorOptions options, AdminUnits units) {
     this.options = options;
     this.units = units;

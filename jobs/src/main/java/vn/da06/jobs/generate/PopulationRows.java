@@ -42,9 +42,14 @@ final class PopulationRows extends UnitPart {
       FileFormat format = plan.populationFiles.get(date);
       double improvement = Plan.improvement(date);
       List<PopulationRecord> accepted = new ArrayList<>();
+      Plants.Place planted = plan.plants.at(unit.index());
+      boolean shifted =
+          planted != null
+              && planted.kind() == Plants.Kind.POPULATION
+              && date.equals(planted.snapshot());
       for (Person p : people) {
-        if (p.birth.isAfter(date)) {
-          continue;
+        if (p.birth.isAfter(date) || (shifted && Plants.leftOut(p))) {
+          continue; // planted: the snapshot lost 2 in 5 of the ward's residents
         }
         SplittableRandom random = Rng.of(seed, TAG_SNAPSHOT, unit.index(), p.index, s);
         int ward = wardOn(p, date);

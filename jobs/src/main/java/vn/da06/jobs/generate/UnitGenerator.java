@@ -37,6 +37,10 @@ final class UnitGenerator extends UnitPart {
       applications.applicationsOf(person);
       dossiers.dossiersOf(person);
     }
+    Plants.Place planted = plan.plants.at(unit.index());
+    if (planted != null && planted.kind() == Plants.Kind.SURGE) {
+      applications.plantSurge(planted);
+    }
     DailyReportCounts reports = new DailyReportRows(this).writeDailyReports();
     List<String> samples = new ArrayList<>();
     for (Person person : people) {

@@ -79,6 +79,19 @@ final class WardMonthTable {
     events[column][wardAsOf(recordWard, day)][month]++;
   }
 
+  /** The unit's (current ward's) count of an event column in a month; null outside the months. */
+  Long unitTotal(int column, java.time.YearMonth month) {
+    int index = monthIndex(month.atDay(1));
+    if (index < 0) {
+      return null;
+    }
+    long total = 0;
+    for (long[] ward : events[column]) {
+      total += ward[index];
+    }
+    return total;
+  }
+
   int wardAsOf(int recordWard, LocalDate day) {
     return Era.on(day) == Era.POST_REFORM ? current : recordWard;
   }

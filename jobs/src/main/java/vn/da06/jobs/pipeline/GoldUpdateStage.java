@@ -20,12 +20,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import vn.da06.jobs.gold.Anomalies;
 import vn.da06.jobs.gold.DailyReportCheck;
 import vn.da06.jobs.gold.Measures;
 import vn.da06.jobs.gold.ServiceMonth;
 import vn.da06.jobs.gold.TargetProgress;
 import vn.da06.jobs.gold.UnitMetrics;
 import vn.da06.jobs.gold.WardMonthKpis;
+import vn.da06.warehouse.AnomalyRules;
 import vn.da06.warehouse.Feed;
 import vn.da06.warehouse.Tables;
 import vn.da06.warehouse.admin.Era;
@@ -273,6 +275,37 @@ final class GoldUpdateStage {
     for (Dataset<Row> cached : List.of(eid, dossierMeasures, snapshotFigures, wards)) {
       cached.unpersist();
     }
+    writeAnomalies(plan, silver.targets(), dimWard);
+  }
+
+  /**
+   * gold.anomalies (issue 24) of the months just written, from gold's current-ward rows of those
+   * months and the history before them ({@link Anomalies#historyFrom}), the daily report check and
+   * the campaigns of the targets feed; the months' earlier rows are replaced.
+   */
+  private void writeAnomalies(GoldPlan plan, Dataset<Row> targets, Dataset<Row> dimWard) {
+    AnomalyRules rules = AnomalyRules.resolve();
+    String from = plan.fromMonth();
+    Dataset<Row> kpis = run.io.read(Tables.GOLD, Tables.WARD_MONTH_KPIS_CURRENT);
+    Dataset<Row> daily = run.io.read(Tables.GOLD, Tables.DAILY_REPORT_CHECK);
+    if (from != null) {
+      kpis = kpis.where(col("month").geq(Anomalies.historyFrom(from, rules)));
+      daily = daily.where(col("month").geq(from));
+    }
+    run.progress.stage("gold: %s", Tables.ANOMALIES);
+    List<Row> found =
+        Anomalies.candidates(
+                kpis,
+                daily,
+                Anomalies.expectedSurges(run.spark, targets, dimWard, rules),
+                dimWard.select("ward_code", "era", "current_ward_code"),
+                from,
+                rules)
+            .collectAsList();
+    Dataset<Row> rows =
+        run.spark.createDataFrame(
+            Anomalies.withReasons(found, rules, java.time.Instant.now()), Anomalies.SCHEMA);
+    writeTable(rows, Tables.ANOMALIES, plan.where());
   }
 
   /**

@@ -99,6 +99,9 @@ public final class Certifier {
                 + Formats.percent(verdict.limit()));
       }
     }
+    if (vn.da06.warehouse.AnomalyRules.resolve().reportProvisional()) {
+      reasons.addAll(AnomalySection.headlineReasons(gold, scope, month));
+    }
     return new ReportDocument.Certification(reasons.isEmpty(), reasons);
   }
 

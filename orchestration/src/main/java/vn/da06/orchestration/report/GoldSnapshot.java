@@ -23,6 +23,7 @@ public final class GoldSnapshot {
           Tables.GOLD + "." + Tables.WARD_MONTH_KPIS,
           Tables.GOLD + "." + Tables.TARGET_PROGRESS,
           Tables.GOLD + "." + Tables.DAILY_REPORT_CHECK,
+          Tables.GOLD + "." + Tables.ANOMALIES,
           Tables.OPS + "." + Tables.INGESTED_FILES);
 
   private final Map<String, Long> versions;

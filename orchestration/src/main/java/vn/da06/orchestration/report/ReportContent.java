@@ -85,6 +85,12 @@ public final class ReportContent {
                         + " đã đầy đủ: mọi xã/phường đã gửi đủ dữ liệu, không tiêu chí chất"
                         + " lượng dữ liệu nào vượt ngưỡng."
                     : "Lý do: " + certification.reasonText() + ".")));
+    // Issue 24: an anomaly on a headline figure is said here (TẠM TÍNH only if configured so).
+    List<String> anomalyNotes = AnomalySection.headlineReasons(gold, scope, month);
+    anomalyNotes.removeAll(certification.reasons());
+    if (!anomalyNotes.isEmpty()) {
+      blocks.add(new Paragraph("Lưu ý: " + String.join("; ", anomalyNotes) + "."));
+    }
 
     blocks.add(new Heading("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"));
     List<List<Object>> kpiRows = new ArrayList<>();
@@ -265,6 +271,7 @@ public final class ReportContent {
                   + Formats.count(missing)
                   + " lượt không báo cáo."));
     }
+    blocks.addAll(AnomalySection.blocks(gold, scope, month, "5")); // issue 24
     blocks.add(new Heading("VI. ĐỀ XUẤT, KIẾN NGHỊ"));
     blocks.add(
         new Paragraph(

@@ -198,6 +198,23 @@ public final class AccessRules {
                 case WARD -> "ward_code = " + code;
               };
           case Tables.SERVICE_MONTH, Tables.DAILY_REPORT_CHECK -> byWardCode;
+          // Anomalies are on today's wards, as ward_month_kpis_current.
+          case Tables.ANOMALIES ->
+              switch (level) {
+                case PROVINCE ->
+                    "unit_code IN (SELECT ward_code FROM "
+                        + DIM_WARD
+                        + " WHERE current_province_code = "
+                        + code
+                        + ")";
+                case DISTRICT ->
+                    "unit_code IN (SELECT current_ward_code FROM "
+                        + DIM_WARD
+                        + " WHERE district_code = "
+                        + code
+                        + ")";
+                case WARD -> "unit_code = " + code;
+              };
           case Tables.TARGET_PROGRESS ->
               switch (level) {
                 case PROVINCE ->

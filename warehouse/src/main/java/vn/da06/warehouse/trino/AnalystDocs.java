@@ -249,6 +249,15 @@ public final class AnalystDocs {
         "Per (ward_code, report_date): the ward's daily report (submitted_at,"
             + " on time before 17:00, reported level-2 applications and activations) against the same counted by"
             + " the system, and the difference (reported − system).");
+    map.put(
+        Tables.ANOMALIES,
+        "One row per (unit_code, period, metric, method) that looks wrong, on today's wards:"
+            + " `method` ward_history (far from the ward's own last 12 months: median and MAD,"
+            + " modified z-score in `score`), peer (growth far from the province's other wards),"
+            + " drop_to_zero, cumulative_decrease, population_shift (eligible population between"
+            + " snapshots), daily_mismatch (`period` a day, `metric` daily_report);"
+            + " `expected_low`–`expected_high` the usual range; `reason_vi`/`reason_en` the"
+            + " sentence a chair reads. Thresholds: docs/anomalies.md.");
     return Map.copyOf(map);
   }
 
@@ -316,6 +325,22 @@ public final class AnalystDocs {
             "system_l2_activations",
             "diff_l2_applications",
             "diff_l2_activations"));
+    map.put(
+        Tables.ANOMALIES,
+        List.of(
+            "unit_code",
+            "period",
+            "period_type",
+            "metric",
+            "value",
+            "expected_low",
+            "expected_high",
+            "method",
+            "score",
+            "reason_vi",
+            "reason_en",
+            "detected_at",
+            "month"));
     return java.util.Collections.unmodifiableMap(map);
   }
 }
