@@ -93,18 +93,21 @@ final class HeadlineStrip {
             .sortedBy(null, false)
             .url();
     StringBuilder out =
-        new StringBuilder("<a class=\"hcard ")
+        new StringBuilder("<div class=\"hcard ")
             .append(band.cssClass())
-            .append("\" href=\"")
-            .append(Html.esc(href))
             .append("\" data-testid=\"headline-card\" data-metric=\"")
             .append(metric.column())
             .append("\" data-band=\"")
             .append(band.apiName())
-            .append("\"><span class=\"label\">")
+            .append("\"><a class=\"label\" href=\"")
+            .append(Html.esc(href))
+            .append("\">")
             .append(Html.esc(lang.label(metric)))
-            .append("</span><span class=\"value\">")
+            .append("</a><span class=\"value\">")
             .append(Html.esc(value == null ? lang.t("nodata.short") : lang.value(metric, value)))
+            // ⚠ where gold.anomalies flags this figure, its reason a tap away
+            .append(
+                AnomalyMarks.html(page, page.unit().code(), page.state().month(), metric.column()))
             .append("</span>");
     // "58,1 % / 80 % đến 31/12/2026 · dự kiến 60,3 %": the target live today and where the pace of
     // the latest month takes the figure by its deadline; else the goal; else no reference.
@@ -126,7 +129,7 @@ final class HeadlineStrip {
           .append("</span>");
     }
     out.append(Charts.sparkline("spark-" + metric.column(), lang, metric, months, trend));
-    return out.append("</a>").toString();
+    return out.append("</div>").toString();
   }
 
   /** "/ 80,0 % đến 31/12/2026" against a target, "/ mục tiêu 70,0 %" against a goal. */
