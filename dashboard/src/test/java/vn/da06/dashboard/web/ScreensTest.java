@@ -38,7 +38,7 @@ import vn.da06.warehouse.access.UsersFile;
  * Every page of {@link Pages#PAGES}, as the province chair and as a commune chairman, on a desktop
  * (1440×900) and on a phone (390×844, emulated: headless Chromium will not make a window narrower
  * than 500 px), in Vietnamese, over the real warehouse: each answers, has its title, scrolls
- * sideways on neither screen, and is photographed — the first screen and the whole page — into
+ * sideways on neither screen, and is photographed — the first screen, and the whole overview — into
  * target/screenshots/screens-{user}-{screen}-{page}[-full].png for a person to read.
  */
 class ScreensTest {
@@ -139,8 +139,11 @@ class ScreensTest {
             if (phone) {
               assertThat(width).as("the phone is emulated at 390 px").isEqualTo(390);
             }
+            // The first screen of every page; the whole page of the overviews (the docs show them).
             capture(driver, name, false);
-            capture(driver, name + "-full", true);
+            if (page.equals("overview")) {
+              capture(driver, name + "-full", true);
+            }
           }
           driver.manage().deleteAllCookies();
         }
