@@ -197,7 +197,7 @@ public final class DashboardApp {
     app.get("/units/{unitCode}", ctx -> page(ctx, "overview"));
     app.get("/units/{unitCode}/{page}", ctx -> page(ctx, ctx.pathParam("page")));
     app.get("/units/{unitCode}/{page}/export/{format}", this::export);
-    app.get("/admin", ctx -> admin.show(ctx, store.current()));
+    app.get("/admin", ctx -> admin.show(ctx, store.current(), csrf(ctx), goals, clock));
     app.get(
         "/api/v1/units/{unitCode}/kpis",
         ctx -> {
@@ -213,7 +213,9 @@ public final class DashboardApp {
     app.get("/api/v1/metrics", api::metrics);
     app.get("/api/v1/me", api::me);
 
-    app.exception(DashboardException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+    app.exception(
+        DashboardException.class,
+        (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.vietnamese()));
     app.exception(
         WarehouseUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
     app.exception(
@@ -395,7 +397,8 @@ public final class DashboardApp {
             expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
       throw DashboardException.forbidden(
           "Cannot accept this form: its security token is missing or old"
-              + " (reload the page and try again)");
+              + " (reload the page and try again)",
+          "Biểu mẫu thiếu mã bảo mật hoặc mã đã cũ: hãy tải lại trang và thử lại.");
     }
   }
 
@@ -637,6 +640,14 @@ public final class DashboardApp {
   }
 
   private void error(Context ctx, int status, String message) {
+    error(ctx, status, message, null);
+  }
+
+  /**
+   * An error page in one language: a refusal (403) on the Vietnamese page says why in Vietnamese
+   * ({@code vietnamese}), never with the English reason the JSON answers and the English page give.
+   */
+  private void error(Context ctx, int status, String message, String vietnamese) {
     if (status == 403) {
       User user = ctx.attribute(Access.USER);
       audit.record(
@@ -652,7 +663,7 @@ public final class DashboardApp {
     // names the rule, for the English page and the server's JSON answers).
     String text = status == 403 ? lang.t("error.forbidden") : "";
     if (status == 403 && lang == Lang.VI) {
-      message = "";
+      message = vietnamese == null ? "" : vietnamese;
     }
     String body =
         "<section class=\"error-page\"><h1>"
