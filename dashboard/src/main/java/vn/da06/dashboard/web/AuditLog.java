@@ -51,6 +51,7 @@ public final class AuditLog implements AutoCloseable {
   public static final int DEFAULT_KEEP = 5;
   static final int MAX_FIELD = 200;
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+  private static final Pattern INVALID = Pattern.compile("invalid, \\d{1,10} characters");
   private static final Duration MERGE_WINDOW = Duration.ofMinutes(1);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<PosixFilePermission> OWNER_ONLY =
@@ -116,11 +117,18 @@ public final class AuditLog implements AutoCloseable {
     return "invalid, " + typed.length() + " characters";
   }
 
+  /** A valid name, or what {@link #typedName} already made of an invalid one; else its length. */
+  private static String loggable(String user) {
+    return user == null || NAME.matcher(user).matches() || INVALID.matcher(user).matches()
+        ? user
+        : invalid(user);
+  }
+
   public synchronized void record(
       String event, String user, String ip, Map<String, Object> details) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("event", bounded(event));
-    line.put("user", user == null || NAME.matcher(user).matches() ? user : invalid(user));
+    line.put("user", loggable(user));
     line.put("ip", bounded(ip));
     details.forEach((key, value) -> line.put(String.valueOf(bounded(key)), bounded(value)));
     String key;
@@ -174,7 +182,7 @@ public final class AuditLog implements AutoCloseable {
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("ts", Instant.parse(parts[0]).plus(Duration.ofMinutes(1)).toString());
       line.put("event", "api_read");
-      line.put("user", NAME.matcher(parts[1]).matches() ? parts[1] : invalid(parts[1]));
+      line.put("user", loggable(parts[1]));
       line.put("unit", bounded(parts[2]));
       line.put("minute", parts[0]);
       line.put("requests", count.sum());
