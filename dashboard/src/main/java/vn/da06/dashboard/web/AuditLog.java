@@ -241,6 +241,9 @@ public final class AuditLog implements AutoCloseable {
         throw new UncheckedIOException("Cannot read audit log " + part + ": " + e.getMessage(), e);
       }
       for (int j = lines.size() - 1; j >= 0; j--) {
+        if (!ofOneOf(lines.get(j), users)) {
+          continue; // another user's, or anonymous: not parsed
+        }
         Map<String, Object> entry;
         try {
           entry = JSON.readValue(lines.get(j), Map.class);
@@ -263,6 +266,17 @@ public final class AuditLog implements AutoCloseable {
         Comparator.comparing((Map<String, Object> entry) -> String.valueOf(entry.get("ts")))
             .reversed());
     return entries;
+  }
+
+  /** Whether a line's {@code "user"} is one of {@code users}, judged without parsing it. */
+  private static boolean ofOneOf(String line, Set<String> users) {
+    int at = line.indexOf("\"user\":\"");
+    if (at < 0) {
+      return false;
+    }
+    int start = at + "\"user\":\"".length();
+    int end = line.indexOf('"', start);
+    return end > start && users.contains(line.substring(start, end));
   }
 
   /** Every entry of the current file, oldest first (tests and tools). */
