@@ -104,7 +104,10 @@ final class Layout {
       out.append("<a href=\"")
           .append(Html.esc(target.url()))
           .append("\"")
-          .append(name.equals(state.page()) ? " class=\"active\" aria-current=\"page\"" : "")
+          .append(
+              !adminActive && name.equals(state.page())
+                  ? " class=\"active\" aria-current=\"page\""
+                  : "")
           .append(" data-page=\"")
           .append(name)
           .append("\">")
@@ -114,7 +117,9 @@ final class Layout {
     if (page.user().role() == vn.da06.warehouse.access.Role.ADMIN) {
       out.append("<a href=\"/admin")
           .append(lang == Lang.EN ? "?lang=en" : "")
-          .append("\" data-page=\"admin\">")
+          .append("\"")
+          .append(adminActive ? " class=\"active\" aria-current=\"page\"" : "")
+          .append(" data-page=\"admin\">")
           .append(Html.esc(lang.t("nav.admin")))
           .append("</a>");
     }

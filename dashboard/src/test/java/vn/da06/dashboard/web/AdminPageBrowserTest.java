@@ -120,7 +120,10 @@ class AdminPageBrowserTest {
     String html = driver.getPageSource();
     assertThat(html)
         .contains(
-            "id=\"lang-switch\"", "data-page=\"overview\"", "data-event=\"forbidden\">Bị từ chối")
+            "id=\"lang-switch\"",
+            "data-page=\"overview\"",
+            "class=\"active\" aria-current=\"page\" data-page=\"admin\"",
+            "data-event=\"forbidden\">Bị từ chối")
         .containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}")
         .doesNotContainPattern("<td class=\"time\">\\d{4}-");
     shoot("admin-desktop");
