@@ -30,5 +30,10 @@ public enum QuarantineReason {
    */
   IMPOSSIBLE_VALUE,
   /** A text longer than the contract allows (ids ≤ 64). */
-  VALUE_TOO_LONG
+  VALUE_TOO_LONG,
+  /**
+   * A free-text field (targets: {@code campaign}) holds a control character (U+0000–U+001F,
+   * U+007F–U+009F: tab, CR, LF…), which would break the CSV and spreadsheet cells it reaches.
+   */
+  CONTROL_CHARACTER
 }

@@ -95,18 +95,24 @@ public final class DashboardCli {
       Steering steering,
       java.time.Clock clock,
       Path reportsConfig,
-      WardBoundaries boundaries) {
+      WardBoundaries boundaries,
+      boolean insecureHttp,
+      DashboardApp.Settings security) {
     public ServeOptions {
       java.util.Objects.requireNonNull(warehouse, "warehouse is null");
       java.util.Objects.requireNonNull(goals, "goals is null");
       java.util.Objects.requireNonNull(steering, "steering is null");
       java.util.Objects.requireNonNull(clock, "clock is null");
+      java.util.Objects.requireNonNull(security, "security is null");
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("Cannot listen on port " + port + ": use 1-65535");
       }
     }
 
-    /** Options with the default steering (equal weights, ward users see their own ward). */
+    /**
+     * Options with the default steering (equal weights, ward users see their own ward), no map and
+     * the default security settings (docs/security.md) with {@code secureCookies} as given.
+     */
     public ServeOptions(
         Path warehouse,
         String host,
@@ -130,7 +136,9 @@ public final class DashboardCli {
           Steering.DEFAULT,
           java.time.Clock.systemUTC(),
           Path.of(DEFAULT_REPORTS),
-          null);
+          null,
+          false,
+          DashboardCli.security(secureCookies, DashboardApp.Settings.defaults()));
     }
 
     public static ServeOptions defaults(Path warehouse) {
@@ -147,7 +155,9 @@ public final class DashboardCli {
           Steering.DEFAULT,
           java.time.Clock.systemUTC(),
           Path.of(DEFAULT_REPORTS),
-          null);
+          null,
+          false,
+          DashboardCli.security(false, DashboardApp.Settings.defaults()));
     }
   }
 
@@ -222,22 +232,71 @@ public final class DashboardCli {
     return new Running(app, store, threads);
   }
 
+  static DashboardApp.Settings security(boolean secureCookies, DashboardApp.Settings base) {
+    return new DashboardApp.Settings(
+        secureCookies,
+        base.maxLoginFailures(),
+        base.loginWindow(),
+        base.sessionIdle(),
+        base.sessionLifetime(),
+        base.maxLoginDelay(),
+        base.trustedProxies());
+  }
+
+  /**
+   * A server reachable beyond this machine sends session cookies over the network: it starts only
+   * behind TLS ({@code --secure-cookies}, the cookie marked Secure) or when told it may speak plain
+   * HTTP ({@code --insecure-http}), which it then says at every start.
+   */
+  static void checkTransport(ServeOptions options, PrintStream err) {
+    boolean loopback;
+    try {
+      loopback = java.net.InetAddress.getByName(options.host()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException(
+          "Cannot listen on " + options.host() + ": no such address (" + e.getMessage() + ")");
+    }
+    if (loopback || options.secureCookies()) {
+      return;
+    }
+    if (!options.insecureHttp()) {
+      throw new IllegalArgumentException(
+          "Cannot listen on "
+              + options.host()
+              + " without TLS: passwords and session cookies would cross the network in clear."
+              + " Serve it behind a TLS proxy with --secure-cookies (docs/security.md), or pass"
+              + " --insecure-http to accept plain HTTP");
+    }
+    err.println(
+        "da06: WARNING: serving plain HTTP on "
+            + options.host()
+            + " (--insecure-http): passwords and session cookies cross the network in clear;"
+            + " put a TLS proxy in front and use --secure-cookies instead");
+  }
+
   /** Starts the web server over any store (Delta Kernel, or Trino with --source trino). */
   static Javalin start(ServeOptions options, KpiStore store) {
+    checkTransport(options, System.err);
+    AuditLog audit = new AuditLog(options.auditLog());
     DashboardApp dashboard =
         new DashboardApp(
             store,
             new UserDirectory(options.users()),
-            new AuditLog(options.auditLog()),
-            new DashboardApp.Settings(
-                options.secureCookies(), 5, Duration.ofMinutes(15), Duration.ofHours(8)),
+            audit,
+            security(options.secureCookies(), options.security()),
             options.goals());
     dashboard
         .steering(options.steering())
         .clock(options.clock())
         .monthlyReports(options.warehouse(), options.reportsConfig())
         .boundaries(options.boundaries());
-    return dashboard.create().start(options.host(), options.port());
+    Javalin app = dashboard.create();
+    try {
+      return app.start(options.host(), options.port());
+    } catch (RuntimeException e) {
+      audit.close();
+      throw e;
+    }
   }
 
   /**
@@ -430,8 +489,67 @@ public final class DashboardCli {
 
     @Option(
         names = "--secure-cookies",
-        description = "mark the session cookie Secure (when served over HTTPS)")
+        description =
+            "mark the session cookie Secure: the server sits behind a TLS proxy (needed to listen"
+                + " beyond 127.0.0.1 unless --insecure-http)")
     boolean secureCookies;
+
+    @Option(
+        names = "--insecure-http",
+        description =
+            "allow listening beyond 127.0.0.1 without TLS (a warning is printed at every start)")
+    boolean insecureHttp;
+
+    @Option(
+        names = "--trusted-proxy",
+        split = ",",
+        paramLabel = "ADDRESS",
+        description =
+            "address of a reverse proxy whose X-Forwarded-For is believed (repeatable;"
+                + " default: none, the peer's address is the client's)")
+    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
+    @Option(
+        names = "--session-idle-minutes",
+        defaultValue = "30",
+        description =
+            "a session ends after this many minutes without a request (default ${DEFAULT-VALUE})")
+    int sessionIdleMinutes;
+
+    @Option(
+        names = "--session-max-hours",
+        defaultValue = "12",
+        description = "a session ends this many hours after sign-in (default ${DEFAULT-VALUE})")
+    int sessionMaxHours;
+
+    @Option(
+        names = "--login-max-delay-seconds",
+        defaultValue = "30",
+        description =
+            "the longest wait repeated failed sign-ins impose on a name or address (default ${DEFAULT-VALUE})")
+    int loginMaxDelaySeconds;
+
+    DashboardApp.Settings securitySettings() {
+      if (sessionIdleMinutes < 1 || sessionMaxHours < 1 || loginMaxDelaySeconds < 1) {
+        throw new IllegalArgumentException(
+            "Cannot use --session-idle-minutes "
+                + sessionIdleMinutes
+                + ", --session-max-hours "
+                + sessionMaxHours
+                + ", --login-max-delay-seconds "
+                + loginMaxDelaySeconds
+                + ": each must be 1 or more");
+      }
+      DashboardApp.Settings defaults = DashboardApp.Settings.defaults();
+      return new DashboardApp.Settings(
+          secureCookies,
+          defaults.maxLoginFailures(),
+          defaults.loginWindow(),
+          Duration.ofMinutes(sessionIdleMinutes),
+          Duration.ofHours(sessionMaxHours),
+          Duration.ofSeconds(loginMaxDelaySeconds),
+          java.util.Set.copyOf(trustedProxies));
+    }
 
     @Option(
         names = "--source",
@@ -479,7 +597,9 @@ public final class DashboardCli {
                   steering,
                   clock(),
                   reportsConfig,
-                  boundaries));
+                  boundaries,
+                  insecureHttp,
+                  securitySettings()));
       if (UsersFile.load(users).users().isEmpty()) {
         System.err.println(
             "da06: no users in "
@@ -529,7 +649,9 @@ public final class DashboardCli {
                   steering,
                   clock(),
                   reportsConfig,
-                  boundaries),
+                  boundaries,
+                  insecureHttp,
+                  securitySettings()),
               store);
       System.err.println(
           "da06: dashboard on http://"

@@ -27,7 +27,12 @@ final class Access {
                         + user.name()
                         + ": their unit "
                         + user.unit()
-                        + " has no wards in the warehouse (ask an administrator to correct it with ./da06 users add)"));
+                        + " has no wards in the warehouse (ask an administrator to correct it with ./da06 users add)",
+                    "Đơn vị "
+                        + user.unit()
+                        + " của "
+                        + user.name()
+                        + " không có xã nào trong kho dữ liệu (nhờ quản trị viên sửa)."));
   }
 
   /**
@@ -77,7 +82,14 @@ final class Access {
                         + ": it is outside your unit "
                         + mine.code()
                         + " "
-                        + mine.name()));
+                        + mine.name(),
+                    "Đơn vị "
+                        + code
+                        + " nằm ngoài đơn vị "
+                        + mine.code()
+                        + " "
+                        + mine.name()
+                        + " của bạn."));
   }
 
   /** Whether the signed-in user has {@code role} or a higher one. */
@@ -103,7 +115,16 @@ final class Access {
               + user.role().id()
               + " (an administrator can change it with ./da06 users add --role "
               + role.id()
-              + ")");
+              + ")",
+          "Cần vai trò "
+              + role.id()
+              + " trở lên; "
+              + user.name()
+              + " có vai trò "
+              + user.role().id()
+              + " (quản trị viên có thể đổi bằng ./da06 users add --role "
+              + role.id()
+              + ").");
     }
   }
 

@@ -43,22 +43,57 @@ public final class DashboardApp {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String SESSION_USER = "user";
   private static final String SESSION_CSRF = "csrf";
+  private static final String SESSION_SINCE = "since";
+  private static final String SESSION_CREDENTIAL = "credential";
 
   /**
    * No inline script anywhere; inline style only because ECharts positions its tooltips with it.
    */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; "
-          + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
-          + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+  static final String CONTENT_SECURITY_POLICY = WebSecurity.CONTENT_SECURITY_POLICY;
 
   /**
-   * How the server behaves; {@code secureCookies} when it is served over HTTPS (behind a proxy).
+   * How the server behaves (docs/security.md): {@code secureCookies} when it is served over HTTPS
+   * (behind a proxy); sign-in attempts are free up to {@code maxLoginFailures} failures per name
+   * ({@code 4 ×} per address) within {@code loginWindow}, then wait 1 s, 2 s, 4 s… up to {@code
+   * maxLoginDelay}; a session ends after {@code sessionIdle} without a request and {@code
+   * sessionLifetime} after sign-in; {@code X-Forwarded-For} is believed only from {@code
+   * trustedProxies}.
    */
   public record Settings(
-      boolean secureCookies, int maxLoginFailures, Duration loginWindow, Duration sessionIdle) {
+      boolean secureCookies,
+      int maxLoginFailures,
+      Duration loginWindow,
+      Duration sessionIdle,
+      Duration sessionLifetime,
+      Duration maxLoginDelay,
+      java.util.Set<String> trustedProxies) {
+    public static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
+    public static final Duration DEFAULT_MAX_LOGIN_DELAY = Duration.ofSeconds(30);
+
+    public Settings {
+      trustedProxies = java.util.Set.copyOf(trustedProxies);
+      if (sessionIdle.isNegative() || sessionIdle.isZero() || sessionLifetime.isNegative()) {
+        throw new IllegalArgumentException(
+            "Cannot keep sessions for " + sessionIdle + " / " + sessionLifetime + ": use > 0");
+      }
+    }
+
+    /** The defaults for the session lifetime, the longest sign-in delay and proxies. */
+    public Settings(
+        boolean secureCookies, int maxLoginFailures, Duration loginWindow, Duration sessionIdle) {
+      this(
+          secureCookies,
+          maxLoginFailures,
+          loginWindow,
+          sessionIdle,
+          DEFAULT_LIFETIME,
+          DEFAULT_MAX_LOGIN_DELAY,
+          java.util.Set.of());
+    }
+
     public static Settings defaults() {
-      return new Settings(false, 5, Duration.ofMinutes(15), Duration.ofHours(8));
+      return new Settings(false, 5, Duration.ofMinutes(15), DEFAULT_IDLE);
     }
   }
 
@@ -74,6 +109,7 @@ public final class DashboardApp {
   private Steering steering = Steering.DEFAULT;
   private MonthlyReports reports = MonthlyReports.NONE;
   private WardBoundaries boundaries;
+  private Clock sessionClock = Clock.systemUTC();
 
   public DashboardApp(KpiStore store, UserDirectory users, AuditLog audit, Settings settings) {
     this(store, users, audit, settings, Goals.DEFAULT);
@@ -91,7 +127,11 @@ public final class DashboardApp {
     this.audit = audit;
     this.settings = settings;
     this.throttle =
-        new LoginThrottle(settings.maxLoginFailures(), settings.loginWindow(), Clock.systemUTC());
+        new LoginThrottle(
+            settings.maxLoginFailures(),
+            settings.loginWindow(),
+            settings.maxLoginDelay(),
+            () -> sessionClock.instant());
     this.api = new ApiController(store, goals);
     this.admin = new AdminPage(users, audit);
   }
@@ -130,6 +170,12 @@ public final class DashboardApp {
     return this;
   }
 
+  /** The clock sessions and sign-in delays are judged by (tests set one). */
+  DashboardApp sessionClock(Clock clock) {
+    this.sessionClock = java.util.Objects.requireNonNull(clock, "clock is null");
+    return this;
+  }
+
   /** The configured server, not started (JavalinTest starts it on a free port). */
   public Javalin create() {
     Javalin app =
@@ -152,8 +198,17 @@ public final class DashboardApp {
                     files.location = Location.CLASSPATH;
                   });
               config.jetty.modifyServletContextHandler(
-                  handler -> handler.setSessionHandler(sessionHandler()));
+                  handler -> {
+                    handler.setSessionHandler(sessionHandler());
+                    handler.setErrorHandler(WebSecurity.errorHandler());
+                  });
+              config.jetty.modifyServer(
+                  server -> server.setErrorHandler(WebSecurity.errorHandler()));
+              config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+              config.contextResolver.ip =
+                  ctx -> WebSecurity.clientAddress(ctx.req(), settings.trustedProxies());
               config.http.defaultContentType = "text/html; charset=utf-8";
+              config.events.serverStopped(audit::flush); // repeats and API counts pending
             });
     app.before(this::guard);
     app.before("/units/*", ctx -> ctx.attribute(WardBoundaries.ATTRIBUTE, boundaries));
@@ -181,20 +236,48 @@ public final class DashboardApp {
     app.get("/units/{unitCode}", ctx -> page(ctx, "overview"));
     app.get("/units/{unitCode}/{page}", ctx -> page(ctx, ctx.pathParam("page")));
     app.get("/units/{unitCode}/{page}/export/{format}", this::export);
-    app.get("/admin", ctx -> admin.show(ctx, store.current()));
-    app.get("/api/v1/units/{unitCode}/kpis", api::unitKpis);
-    app.get("/api/v1/units/{unitCode}/wards", api::unitWards);
-    app.get("/api/v1/units/{unitCode}/scorecard", api::unitScorecard);
+    app.get("/admin", ctx -> admin.show(ctx, store.current(), csrf(ctx), goals, clock));
+    app.get(
+        "/api/v1/units/{unitCode}/kpis",
+        ctx -> {
+          api.unitKpis(ctx);
+          countRead(ctx);
+        });
+    app.get(
+        "/api/v1/units/{unitCode}/wards",
+        ctx -> {
+          api.unitWards(ctx);
+          countRead(ctx);
+        });
+    app.get(
+        "/api/v1/units/{unitCode}/scorecard",
+        ctx -> {
+          api.unitScorecard(ctx);
+          countRead(ctx);
+        });
     app.get("/api/v1/metrics", api::metrics);
     app.get("/api/v1/me", api::me);
 
-    app.exception(DashboardException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+    app.exception(
+        DashboardException.class,
+        (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.vietnamese()));
     app.exception(
         WarehouseUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
     app.exception(
         Exception.class,
         (e, ctx) -> {
-          LOG.error("Bug while answering {} {}", ctx.method(), ctx.path(), e);
+          if (ctx.attribute(Access.USER) == null) {
+            // Not signed in: one line, not a stack an anonymous client can fill the log with.
+            LOG.warn(
+                "Refused {} {} from {}: {}",
+                ctx.method(),
+                AuditLog.bounded(ctx.path()),
+                ctx.ip(),
+                AuditLog.bounded(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            error(ctx, 400, "Cannot answer this request: it is not one this server understands");
+            return;
+          }
+          LOG.error("Bug while answering {} {}", ctx.method(), AuditLog.bounded(ctx.path()), e);
           error(
               ctx,
               500,
@@ -204,7 +287,10 @@ public final class DashboardApp {
         404,
         ctx -> {
           if (ctx.result() == null || ctx.result().isEmpty()) {
-            error(ctx, 404, "Cannot find " + ctx.path() + ": there is no such page");
+            error(
+                ctx,
+                404,
+                "Cannot find " + AuditLog.bounded(ctx.path()) + ": there is no such page");
           }
         });
     return app;
@@ -219,7 +305,7 @@ public final class DashboardApp {
     if (settings.secureCookies()) {
       sessions.getSessionCookieConfig().setSecure(true);
     }
-    sessions.setMaxInactiveInterval((int) settings.sessionIdle().toSeconds());
+    sessions.setMaxInactiveInterval((int) Math.max(1, settings.sessionIdle().toSeconds()));
     sessions.setSessionTrackingModes(java.util.Set.of(jakarta.servlet.SessionTrackingMode.COOKIE));
     return sessions;
   }
@@ -227,13 +313,11 @@ public final class DashboardApp {
   // ------------------------------------------------------------------ rules for every request
 
   private void guard(Context ctx) {
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "same-origin");
-    ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    WebSecurity.HEADERS.forEach(ctx::header);
     String path = ctx.path();
+    if (path.equals("/login")) {
+      ctx.header("Cache-Control", "no-store"); // the form holds a CSRF token
+    }
     if (isPublic(path)) {
       return;
     }
@@ -257,8 +341,7 @@ public final class DashboardApp {
       Access.require(ctx, Role.ANALYST, "data to a script with an API token");
       return; // no cookie, so no CSRF
     }
-    String name = ctx.sessionAttribute(SESSION_USER);
-    Optional<User> user = name == null ? Optional.empty() : users.user(name);
+    Optional<User> user = sessionUser(ctx);
     if (user.isEmpty()) {
       if (path.startsWith("/api/")) {
         ctx.header("WWW-Authenticate", "Bearer");
@@ -274,6 +357,57 @@ public final class DashboardApp {
     ctx.attribute(Access.USER, user.get());
     if (!List.of("GET", "HEAD", "OPTIONS").contains(ctx.method().name())) {
       requireCsrf(ctx);
+    }
+  }
+
+  /**
+   * The user of the session cookie, while the session is valid: not older than the lifetime, and
+   * the user still in the users file with the password they signed in with. Otherwise the session
+   * ends (logged once).
+   */
+  private Optional<User> sessionUser(Context ctx) {
+    if (ctx.req().getSession(false) == null) {
+      return Optional.empty();
+    }
+    String name = ctx.sessionAttribute(SESSION_USER);
+    if (name == null) {
+      return Optional.empty();
+    }
+    Optional<User> user = users.user(name);
+    Long since = ctx.sessionAttribute(SESSION_SINCE);
+    String reason = null;
+    if (user.isEmpty()) {
+      reason = "user removed";
+    } else if (!credential(user.get()).equals(ctx.sessionAttribute(SESSION_CREDENTIAL))) {
+      reason = "password changed";
+    } else if (since == null
+        || sessionClock.millis() - since > settings.sessionLifetime().toMillis()) {
+      reason = "session older than " + settings.sessionLifetime().toHours() + " h";
+    }
+    if (reason == null) {
+      return user;
+    }
+    audit.record("session_ended", name, ctx.ip(), Map.of("reason", reason));
+    ctx.req().getSession(false).invalidate();
+    return Optional.empty();
+  }
+
+  /** A digest of the user's password hash: a new password changes it. */
+  private static String credential(User user) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(String.valueOf(user.passwordHash()).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void countRead(Context ctx) {
+    User user = ctx.attribute(Access.USER);
+    if (user != null && ctx.status().getCode() == 200) {
+      audit.countRead(user.name(), ctx.pathParam("unitCode"));
     }
   }
 
@@ -308,7 +442,8 @@ public final class DashboardApp {
             expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
       throw DashboardException.forbidden(
           "Cannot accept this form: its security token is missing or old"
-              + " (reload the page and try again)");
+              + " (reload the page and try again)",
+          "Biểu mẫu thiếu mã bảo mật hoặc mã đã cũ: hãy tải lại trang và thử lại.");
     }
   }
 
@@ -358,26 +493,51 @@ public final class DashboardApp {
     ctx.status(status).html(Layout.bare(lang, lang.t("login.title"), body, versionOrNull()));
   }
 
+  /**
+   * Checks the password after waiting out the throttle's current delay for this name and address
+   * (without holding a server thread), so a correct password is never refused.
+   */
   private void login(Context ctx) {
     requireCsrf(ctx);
     String name = String.valueOf(ctx.formParam("name")).trim();
     String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
     String ip = ctx.ip();
-    if (!throttle.allowed(name, ip)) {
-      audit.record("login_throttled", name, ip, Map.of());
-      loginForm(ctx, 429, "login.throttled");
+    Duration delay = throttle.delay(name, ip);
+    if (delay.isZero()) {
+      checkPassword(ctx, name, password, ip);
       return;
     }
+    audit.record(
+        "login_delayed",
+        AuditLog.typedName(name, users.user(name).isPresent()),
+        ip,
+        Map.of("delay_s", Math.max(1, delay.toSeconds())));
+    ctx.future(
+        () ->
+            java.util.concurrent.CompletableFuture.runAsync(
+                () -> checkPassword(ctx, name, password, ip),
+                java.util.concurrent.CompletableFuture.delayedExecutor(
+                    delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)));
+  }
+
+  private void checkPassword(Context ctx, String name, String password, String ip) {
     Optional<User> user = users.authenticate(name, password.toCharArray());
     if (user.isEmpty()) {
       throttle.failed(name, ip);
-      audit.record("login_failed", name, ip, Map.of("reason", "wrong user name or password"));
+      audit.record(
+          "login_failed",
+          AuditLog.typedName(name, users.user(name).isPresent()),
+          ip,
+          Map.of("reason", "wrong user name or password"));
       loginForm(ctx, 401, "login.failed");
       return;
     }
+    throttle.succeeded(name);
     ctx.req().changeSessionId(); // no session fixation
     ctx.sessionAttribute(SESSION_USER, user.get().name());
     ctx.sessionAttribute(SESSION_CSRF, null);
+    ctx.sessionAttribute(SESSION_SINCE, sessionClock.millis());
+    ctx.sessionAttribute(SESSION_CREDENTIAL, credential(user.get()));
     audit.record(
         "login",
         user.get().name(),
@@ -400,16 +560,9 @@ public final class DashboardApp {
     ctx.redirect("/login");
   }
 
-  /** Only a path of this server: never another site (open redirect). */
+  /** Only a page of this app: never another site (open redirect), see {@link NextPath}. */
   private static String safeNext(String next) {
-    if (next == null
-        || !next.startsWith("/")
-        || next.startsWith("//")
-        || next.contains("\\")
-        || next.startsWith("/login")) {
-      return "/";
-    }
-    return next;
+    return NextPath.safe(next);
   }
 
   private static String langQuery(Context ctx) {
@@ -481,6 +634,11 @@ public final class DashboardApp {
 
   private void page(Context ctx, String page) {
     PageContext context = pageContext(ctx, page);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("unit", context.unit().code());
+    details.put("page", context.state().page());
+    details.put("month", context.state().month());
+    audit.record("view", context.user().name(), ctx.ip(), details);
     ctx.html(Layout.page(context, Pages.build(context), csrf(ctx)));
   }
 
@@ -545,6 +703,14 @@ public final class DashboardApp {
   }
 
   private void error(Context ctx, int status, String message) {
+    error(ctx, status, message, null);
+  }
+
+  /**
+   * An error page in one language: a refusal (403) on the Vietnamese page says why in Vietnamese
+   * ({@code vietnamese}), never with the English reason the JSON answers and the English page give.
+   */
+  private void error(Context ctx, int status, String message, String vietnamese) {
     if (status == 403) {
       User user = ctx.attribute(Access.USER);
       audit.record(
@@ -556,7 +722,12 @@ public final class DashboardApp {
       return;
     }
     Lang lang = Lang.parse(ctx.queryParam("lang"));
-    String text = status == 403 ? lang.t("error.forbidden") + " " : "";
+    // A refusal in one language: in Vietnamese the Vietnamese sentence alone (the English reason
+    // names the rule, for the English page and the server's JSON answers).
+    String text = status == 403 ? lang.t("error.forbidden") : "";
+    if (status == 403 && lang == Lang.VI) {
+      message = vietnamese == null ? "" : vietnamese;
+    }
     String body =
         "<section class=\"error-page\"><h1>"
             + Html.esc(lang.t("error.title"))
@@ -564,8 +735,7 @@ public final class DashboardApp {
             + status
             + ")</h1>"
             + "<p role=\"alert\">"
-            + Html.esc(text)
-            + Html.esc(message)
+            + Html.esc(text + (text.isEmpty() || message.isEmpty() ? "" : " ") + message)
             + "</p><p><a href=\"/\">"
             + Html.esc(lang.t("back"))
             + "</a></p></section>";

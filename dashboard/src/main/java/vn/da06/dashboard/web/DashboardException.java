@@ -6,14 +6,26 @@ package vn.da06.dashboard.web;
  */
 final class DashboardException extends RuntimeException {
   private final int status;
+  private final String vietnamese;
 
   DashboardException(int status, String message) {
+    this(status, message, null);
+  }
+
+  /** A refusal with its sentence in English and, for the Vietnamese page, in Vietnamese. */
+  DashboardException(int status, String message, String vietnamese) {
     super(message);
     this.status = status;
+    this.vietnamese = vietnamese;
   }
 
   int status() {
     return status;
+  }
+
+  /** The sentence for the Vietnamese page; null when there is none. */
+  String vietnamese() {
+    return vietnamese;
   }
 
   static DashboardException badRequest(String message) {
@@ -22,6 +34,10 @@ final class DashboardException extends RuntimeException {
 
   static DashboardException forbidden(String message) {
     return new DashboardException(403, message);
+  }
+
+  static DashboardException forbidden(String message, String vietnamese) {
+    return new DashboardException(403, message, vietnamese);
   }
 
   static DashboardException notFound(String message) {

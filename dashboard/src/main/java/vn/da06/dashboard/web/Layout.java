@@ -53,59 +53,8 @@ final class Layout {
     Lang lang = page.lang();
     PageState state = page.state();
     StringBuilder out = new StringBuilder(head(lang, content.title(), true));
-    out.append("<body><header><div class=\"brand\"><a href=\"")
-        .append(
-            Html.esc(
-                state
-                    .with("page", "overview")
-                    .with("unit", page.mine().code())
-                    .sortedBy(null, false)
-                    .with("metric", null)
-                    .url()))
-        .append("\">")
-        .append(Html.esc(lang.t("app.title")))
-        .append("</a></div>");
-    // On a phone the menu folds behind one button (app.js opens it; without script it stays open).
-    out.append("<button type=\"button\" class=\"menu-toggle\" aria-controls=\"menu\"")
-        .append(" aria-expanded=\"false\" data-menu-toggle>☰ ")
-        .append(Html.esc(lang.t("menu")))
-        .append("</button>");
-    out.append("<nav aria-label=\"menu\" id=\"menu\">");
-    for (String name : Pages.PAGES) {
-      PageState target = state.with("page", name).sortedBy(null, false);
-      out.append("<a href=\"")
-          .append(Html.esc(target.url()))
-          .append("\"")
-          .append(name.equals(state.page()) ? " class=\"active\" aria-current=\"page\"" : "")
-          .append(" data-page=\"")
-          .append(name)
-          .append("\">")
-          .append(Html.esc(lang.t("nav." + name)))
-          .append("</a>");
-    }
-    if (page.user().role() == vn.da06.warehouse.access.Role.ADMIN) {
-      out.append("<a href=\"/admin")
-          .append(lang == Lang.EN ? "?lang=en" : "")
-          .append("\" data-page=\"admin\">")
-          .append(Html.esc(lang.t("nav.admin")))
-          .append("</a>");
-    }
-    out.append("</nav><div class=\"session\">");
-    Lang other = lang == Lang.VI ? Lang.EN : Lang.VI;
-    out.append("<a class=\"lang\" id=\"lang-switch\" hreflang=\"")
-        .append(other.code())
-        .append("\" href=\"")
-        .append(Html.esc(state.with("lang", other.code()).url()))
-        .append("\">")
-        .append(other == Lang.EN ? "English" : "Tiếng Việt")
-        .append("</a>");
-    out.append("<span class=\"user\">").append(Html.esc(page.user().name())).append("</span>");
-    out.append(
-            "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"")
-        .append(Html.esc(csrf))
-        .append("\"><button type=\"submit\">")
-        .append(Html.esc(lang.t("logout")))
-        .append("</button></form></div></header>");
+    out.append("<body>")
+        .append(header(page, csrf, state.with("lang", other(lang).code()).url(), false));
 
     out.append("<main>");
     out.append(breadcrumbs(page));
@@ -158,6 +107,92 @@ final class Layout {
       fold.blocks().forEach(inside -> block(page, out, inside));
       out.append("</details>");
     }
+  }
+
+  /**
+   * The header of a signed-in page: menu, admin link, language switch (to {@code langHref}), user
+   * and sign-out.
+   */
+  static String header(PageContext page, String csrf, String langHref, boolean adminActive) {
+    Lang lang = page.lang();
+    PageState state = page.state();
+    StringBuilder out = new StringBuilder("<header><div class=\"brand\"><a href=\"");
+    out.append("")
+        .append(
+            Html.esc(
+                state
+                    .with("page", "overview")
+                    .with("unit", page.mine().code())
+                    .sortedBy(null, false)
+                    .with("metric", null)
+                    .url()))
+        .append("\">")
+        .append(Html.esc(lang.t("app.title")))
+        .append("</a></div>");
+    // On a phone the menu folds behind one button (app.js opens it; without script it stays open).
+    out.append("<button type=\"button\" class=\"menu-toggle\" aria-controls=\"menu\"")
+        .append(" aria-expanded=\"false\" data-menu-toggle>☰ ")
+        .append(Html.esc(lang.t("menu")))
+        .append("</button>");
+    out.append("<nav aria-label=\"menu\" id=\"menu\">");
+    for (String name : Pages.PAGES) {
+      PageState target = state.with("page", name).sortedBy(null, false);
+      out.append("<a href=\"")
+          .append(Html.esc(target.url()))
+          .append("\"")
+          .append(
+              !adminActive && name.equals(state.page())
+                  ? " class=\"active\" aria-current=\"page\""
+                  : "")
+          .append(" data-page=\"")
+          .append(name)
+          .append("\">")
+          .append(Html.esc(lang.t("nav." + name)))
+          .append("</a>");
+    }
+    if (page.user().role() == vn.da06.warehouse.access.Role.ADMIN) {
+      out.append("<a href=\"/admin")
+          .append(lang == Lang.EN ? "?lang=en" : "")
+          .append("\"")
+          .append(adminActive ? " class=\"active\" aria-current=\"page\"" : "")
+          .append(" data-page=\"admin\">")
+          .append(Html.esc(lang.t("nav.admin")))
+          .append("</a>");
+    }
+    out.append("</nav><div class=\"session\">");
+    Lang other = lang == Lang.VI ? Lang.EN : Lang.VI;
+    out.append("<a class=\"lang\" id=\"lang-switch\" hreflang=\"")
+        .append(other.code())
+        .append("\" href=\"")
+        .append(Html.esc(langHref))
+        .append("\">")
+        .append(other == Lang.EN ? "English" : "Tiếng Việt")
+        .append("</a>");
+    out.append("<span class=\"user\">").append(Html.esc(page.user().name())).append("</span>");
+    out.append(
+            "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"")
+        .append(Html.esc(csrf))
+        .append("\"><button type=\"submit\">")
+        .append(Html.esc(lang.t("logout")))
+        .append("</button></form></div></header>");
+    return out.toString();
+  }
+
+  private static Lang other(Lang lang) {
+    return lang == Lang.VI ? Lang.EN : Lang.VI;
+  }
+
+  /** A signed-in page outside a unit's pages (administration): the header, no unit controls. */
+  static String plain(PageContext page, String title, String body, String csrf, String langHref) {
+    Lang lang = page.lang();
+    return head(lang, title, false)
+        + "<body>"
+        + header(page, csrf, langHref, true)
+        + "<main>"
+        + body
+        + "</main>"
+        + footer(lang, page.gold().version(), null)
+        + "</body></html>";
   }
 
   private static String head(Lang lang, String title, boolean charts) {

@@ -185,8 +185,40 @@ final class Messages {
         "Kho dữ liệu chưa có bảng gold. Hãy chạy:",
         "The warehouse has no gold tables yet. Run:");
     add("error.title", "Không thể hiển thị trang", "Cannot show this page");
-    add("error.forbidden", "Bạn không có quyền xem đơn vị này.", "You may not see this unit.");
+    add(
+        "error.forbidden",
+        "Bạn không có quyền xem trang này: nó nằm ngoài đơn vị hoặc vai trò của bạn.",
+        "You may not see this page.");
     add("back", "Về trang của đơn vị mình", "Back to my unit");
+    // --- security (issue 25): the administration page's audit entries
+    add("admin.audit.per.user", "%d mục gần nhất của mỗi người dùng", "the latest %d per user");
+    add("audit.event.login", "Đăng nhập", "Signed in");
+    add("audit.event.login_failed", "Đăng nhập sai", "Failed sign-in");
+    add("audit.event.login_delayed", "Đăng nhập phải chờ", "Sign-in delayed");
+    add("audit.event.logout", "Đăng xuất", "Signed out");
+    add("audit.event.session_ended", "Phiên kết thúc", "Session ended");
+    add("audit.event.view", "Xem trang", "Page view");
+    add("audit.event.export", "Xuất dữ liệu", "Export");
+    add("audit.event.api_read", "Đọc qua API", "API reads");
+    add("audit.event.forbidden", "Bị từ chối", "Refused");
+    add("audit.event.token_rejected", "Mã API không hợp lệ", "Invalid API token");
+    add("audit.key.unit", "đơn vị", "unit");
+    add("audit.key.page", "trang", "page");
+    add("audit.key.month", "tháng", "month");
+    add("audit.key.table", "bảng", "table");
+    add("audit.key.format", "định dạng", "format");
+    add("audit.key.rows", "số dòng", "rows");
+    add("audit.key.wards", "xã", "wards");
+    add("audit.key.data_version", "phiên bản dữ liệu", "data version");
+    add("audit.key.requests", "số lượt", "requests");
+    add("audit.key.minute", "phút", "minute");
+    add("audit.key.role", "vai trò", "role");
+    add("audit.key.reason", "lý do", "reason");
+    add("audit.key.path", "đường dẫn", "path");
+    add("audit.key.ip", "địa chỉ", "address");
+    add("audit.key.delay_s", "chờ (giây)", "wait (s)");
+    add("audit.key.repeated", "lặp lại (lần)", "repeated (times)");
+    // --- end security
     add("print", "In", "Print");
     add("month.previous", "tháng trước", "previous month");
     // Indicators (issue 24): a metric with no figure, e.g. toàn trình before the 2025 exports.

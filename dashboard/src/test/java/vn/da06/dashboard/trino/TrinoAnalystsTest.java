@@ -298,6 +298,123 @@ class TrinoAnalystsTest {
         .hasSizeGreaterThan(10);
   }
 
+  /**
+   * The security suite's Trino door (issue 25, docs/security.md): a ward-scoped analyst tries other
+   * wards through views, information_schema, other users' SQL in system.runtime.queries, SHOW
+   * STATS, time travel, table functions, hidden tables, session properties and other catalogs. On
+   * this class's one Trino server (a second start would cost the suite 30 s or more).
+   */
+  @Test
+  @Order(4)
+  void aWardScopedAnalystCannotReachOtherWardsThroughViewsMetadataStatsOrOtherCatalogs()
+      throws SQLException {
+    String user = "ward.user";
+    String password = "ward-secret";
+    // Views and copies: an analyst creates nothing, so no view can run with another's rights.
+    for (String sql :
+        List.of(
+            "CREATE VIEW delta.gold.all_wards AS SELECT * FROM delta.gold.ward_month_kpis",
+            "CREATE VIEW delta.gold.all_wards SECURITY DEFINER AS SELECT * FROM"
+                + " delta.gold.ward_month_kpis",
+            "CREATE TABLE delta.gold.all_wards AS SELECT * FROM delta.gold.ward_month_kpis",
+            "CREATE SCHEMA delta.mine",
+            "CALL delta.system.register_table('gold', 'copy', 'file:///tmp')")) {
+      assertThatThrownBy(() -> trino(user, password, sql))
+          .as(sql)
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("Access Denied");
+    }
+    // information_schema lists only what the analyst may read: no silver, bronze or quarantine.
+    assertThat(
+            trino(
+                user,
+                password,
+                "SELECT DISTINCT table_schema || '.' || table_name FROM delta.information_schema.tables"
+                    + " WHERE table_schema <> 'information_schema'"))
+        .isNotEmpty()
+        .allSatisfy(
+            row -> assertThat(row.get(0)).matches("gold\\..*|ops\\.(ingested_files|job_runs)"));
+    // Another user's SQL (it names another ward) is not readable.
+    String marker = "marker_" + System.nanoTime();
+    trino("admin", "admin-secret", "SELECT '" + marker + "' AS m");
+    List<String> seen = new ArrayList<>();
+    try {
+      trino(user, password, "SELECT query FROM system.runtime.queries")
+          .forEach(row -> seen.add(row.get(0)));
+    } catch (SQLException e) {
+      assertThat(e.getMessage()).contains("Access Denied");
+    }
+    assertThat(seen).noneMatch(query -> query.contains(marker) && !query.contains("runtime"));
+    // SHOW STATS would print the whole table's low and high values past the row filter.
+    for (String sql :
+        List.of(
+            "SHOW STATS FOR delta.gold.ward_month_kpis",
+            "SHOW STATS FOR (SELECT * FROM delta.gold.ward_month_kpis WHERE ward_code <> '')")) {
+      List<List<String>> stats;
+      try {
+        stats = trino(user, password, sql);
+      } catch (SQLException e) {
+        continue; // refused is fine
+      }
+      assertThat(stats)
+          .as(sql)
+          .allSatisfy(
+              row -> {
+                // trino() writes SQL NULL as "null"
+                assertThat(row.get(5)).as("low_value of " + row.get(0)).isEqualTo("null");
+                assertThat(row.get(6)).as("high_value of " + row.get(0)).isEqualTo("null");
+                assertThat(row.get(2))
+                    .as("distinct_values_count of " + row.get(0))
+                    .isEqualTo("null");
+              });
+    }
+    assertThatThrownBy(() -> trino(user, password, "SET SESSION delta.statistics_enabled = true"))
+        .hasMessageContaining("Access Denied");
+    // Time travel, hidden tables and table functions keep the row filter or are refused.
+    List<List<String>> old =
+        trino(
+            user,
+            password,
+            "SELECT DISTINCT ward_code FROM delta.gold.ward_month_kpis FOR VERSION AS OF 0");
+    assertThat(old).allSatisfy(row -> assertThat(row).containsExactly(ward));
+    for (String sql :
+        List.of(
+            "SELECT * FROM delta.gold.\"ward_month_kpis$history\"",
+            "SELECT * FROM delta.gold.\"ward_month_kpis$properties\"")) {
+      assertThatThrownBy(() -> trino(user, password, sql))
+          .as(sql)
+          .isInstanceOf(SQLException.class)
+          .hasMessageMatching("(?s).*(Access Denied|does not exist).*");
+    }
+    try {
+      assertThat(
+              trino(
+                  user,
+                  password,
+                  "SELECT DISTINCT ward_code FROM TABLE(delta.system.table_changes("
+                      + "'gold', 'ward_month_kpis', 0))"))
+          .allSatisfy(row -> assertThat(row).containsExactly(ward));
+    } catch (SQLException e) {
+      // refused, or the table keeps no change feed: either way no other ward
+    }
+    // Other catalogs: only delta and system exist for an analyst, and system holds no data.
+    assertThat(trino(user, password, "SHOW CATALOGS"))
+        .extracting(row -> row.get(0))
+        .containsOnly("delta", "system");
+    for (String sql :
+        List.of(
+            "SELECT count(*) FROM tpch.tiny.nation",
+            "SELECT count(*) FROM memory.default.t",
+            "SELECT count(*) FROM system.runtime.tasks",
+            "SELECT count(*) FROM system.runtime.nodes",
+            "CREATE CATALOG stolen USING delta_lake WITH (\"hive.metastore\" = 'file')")) {
+      assertThatThrownBy(() -> trino(user, password, sql)).as(sql).isInstanceOf(SQLException.class);
+    }
+    // The control: the analyst still reads their own ward.
+    assertThat(trino(user, password, "SELECT DISTINCT ward_code FROM delta.gold.ward_month_kpis"))
+        .containsExactly(List.of(ward));
+  }
+
   @Test
   @Order(5)
   void everyExampleQueryOfTheAnalystDocsRuns() throws IOException {

@@ -46,6 +46,9 @@ public final class BronzeTransforms {
   private static final String TIMESTAMP_SHAPE =
       "^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}|T[0-9]{2}:[0-9]{2}:[0-9]{2}((\\.[0-9]{3})?([+-][0-9]{2}:[0-9]{2}|Z))?)$";
 
+  /** A control character: C0 (tab, CR, LF…), DEL and C1. */
+  private static final String CONTROL_CHARACTER = "[\\x{0}-\\x{1F}\\x{7F}-\\x{9F}]";
+
   private static final String ISO_DATE_SHAPE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
   private static final String VIETNAMESE_DATE_SHAPE = "^[0-9]{2}/[0-9]{2}/[0-9]{4}$";
 
@@ -358,7 +361,11 @@ public final class BronzeTransforms {
             .add(
                 col("due").lt(col("start")),
                 QuarantineReason.IMPOSSIBLE_VALUE,
-                lit("deadline is before period_start"));
+                lit("deadline is before period_start"))
+            .add(
+                col("campaign").rlike(CONTROL_CHARACTER),
+                QuarantineReason.CONTROL_CHARACTER,
+                lit("campaign holds a control character (tab, line break or other)"));
     return checks
         .apply(typed)
         .select(

@@ -116,4 +116,67 @@ class TransformsTest {
             .collectAsList();
     assertThat(latest).extracting(r -> r.getString(4)).containsExactly("APPROVED", "second");
   }
+
+  @Test
+  void aControlCharacterInATargetsCampaignQuarantinesTheRowWithItsReason() {
+    StructType schema = new StructType();
+    for (String column :
+        List.of(
+            "source_file",
+            "source_sha256",
+            "row_error",
+            "unit_code",
+            "metric",
+            "target_value",
+            "period_start",
+            "deadline",
+            "campaign")) {
+      schema = schema.add(column, DataTypes.StringType);
+    }
+    schema = schema.add("line_number", DataTypes.LongType);
+    List<String> campaigns =
+        java.util.Arrays.asList(
+            "Chiến dịch cấp và kích hoạt ĐDĐT mức 2, 10/7–31/10/2023",
+            null,
+            "Chiến dịch\t=HYPERLINK(\"http://evil.example\")",
+            "dòng 1\r\n=1+1",
+            "tab\u0009",
+            "C1\u0085");
+    List<Row> raw = new java.util.ArrayList<>();
+    for (int i = 0; i < campaigns.size(); i++) {
+      raw.add(
+          RowFactory.create(
+              "targets.csv",
+              "sha",
+              null,
+              "20",
+              "online_rate",
+              "0.7",
+              "2025-07-01",
+              "2025-12-31",
+              campaigns.get(i),
+              (long) i + 2));
+    }
+    Dataset<Row> known =
+        spark.createDataFrame(
+            List.of(RowFactory.create("20", "POST_REFORM")),
+            new StructType()
+                .add("unit_code", DataTypes.StringType)
+                .add("era", DataTypes.StringType));
+    List<Row> typed =
+        BronzeTransforms.targets(spark.createDataFrame(raw, schema), known)
+            .orderBy("line_number")
+            .collectAsList();
+    assertThat(typed)
+        .extracting(row -> row.getAs(BronzeTransforms.REASON))
+        .containsExactly(
+            null,
+            null,
+            "CONTROL_CHARACTER",
+            "CONTROL_CHARACTER",
+            "CONTROL_CHARACTER",
+            "CONTROL_CHARACTER");
+    assertThat(typed.get(2).<String>getAs(BronzeTransforms.DETAIL))
+        .isEqualTo("campaign holds a control character (tab, line break or other)");
+  }
 }

@@ -117,6 +117,17 @@ public final class ReportMailer {
   }
 
   public Outcome deliver(Parcel parcel, ReportsConfig.Unit unit, Instant deadline) {
+    // A unit's report goes to that unit's recipients only: never a report of A to B's list.
+    if (!parcel.record().unitCode().equals(unit.code())) {
+      throw new ReportException(
+          "Cannot send "
+              + parcel.record().reportId()
+              + ": it is the report of unit "
+              + parcel.record().unitCode()
+              + ", and these are the recipients of unit "
+              + unit.code()
+              + " (nothing was sent)");
+    }
     // A missing secret is a configuration mistake: retrying it until the deadline would only hide
     // it.
     if (config.smtp().user() != null && config.smtp().password().isEmpty()) {

@@ -166,6 +166,9 @@ public final class ReportCli implements Callable<Integer> {
         }
       }
       ReportService service = new ReportService(common.warehouse, common.out);
+      if (common.send && config != null) {
+        ReportsConfig.requireKnownUnits(common.config, service.unknownUnits(config));
+      }
       int code = 0;
       for (String unit : units) {
         ReportsConfig effective = config != null ? config : common.configOrDefaults();
@@ -243,6 +246,9 @@ public final class ReportCli implements Callable<Integer> {
         }
       }
       ReportService service = new ReportService(common.warehouse, common.out);
+      if (common.send) {
+        ReportsConfig.requireKnownUnits(common.config, service.unknownUnits(config));
+      }
       int code = 0;
       for (String unit : units) {
         ReportService.Made made = service.daily(config, unit, day, now);

@@ -44,6 +44,18 @@ public final class ReportService {
     return registry;
   }
 
+  /**
+   * The codes of {@code config}'s units that name no unit of the warehouse (no ward of
+   * gold.dim_ward belongs to them): checked before any report is mailed.
+   */
+  public List<String> unknownUnits(ReportsConfig config) {
+    GoldSnapshot snapshot = GoldSnapshot.latest(warehouse);
+    return config.units().stream()
+        .map(ReportsConfig.Unit::code)
+        .filter(code -> snapshot.gold().unit(code).isEmpty())
+        .toList();
+  }
+
   public Made monthly(ReportsConfig config, String unitCode, YearMonth month, Instant now) {
     GoldSnapshot snapshot = GoldSnapshot.latest(warehouse);
     UnitScope scope = scope(snapshot, unitCode);

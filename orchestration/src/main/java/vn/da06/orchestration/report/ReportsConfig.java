@@ -188,12 +188,12 @@ public record ReportsConfig(
             "unit " + code + ": monthly_due_day must be 1..28, not " + monthlyDueDay);
       }
       for (String recipient : recipients) {
-        if (!EMAIL.matcher(recipient).matches()) {
+        if (!validAddress(recipient)) {
           throw new IllegalArgumentException(
               "unit " + code + ": '" + recipient + "' is not an email address");
         }
       }
-      if (operator != null && !EMAIL.matcher(operator).matches()) {
+      if (operator != null && !validAddress(operator)) {
         throw new IllegalArgumentException(
             "unit " + code + ": operator '" + operator + "' is not an email address");
       }
@@ -254,7 +254,95 @@ public record ReportsConfig(
       return model.toConfig();
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ReportException(
-          "Cannot read " + file + ": " + e.getMessage() + " (see docs/reports.md)");
+          "Cannot read "
+              + file
+              + lineOf(file, e.getMessage())
+              + ": "
+              + e.getMessage()
+              + " (see docs/reports.md)");
+    }
+  }
+
+  /**
+   * Before any mail goes out: every unit of {@code file} must be a unit of the warehouse; {@code
+   * unknown} are the codes that are not (ReportService.unknownUnits). The error names the line.
+   */
+  public static void requireKnownUnits(Path file, List<String> unknown) {
+    if (unknown.isEmpty()) {
+      return;
+    }
+    String code = unknown.get(0);
+    throw new ReportException(
+        "Cannot send reports: "
+            + file
+            + lineOf(file, "unit " + code + ":")
+            + ": unit "
+            + code
+            + " does not exist (no ward of the warehouse belongs to it; use a 2-digit province,"
+            + " 3-digit district or 5-digit ward code)"
+            + (unknown.size() > 1 ? "; also unknown: " + unknown.subList(1, unknown.size()) : "")
+            + ". No report was sent.");
+  }
+
+  /**
+   * " line N" of the file where the value a message quotes ('…') or the unit it names ("unit
+   * CODE:") is written; empty when it cannot be found.
+   */
+  static String lineOf(Path file, String message) {
+    if (message == null) {
+      return "";
+    }
+    String value = null;
+    java.util.regex.Matcher quoted = Pattern.compile("'([^']+)'").matcher(message);
+    if (quoted.find()) {
+      value = quoted.group(1);
+    }
+    java.util.regex.Matcher unit = Pattern.compile("^unit (\\d+):").matcher(message);
+    String code = unit.find() ? unit.group(1) : null;
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file);
+    } catch (IOException e) {
+      return "";
+    }
+    Pattern codeLine =
+        code == null ? null : Pattern.compile("code:\\s*[\"']?" + code + "[\"']?(\\s|,|}|$)");
+    int unitLine = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (codeLine != null && codeLine.matcher(lines.get(i)).find()) {
+        unitLine = i;
+        if (value == null) {
+          return " line " + (i + 1);
+        }
+      }
+      if (value != null && lines.get(i).contains(value) && (codeLine == null || unitLine >= 0)) {
+        return " line " + (i + 1);
+      }
+    }
+    return unitLine >= 0 ? " line " + (unitLine + 1) : "";
+  }
+
+  /**
+   * An address a message may go to: one mailbox, no display name, no comma, semicolon or control
+   * character (a header cannot be injected), valid by RFC 822 as Jakarta Mail reads it.
+   */
+  static boolean validAddress(String address) {
+    if (address == null || !EMAIL.matcher(address).matches()) {
+      return false;
+    }
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (c < 0x21 || c == 0x7f || c == ',' || c == ';' || c == '"' || c == '(' || c == ')') {
+        return false;
+      }
+    }
+    try {
+      jakarta.mail.internet.InternetAddress parsed =
+          new jakarta.mail.internet.InternetAddress(address, true);
+      parsed.validate();
+      return address.equals(parsed.getAddress()) && parsed.getPersonal() == null;
+    } catch (jakarta.mail.internet.AddressException e) {
+      return false;
     }
   }
 

@@ -221,6 +221,38 @@ class ReportMailTest {
   }
 
   @Test
+  void aReportOfOneUnitIsNeverMailedToTheRecipientsOfAnother() throws Exception {
+    ReportsConfig config = ReportsConfig.load(config());
+    ReportService.Made made =
+        new ReportService(warehouse, dir.resolve("out"))
+            .monthly(
+                config,
+                "20",
+                java.time.YearMonth.of(2026, 10),
+                Instant.parse("2026-11-05T02:00:00Z"));
+    ReportsConfig.Unit other =
+        new ReportsConfig.Unit(
+            "06325", List.of("xa.khac@langson.test"), null, 8, false, java.util.Optional.empty());
+    assertThatThrownBy(
+            () ->
+                new ReportMailer(
+                        config,
+                        new MailLedger(warehouse),
+                        Clock.systemUTC(),
+                        duration -> {},
+                        (recipient, id) -> {},
+                        quiet())
+                    .deliver(
+                        new ReportMailer.Parcel(made.record(), made.pdf(), made.xlsx()),
+                        other,
+                        Instant.parse("2026-11-07T17:00:00Z")))
+        .isInstanceOf(vn.da06.orchestration.report.ReportException.class)
+        .hasMessageContaining(
+            "it is the report of unit 20, and these are the recipients of unit 06325");
+    assertThat(inbox("xa.khac@langson.test")).isEmpty();
+  }
+
+  @Test
   void aPendingMessageTheServerNeverAcceptedIsSentOnceWithItsRecordedId() throws Exception {
     ReportsConfig config = ReportsConfig.load(config());
     ReportService.Made made =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +65,7 @@ class ReportsConfigTest {
         .hasMessage(
             "Cannot read "
                 + email
-                + ": unit 20: 'not-an-address' is not an email address (see docs/reports.md)");
+                + " line 3: unit 20: 'not-an-address' is not an email address (see docs/reports.md)");
 
     Path day =
         TestReports.write(
@@ -79,5 +80,54 @@ class ReportsConfigTest {
 
     assertThatThrownBy(() -> ReportsConfig.load(dir.resolve("absent.yaml")))
         .hasMessageContaining("the file does not exist (copy config/reports.example.yaml");
+  }
+
+  @Test
+  void aRecipientThatIsNotOneValidAddressIsAnErrorNamingItsLineBeforeAnyMail() {
+    for (String bad :
+        List.of(
+            "a@b.vn;evil@x.vn",
+            "\"Tên\" <a@b.vn>",
+            "a@b.vn,evil.example",
+            "a b@c.vn",
+            "a@b",
+            "a@@b.vn",
+            "a@b.vn\\r\\nBcc: evil@x.vn")) {
+      Path file =
+          TestReports.write(
+              dir.resolve("bad-" + Math.abs(bad.hashCode()) + ".yaml"),
+              """
+          smtp: {host: h, from: a@b.vn}
+          units:
+            - code: "20"
+              recipients:
+                - ok@b.vn
+                - %s
+          """
+                  .formatted("'" + bad.replace("'", "''") + "'"));
+      assertThatThrownBy(() -> ReportsConfig.load(file))
+          .as(bad)
+          .isInstanceOf(ReportException.class)
+          .hasMessageContaining(" line 6: unit 20:")
+          .hasMessageContaining("is not an email address");
+    }
+  }
+
+  @Test
+  void aUnitCodeThatDoesNotExistIsAnErrorNamingItsLine() {
+    Path file =
+        TestReports.write(
+            dir.resolve("units.yaml"),
+            """
+        smtp: {host: h, from: a@b.vn}
+        units:
+          - {code: "20", recipients: [a@b.vn]}
+          - {code: "99", recipients: [c@d.vn]}
+        """);
+    ReportsConfig.requireKnownUnits(file, List.of()); // all known: nothing to say
+    assertThatThrownBy(() -> ReportsConfig.requireKnownUnits(file, List.of("99")))
+        .isInstanceOf(ReportException.class)
+        .hasMessageStartingWith("Cannot send reports: " + file + " line 4: unit 99 does not exist")
+        .hasMessageEndingWith("No report was sent.");
   }
 }

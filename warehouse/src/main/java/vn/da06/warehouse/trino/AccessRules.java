@@ -25,6 +25,9 @@ import vn.da06.warehouse.access.User;
  *       ({@link #OPS_READABLE}); {@code bronze}, {@code silver} and {@code ops.quarantine} are
  *       denied;
  *   <li>viewers read no table: SQL, like the dashboard's JSON API and tokens, is an analyst's tool;
+ *   <li>only admins set catalog session properties, and the catalog keeps no table statistics, so
+ *       {@code SHOW STATS} cannot show what lies beyond a row filter; only admins see other users'
+ *       queries ({@code system.runtime.queries} and the web UI show a user their own);
  *   <li>in every gold table that holds units, an analyst sees only the rows of their unit
  *       (province, pre-reform district or ward) through a row filter; a gold table this class does
  *       not know is denied to them until a filter is written for it, so a new table cannot leak
@@ -134,6 +137,11 @@ public final class AccessRules {
         List.of(
             rule("user", adminPattern, "privileges", List.of("EXECUTE", "GRANT_EXECUTE")),
             rule("privileges", List.of())));
+    // Catalog session properties (delta.statistics_enabled would bring SHOW STATS back) are the
+    // admins'; system session properties stay open (memory limits, join strategy).
+    document.put(
+        "catalog_session_properties",
+        List.of(rule("user", adminPattern, "allow", true), rule("allow", false)));
     document.put(
         "queries",
         List.of(

@@ -188,6 +188,10 @@ public record WarehouseLocation(String uri, Scheme scheme) {
     // generation
     // waits up to this long for that dynamic filter, so only the latest month's files are read.
     catalog.put("delta.dynamic-filtering.wait-timeout", "1s");
+    // No table statistics: SHOW STATS (and the planner's estimates it prints) would give a
+    // ward-scoped analyst the whole table's low and high values and distinct counts, past the row
+    // filter (docs/security.md). Analysts may not set catalog session properties to turn them on.
+    catalog.put("delta.table-statistics-enabled", "false");
     return catalog;
   }
 

@@ -30,7 +30,8 @@ class WarehouseLocationTest {
             Map.entry("local.location", dir.resolve("warehouse").toString()),
             Map.entry("delta.register-table-procedure.enabled", "true"),
             Map.entry("hive.metastore.disable-location-checks", "true"),
-            Map.entry("delta.dynamic-filtering.wait-timeout", "1s"));
+            Map.entry("delta.dynamic-filtering.wait-timeout", "1s"),
+            Map.entry("delta.table-statistics-enabled", "false"));
     assertThat(TableSync.registerStatement(local, Tables.GOLD, Tables.WARD_MONTH_KPIS))
         .isEqualTo(
             "CALL delta.system.register_table(schema_name => 'gold', table_name => 'ward_month_kpis',"
