@@ -124,7 +124,7 @@ final class HeadlineStrip {
       out.append(change);
     }
     if (standing != null) {
-      out.append("<span class=\"standing\" data-testid=\"standing\">")
+      out.append("<span class=\"hstanding\" data-testid=\"standing\">")
           .append(Html.esc(standing))
           .append("</span>");
     }
