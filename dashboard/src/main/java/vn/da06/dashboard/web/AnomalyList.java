@@ -26,7 +26,22 @@ final class AnomalyList {
     if (month == null) {
       return;
     }
-    List<AnomalyRow> rows = page.gold().anomalies(page.unit(), month);
+    List<AnomalyRow> all = page.gold().anomalies(page.unit(), month);
+    // A ward's daily mismatches are one line (the days counted), not one line a day: a month of
+    // daily rows would bury every other finding.
+    List<AnomalyRow> rows = new ArrayList<>();
+    java.util.Map<String, List<AnomalyRow>> daily = new java.util.LinkedHashMap<>();
+    for (AnomalyRow row : all) {
+      if (row.metric().equals(AnomalyRules.DAILY_REPORT)) {
+        List<AnomalyRow> days = daily.computeIfAbsent(row.unitCode(), code -> new ArrayList<>());
+        if (days.isEmpty()) {
+          rows.add(row);
+        }
+        days.add(row);
+      } else {
+        rows.add(row);
+      }
+    }
     String title = String.format(lang.t("anomaly.title"), lang.month(month), rows.size());
     content.heading(title);
     if (rows.isEmpty()) {
@@ -70,11 +85,23 @@ final class AnomalyList {
               : lang.count(Math.round(row.expectedLow()))
                   + " – "
                   + lang.count(Math.round(row.expectedHigh()));
+      List<AnomalyRow> days =
+          row.metric().equals(AnomalyRules.DAILY_REPORT)
+              ? daily.getOrDefault(row.unitCode(), List.of(row))
+              : List.of(row);
+      String period =
+          days.size() == 1
+              ? AnomalyReasons.period(row.period(), vi)
+              : days.size()
+                  + (vi ? " ngày: " : " days: ")
+                  + AnomalyReasons.period(days.get(0).period(), vi)
+                  + " – "
+                  + AnomalyReasons.period(days.get(days.size() - 1).period(), vi);
       cells.add(
           List.of(
               new Cell(row.unitCode(), row.unitCode(), href, null),
               new Cell(name, name, href, null),
-              Cell.of(row.period(), AnomalyReasons.period(row.period(), vi)),
+              Cell.of(row.period(), period),
               Cell.of(row.metric(), metric),
               Cell.of(row.value(), row.value() == null ? "–" : lang.count(Math.round(row.value()))),
               Cell.of(expected, expected),
