@@ -248,13 +248,18 @@ final class ScorecardPage {
             String.format(lang.t("scorecard.composite.title"), judged)));
     for (Scorecard.Cell cell : line.cells()) {
       Metric metric = cell.metric();
+      // A ward's figure that gold.anomalies flags reads "⚠ 54,1 %", its reason in the cell's title.
+      java.util.Optional<String> flagged =
+          line.unitCode().length() == 5
+              ? AnomalyMarks.reasons(page, line.unitCode(), state.month(), metric.column())
+              : java.util.Optional.empty();
       cells.add(
           new Cell(
               cell.value(),
-              lang.value(metric, cell.value()),
+              (flagged.isPresent() ? "⚠ " : "") + lang.value(metric, cell.value()),
               href.apply(metric.column()),
               cell.band().cssClass(),
-              title(lang, metric, cell)));
+              title(lang, metric, cell) + flagged.map(reasons -> "\n⚠ " + reasons).orElse("")));
     }
     cells.add(Cell.of(line.unitCode(), line.unitCode()));
     return cells;
