@@ -375,7 +375,11 @@ class RealWarehouseTest {
           String link = "/units/" + code + "?month=" + month + "&amp;era=pre2025";
           assertThat(client.get("/units/" + code + "?month=2025-07").body())
               .contains("data-testid=\"era-note\"", link);
-          assertThat(client.get("/units/20/ranking?month=" + month).body()).contains(link);
+          // Wards as reported (today's wards are the default): a former ward's row links to its
+          // era.
+          assertThat(client.get("/units/20/ranking?month=" + month + "&wards=reported").body())
+              .contains(
+                  "/units/" + code + "?month=" + month + "&amp;wards=reported&amp;era=pre2025");
           HttpResponse<String> page = client.get("/units/" + code + "?era=pre2025");
           assertThat(page.statusCode()).isEqualTo(200);
           assertThat(page.body())
