@@ -198,7 +198,10 @@ public final class Anomalies {
             .withColumn("expected_surge", col("_w").isNotNull())
             .drop("_w", "_m", "from_month", "to_month")
             .dropDuplicates("ward_code", "metric", "month")
-            .cache();
+            // Materialised for the five methods below, outside Spark's cache manager: a cached plan
+            // over gold's tables would be re-analysed (and fail) when the caller unpersists dimWard
+            // after a later write changed those tables.
+            .localCheckpoint();
     List<Dataset<Row>> found = new ArrayList<>();
     found.add(wardHistory(monthly, rules));
     found.add(peer(monthly, rules));

@@ -358,7 +358,8 @@ class ReportsTest {
     TestReports.Run config = monthly("2026-11-05T02:00:00Z", broken);
     assertThat(config.code()).isEqualTo(1);
     assertThat(config.err())
-        .contains("Cannot read " + broken + ": smtp.tls must be none, starttls or tls, not 'ssl'");
+        .contains(
+            "Cannot read " + broken + " line 1: smtp.tls must be none, starttls or tls, not 'ssl'");
 
     TestReports.Run missing =
         TestReports.run(
