@@ -274,8 +274,8 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
   }
 
   /**
-   * The definition as the Airflow DAG reads it: per dag its cron, time zone, the deadline as an SLA
-   * after the scheduled time, and for each wait_for the constant offset between the two dags'
+   * The definition as the Airflow DAG reads it: per dag its cron, time zone, the deadline as the
+   * constant offset after the scheduled time (an Airflow 3 DeadlineAlert on the logical date), and for each wait_for the constant offset between the two dags'
    * scheduled times (what ExternalTaskSensor's execution_delta needs); per task java_class, args
    * with placeholders, upstream and retries.
    */
@@ -294,7 +294,7 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
       d.put("description", dag.description());
       d.put("schedule", dag.schedule().expression());
       d.put("deadline", dag.deadline().expression());
-      d.put("sla_seconds", constantOffset(dag, dag.deadline(), true, "deadline").getSeconds());
+      d.put("deadline_seconds", constantOffset(dag, dag.deadline(), true, "deadline").getSeconds());
       ArrayNode waits = d.putArray("wait_for");
       for (String other : dag.waitFor()) {
         DagDefinition upstream = dag(other);
