@@ -1,20 +1,30 @@
-"""ĐA06 steering warehouse on Airflow + Spark.
+"""ĐA06 steering warehouse on Apache Airflow 3.3 + Spark.
 
 One Airflow DAG per dag of the pipeline definition (orchestration/src/main/resources/vn/da06/orchestration/
 schedule/pipeline.yaml), read at parse time from its JSON export da06_pipeline.json beside this file
 (`./da06 scheduler export-airflow`; a test checks the export equals the definition). The embedded scheduler
 (`./da06 scheduler`) runs the same definition, so the two cannot drift: same tasks, main classes, arguments,
-schedules (Asia/Ho_Chi_Minh), deadlines (as SLAs), retries and dependencies.
+schedules (Asia/Ho_Chi_Minh), deadlines, retries and dependencies.
 
-Every task is a SparkSubmitOperator that submits the one job jar (orchestration/target/da06-jobs.jar) with the
-task's main class. Set these Airflow Variables (airflow variables set NAME VALUE):
+Written for Airflow 3.3 (the Task SDK's airflow.sdk.DAG, the standard provider's ExternalTaskSensor, the Spark
+provider's SparkSubmitOperator), pinned in orchestration/airflow/requirements.txt and constraints.txt; AirflowDagTest
+and SparkSubmitIT run it on that Airflow. Every task is a SparkSubmitOperator that submits the one job jar
+(orchestration/target/da06-jobs.jar) with the task's main class. Each dag's deadline is a DeadlineAlert on the run's
+logical date (its scheduled time): a run not finished by then makes Airflow call da06_alerts.mail_operators
+(da06_alerts.py beside this file, copy both), which mails the operators of the reports' config as the embedded
+scheduler does.
+
+Airflow Variables (airflow variables set NAME VALUE, or AIRFLOW_VAR_NAME in the environment):
   da06_jobs_jar          the jar, e.g. hdfs:///da06/lib/da06-jobs.jar or /opt/da06/da06-jobs.jar
   da06_inbox             the inbox, e.g. hdfs://namenode:8020/da06/inbox
   da06_warehouse         the warehouse root, e.g. hdfs://namenode:8020/da06/warehouse or s3a://bucket/da06
   da06_reports_out       where reports are written
-  da06_reports_config    the reports' config (recipients, due days)
-  da06_pseudonym_key_file  the pseudonymisation key file on the Airflow worker (the Spark driver runs there)
-and the Spark connection (default spark_default, or DA06_SPARK_CONN_ID) to spark://master:7077 or yarn.
+  da06_reports_config    the reports' config (recipients, due days, SMTP, operators); the deadline alerts read it
+  da06_pseudonym_key_file  the pseudonymisation key file on the Airflow worker (the Spark driver runs there);
+                         it reaches the job as DA06_PSEUDONYM_KEY_FILE, never on the command line
+and the Spark connection (default spark_default, or DA06_SPARK_CONN_ID), e.g.
+AIRFLOW_CONN_SPARK_DEFAULT='spark://master-host:7077?deploy-mode=client', or yarn. Cluster-wide Spark settings
+(executor sizes, spark.hadoop.fs.s3a.*, extra jars) belong in spark-defaults.conf of the workers' SPARK_CONF_DIR.
 See docs/orchestration.md.
 """
 from __future__ import annotations

@@ -81,7 +81,12 @@ def mail_operators(context: dict, dag_id: str, timezone: str) -> list[str]:
     message.set_content(
         "Lượt chạy %s theo lịch lúc %s (giờ Việt Nam) cần người vận hành xử lý.\n\n%s\n\n"
         "Chi tiết: lượt chạy %s trên Airflow và bảng ops.job_runs.\n"
-        % (dag_id, _local(scheduled, timezone).replace("T", " "), problem, dag_run.get("dag_run_id") or dag_run.get("run_id", "")),
+        % (
+            dag_id,
+            _local(scheduled, timezone).replace("T", " "),
+            problem,
+            dag_run.get("dag_run_id") or dag_run.get("run_id", ""),
+        ),
         charset="utf-8",
     )
     password = os.environ.get(smtp["password_env"]) if smtp.get("password_env") else None

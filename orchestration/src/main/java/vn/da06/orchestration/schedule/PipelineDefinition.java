@@ -275,9 +275,10 @@ public record PipelineDefinition(ZoneId zone, List<DagDefinition> dags) {
 
   /**
    * The definition as the Airflow DAG reads it: per dag its cron, time zone, the deadline as the
-   * constant offset after the scheduled time (an Airflow 3 DeadlineAlert on the logical date), and for each wait_for the constant offset between the two dags'
-   * scheduled times (what ExternalTaskSensor's execution_delta needs); per task java_class, args
-   * with placeholders, upstream and retries.
+   * constant offset after the scheduled time (an Airflow 3 DeadlineAlert on the logical date), and
+   * for each wait_for the constant offset between the two dags' scheduled times (what
+   * ExternalTaskSensor's execution_delta needs); per task java_class, args with placeholders,
+   * upstream and retries.
    */
   public String toAirflowJson() {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

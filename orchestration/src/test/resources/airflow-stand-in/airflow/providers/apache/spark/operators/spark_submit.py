@@ -1,5 +1,0 @@
-from airflow._record import BaseOperator
-
-
-class SparkSubmitOperator(BaseOperator):
-    pass
