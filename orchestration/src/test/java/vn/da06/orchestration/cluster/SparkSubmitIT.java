@@ -3,12 +3,18 @@ package vn.da06.orchestration.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -24,15 +30,18 @@ import vn.da06.jobs.ingest.Pseudonymizer;
 import vn.da06.jobs.pipeline.Pipeline;
 import vn.da06.jobs.pipeline.Progress;
 import vn.da06.jobs.spark.SparkSessions;
+import vn.da06.orchestration.airflow.AirflowHome;
 import vn.da06.warehouse.Tables;
 import vn.da06.warehouse.admin.AdminUnitsLoader;
 
 /**
- * The job jar ({@code target/da06-jobs.jar}, Spark provided) under {@code
- * org.apache.spark.deploy.SparkSubmit} on a real standalone cluster (a Master and two Workers,
- * child JVMs on 127.0.0.1) writes the same gold as a local-mode run of the same pipeline on the
- * same inbox; then the same with the warehouse on a real HDFS (MiniDFSCluster in its own JVM). Runs
- * after {@code package} (failsafe), on a tiny sample (scale 0.01, June–August 2025).
+ * The job jar ({@code target/da06-jobs.jar}, Spark provided) on a real standalone cluster (a Master
+ * and two Workers, child JVMs on 127.0.0.1) writes the same gold as a local-mode run of the same
+ * pipeline on the same inbox: submitted by the real Apache Airflow 3.3 running the project's DAGs
+ * ({@code airflow dags test}, SparkSubmitOperator, the venv's spark-submit), reports mailed to a
+ * real SMTP server; then by {@code org.apache.spark.deploy.SparkSubmit} with the warehouse on a
+ * real HDFS (MiniDFSCluster in its own JVM). Runs after {@code package} (failsafe), on a tiny
+ * sample (scale 0.01, June–August 2025).
  */
 class SparkSubmitIT {
   static final String KEY = "cluster-test-key-0123456789abcdef";
@@ -136,34 +145,129 @@ class SparkSubmitIT {
         env);
   }
 
+  /**
+   * An Airflow of its own (the pinned venv, a SQLite database in {@code home}) whose Spark
+   * connection is this test's standalone cluster and whose Variables point at this test's inbox,
+   * the job jar and {@code warehouse}. Moving the warehouse elsewhere (s3a://) is this method's
+   * arguments: the warehouse URI, Spark properties for every submit ({@code spark.hadoop.fs.s3a.*},
+   * {@code spark.jars}) and extra environment (credentials).
+   */
+  static AirflowHome airflowOnTheCluster(
+      Path home,
+      String warehouse,
+      Path reportsConfig,
+      Map<String, String> extraSparkConf,
+      Map<String, String> extraEnv)
+      throws Exception {
+    String jar = System.getProperty("da06.jobs.jar");
+    assertThat(Path.of(jar)).as("the job jar (built by mvn package)").exists();
+    Path keyFile = Files.createDirectories(home.resolve("secrets")).resolve("pseudonym.key");
+    Files.writeString(keyFile, KEY);
+    Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+    Map<String, String> variables =
+        Map.of(
+            "da06_jobs_jar", jar,
+            "da06_inbox", inbox.toString(),
+            "da06_warehouse", warehouse,
+            "da06_reports_out", home.resolve("reports").toString(),
+            "da06_reports_config", reportsConfig.toString(),
+            "da06_pseudonym_key_file", keyFile.toString());
+    Map<String, String> sparkConf = new HashMap<>();
+    // The cluster's two 1-core workers, small executors; C1 only for these tiny runs.
+    sparkConf.put("spark.executor.memory", "700m");
+    sparkConf.put("spark.executor.cores", "1");
+    sparkConf.put("spark.cores.max", "2");
+    sparkConf.put("spark.sql.shuffle.partitions", "2");
+    sparkConf.put("spark.default.parallelism", "2");
+    sparkConf.put("spark.driver.host", "127.0.0.1");
+    sparkConf.put("spark.driver.bindAddress", "127.0.0.1");
+    sparkConf.put(
+        "spark.driver.defaultJavaOptions",
+        QUICK_JIT + " -Dda06.npm.dir=" + System.getProperty("da06.npm.dir"));
+    sparkConf.put("spark.executor.defaultJavaOptions", QUICK_JIT);
+    sparkConf.putAll(extraSparkConf);
+    Map<String, String> env = new HashMap<>(Map.of("SPARK_LOCAL_IP", "127.0.0.1"));
+    env.putAll(extraEnv);
+    return AirflowHome.create(
+        home, new AirflowHome.Settings(variables, cluster.masterUrl(), sparkConf, env));
+  }
+
+  /**
+   * Airflow 3.3 runs the DAGs of {@code orchestration/airflow/dags/da06.py} for real ({@code
+   * airflow dags test}): each SparkSubmitOperator calls the venv's spark-submit (pyspark 4.1.0)
+   * against the standalone cluster with the job jar. The monthly close of August 2025, then the
+   * reports due on the 8th on 5 September (its ExternalTaskSensor finds the close's run in the same
+   * database) mailed to a real SMTP server, then a day's ingestion and daily report. The gold
+   * equals the local-mode run's on the same inbox, cell for cell.
+   */
   @Test
-  void theJobJarOnTheStandaloneClusterWritesTheSameGoldAsLocalMode() throws Exception {
-    Path clusterWarehouse = dir.resolve("cluster-warehouse");
-    int exit;
-    String log;
-    try (ChildJvm submit =
-        submit("spark-submit-local-disk", clusterWarehouse.toString(), Map.of(), List.of())) {
-      exit = submit.waitFor(Duration.ofMinutes(30));
-      log = submit.logText();
+  void airflowRunsTheDagsOnTheStandaloneClusterAndTheGoldEqualsLocalMode() throws Exception {
+    GreenMail mail =
+        new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    mail.start();
+    try {
+      Path reportsConfig =
+          Files.writeString(
+              dir.resolve("reports.yaml"),
+              """
+              smtp: {host: 127.0.0.1, port: %d, tls: none, from: "Ban Chỉ đạo Đề án 06 <bcd06@langson.test>", timeout_seconds: 10}
+              units:
+                - {code: "20", recipients: [tinh@langson.test], operator: vanhanh@langson.test, monthly_due_day: 8, daily: true}
+              """
+                  .formatted(mail.getSmtp().getPort()));
+      String warehouse = dir.resolve("airflow-warehouse").toString();
+      AirflowHome airflow =
+          airflowOnTheCluster(dir.resolve("airflow"), warehouse, reportsConfig, Map.of(), Map.of());
+
+      dagsTest(airflow, "da06_monthly_close", "2025-09-01T02:00:00+07:00");
+      assertThat(cluster.masterState().path("completedapps"))
+          .as("the close ran on the standalone master")
+          .anyMatch(app -> app.path("name").asText().contains("monthly-close"));
+      assertSameGold(localWarehouse.toString(), warehouse);
+
+      dagsTest(airflow, "da06_monthly_reports_due_08", "2025-09-05T07:00:00+07:00");
+      List<MimeMessage> monthly = inbox(mail, "tinh@langson.test");
+      assertThat(monthly).hasSize(1);
+      assertThat(monthly.get(0).getSubject()).startsWith("[ĐA06] Báo cáo tháng 08/2025");
+
+      dagsTest(airflow, "da06_daily", "2025-08-31T17:30:00+07:00");
+      List<MimeMessage> afterDaily = inbox(mail, "tinh@langson.test");
+      assertThat(afterDaily).hasSize(2);
+      System.err.println("airflow test: mails " + afterDaily.get(1).getSubject());
+
+      // The daily ingestion found nothing new: the gold is still local mode's.
+      assertSameGold(localWarehouse.toString(), warehouse);
+      assertThat(
+              spark
+                  .read()
+                  .format("delta")
+                  .load(Tables.location(warehouse, Tables.OPS, Tables.JOB_RUNS))
+                  .where("job = 'pipeline' and outcome = 'SUCCEEDED'")
+                  .count())
+          .isEqualTo(2);
+    } finally {
+      mail.stop();
     }
-    assertThat(exit)
-        .as(
-            "spark-submit exit code; log:%n%s",
-            log.length() > 20000 ? log.substring(log.length() - 20000) : log)
-        .isZero();
-    JsonNode master = cluster.masterState();
-    assertThat(master.path("completedapps"))
-        .as("the application ran on the standalone master")
-        .anyMatch(app -> app.path("name").asText().equals("spark-submit-local-disk"));
-    assertSameGold(localWarehouse.toString(), clusterWarehouse.toString());
-    assertThat(
-            spark
-                .read()
-                .format("delta")
-                .load(Tables.location(clusterWarehouse.toString(), Tables.OPS, Tables.JOB_RUNS))
-                .where("job = 'pipeline' and outcome = 'SUCCEEDED'")
-                .count())
-        .isEqualTo(1);
+  }
+
+  /** {@code airflow dags test DAG LOGICAL_DATE}; fails unless the run succeeded. */
+  static void dagsTest(AirflowHome airflow, String dagId, String logicalDate) throws Exception {
+    long start = System.nanoTime();
+    airflow.airflow(Duration.ofMinutes(30), "dags", "test", dagId, logicalDate);
+    System.err.printf(
+        "airflow test: dags test %s %s: %.1f s%n",
+        dagId, logicalDate, (System.nanoTime() - start) / 1e9);
+    String runs = airflow.airflow(Duration.ofMinutes(2), "dags", "list-runs", dagId, "-o", "json");
+    JsonNode list =
+        new ObjectMapper()
+            .readTree(runs.lines().filter(l -> l.startsWith("[")).reduce((a, b) -> b).orElse("[]"));
+    assertThat(list).as("runs of %s: %s", dagId, runs).hasSize(1);
+    assertThat(list.get(0).path("state").asText()).as("%s: %s", dagId, runs).isEqualTo("success");
+  }
+
+  static List<MimeMessage> inbox(GreenMail mail, String address) {
+    return mail.findReceivedMessages(user -> user.getEmail().equals(address), message -> true)
+        .toList();
   }
 
   @Test
