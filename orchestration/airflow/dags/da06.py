@@ -100,6 +100,7 @@ for spec in DEFINITION["dags"]:
         for task in spec["tasks"]:
             tasks[task["task_id"]] = SparkSubmitOperator(
                 task_id=task["task_id"],
+                name=spec["dag_id"] + "." + task["task_id"],  # the application's name on the Spark master
                 conn_id=SPARK_CONN_ID,
                 java_class=task["java_class"],
                 application=APPLICATION,

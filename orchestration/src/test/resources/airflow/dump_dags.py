@@ -15,7 +15,7 @@ from airflow.dag_processing.dagbag import DagBag
 from airflow.sdk.execution_time.context import VariableAccessor
 
 FIELDS = [
-    "java_class", "application", "application_args", "conf", "env_vars", "conn_id", "retries",
+    "java_class", "name", "application", "application_args", "conf", "env_vars", "conn_id", "retries",
     "retry_delay", "retry_exponential_backoff", "external_dag_id", "external_task_ids", "execution_delta",
     "mode", "poke_interval", "timeout",
 ]

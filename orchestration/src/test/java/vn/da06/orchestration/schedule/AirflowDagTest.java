@@ -185,6 +185,7 @@ class AirflowDagTest {
         Class<?> mainClass = Class.forName(task.mainClass());
         assertThat(op.get("application").asText()).isEqualTo("{{ var.value.da06_jobs_jar }}");
         assertThat(op.get("conn_id").asText()).isEqualTo("spark_default");
+        assertThat(op.get("name").asText()).isEqualTo(dagId(dag) + "." + task.name());
         assertThat(op.get("conf").get("spark.sql.extensions").asText())
             .isEqualTo("io.delta.sql.DeltaSparkSessionExtension");
         assertThat(op.get("env_vars").get("DA06_PSEUDONYM_KEY_FILE").asText())
