@@ -125,6 +125,8 @@ public final class AirflowHome {
               .redirectOutput(home.resolve(name + ".log").toFile())
               .directory(home.toFile());
       builder.environment().putAll(env);
+      // The job takes its key from the Variable's file only, not from a key the caller's shell has.
+      builder.environment().remove("DA06_PSEUDONYM_KEY");
       return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + command, e);
@@ -164,6 +166,8 @@ public final class AirflowHome {
               .redirectError(err.toFile())
               .directory(home.toFile());
       builder.environment().putAll(env);
+      // The job takes its key from the Variable's file only, not from a key the caller's shell has.
+      builder.environment().remove("DA06_PSEUDONYM_KEY");
       long start = System.nanoTime();
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
