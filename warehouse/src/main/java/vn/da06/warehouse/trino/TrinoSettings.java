@@ -91,7 +91,8 @@ public record TrinoSettings(
      * query.max-memory-per-node for a heap: half of it, so that Trino's default 30% headroom fits.
      */
     public static String queryMemoryPerNode(String heap) {
-      return megabytes(heap) / 2 + "MB";
+      long half = megabytes(heap) / 2;
+      return half % 1024 == 0 ? half / 1024 + "GB" : half + "MB";
     }
   }
 
