@@ -57,6 +57,7 @@ import vn.da06.warehouse.trino.TrinoSettings;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(TrinoTestWarehouse.Extension.class)
+@Order(1) // before TrinoClusterTest, which reuses its running node (junit-platform.properties)
 class TrinoAnalystsTest {
   static final String HELD_BACK_MONTH = TrinoTestWarehouse.HELD_BACK_MONTH;
   static final String PER_MONTH =

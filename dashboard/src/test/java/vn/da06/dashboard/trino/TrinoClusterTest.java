@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,12 +37,14 @@ import vn.da06.warehouse.trino.TrinoSettings;
  * an admin, give on the cluster exactly the answers they gave on one node; the access policy still
  * holds (it is enforced on the coordinator); and a query's splits run on both workers.
  *
- * <p>The one-node answers are taken from the one-node server TrinoAnalystsTest leaves running (or
- * one started here when this class runs alone); the switch to a cluster costs one stop and one
- * start of three JVMs, measured and printed as "trino-cluster-test: ... s".
+ * <p>The one-node answers are taken from the one-node server TrinoAnalystsTest leaves running (the
+ * class order puts this class after it; or one started here when this class runs alone); the switch
+ * to a cluster costs one stop and one start of three JVMs, measured and printed as
+ * "trino-cluster-test: ... s". The cluster is stopped when the class ends.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(TrinoTestWarehouse.Extension.class)
+@Order(2) // after TrinoAnalystsTest (junit-platform.properties): its one node gives the answers
 class TrinoClusterTest {
   static final TrinoSettings.Nodes TWO_WORKERS = TrinoSettings.Nodes.of(2);
 
@@ -50,6 +53,14 @@ class TrinoClusterTest {
   static TrinoTestWarehouse fixture;
   static TrinoServer cluster;
   static final Map<Check, List<List<String>>> ON_ONE_NODE = new LinkedHashMap<>();
+
+  /** Three idle JVMs would otherwise stay up for the rest of the suite. */
+  @AfterAll
+  static void stopTheCluster() {
+    if (fixture != null) {
+      fixture.stop();
+    }
+  }
 
   @BeforeAll
   static void answerOnOneNodeThenStartACoordinatorAndTwoWorkers() throws Exception {
