@@ -5,12 +5,22 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Assumptions;
@@ -18,6 +28,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.da06.jobs.generate.Generator;
 import vn.da06.jobs.generate.GeneratorOptions;
+import vn.da06.jobs.ingest.Pseudonymizer;
+import vn.da06.jobs.pipeline.Pipeline;
+import vn.da06.jobs.pipeline.Progress;
 import vn.da06.jobs.spark.SparkSessions;
 import vn.da06.warehouse.Tables;
 import vn.da06.warehouse.access.Passwords;
@@ -25,6 +38,7 @@ import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.User;
 import vn.da06.warehouse.access.UsersFile;
 import vn.da06.warehouse.admin.AdminUnitsLoader;
+import vn.da06.warehouse.trino.TrinoClient;
 import vn.da06.warehouse.trino.TrinoInstall;
 import vn.da06.warehouse.trino.TrinoServer;
 import vn.da06.warehouse.trino.TrinoSettings;
@@ -264,6 +278,111 @@ public final class TrinoTestWarehouse implements AutoCloseable {
       walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** One query as a user, every value as a string (SQL NULL as "null"). */
+  List<List<String>> trino(String user, String password, String sql) throws SQLException {
+    // Trino answers "No nodes available to run query" until its node has been announced, which can
+    // come after the first queries that only the coordinator runs (RECIPES.md): wait that out, and
+    // nothing else.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return query(user, password, sql);
+      } catch (SQLException e) {
+        if (attempt >= 60
+            || e.getMessage() == null
+            || !e.getMessage().contains("No nodes available")) {
+          throw e;
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private List<List<String>> query(String user, String password, String sql) throws SQLException {
+    try (Connection connection = TrinoClient.connect(server().settings(), user, password);
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      return rows(result);
+    }
+  }
+
+  static List<List<String>> rows(ResultSet result) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    int columns = result.getMetaData().getColumnCount();
+    while (result.next()) {
+      List<String> row = new ArrayList<>();
+      for (int i = 1; i <= columns; i++) {
+        row.add(String.valueOf(result.getObject(i)));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  void runPipeline() {
+    Pseudonymizer pseudonymizer = new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8));
+    new Pipeline(
+            spark,
+            new Pipeline.Options(inbox.toString(), warehouse),
+            pseudonymizer,
+            new Progress(System.out))
+        .run();
+  }
+
+  /** Copies the generated feed files that match into the inbox; returns how many. */
+  int copyFeeds(Predicate<Path> which) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(full)) {
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(path -> !full.relativize(path).toString().startsWith("_"))
+              .filter(which)
+              .toList();
+    }
+    for (Path file : files) {
+      Path target = inbox.resolve(full.relativize(file).toString());
+      Files.createDirectories(target.getParent());
+      Files.copy(file, target);
+    }
+    return files.size();
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The first of {@code count} consecutive free ports. */
+  static int freePorts(int count) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int first = freePort();
+      boolean free = first + count - 1 <= 65535;
+      for (int port = first + 1; free && port < first + count; port++) {
+        free = !listening(port);
+      }
+      if (free) {
+        return first;
+      }
+    }
+    throw new IllegalStateException("Cannot find " + count + " consecutive free ports");
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 }
