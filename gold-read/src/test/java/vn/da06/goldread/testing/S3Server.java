@@ -31,6 +31,11 @@ import java.util.stream.Stream;
  * see exactly what was written. The keys are made up per start; they are written only to the
  * server's properties file (mode 600), never to a command line.
  *
+ * <p>S3Proxy 2.6.0 refuses the trailing checksums ({@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}) that
+ * S3A's {@code copyFromLocalFile} ({@code hadoop fs -put}) sends through the AWS SDK's transfer
+ * manager; what Spark, Delta and the readers do (streamed PUTs, GETs, lists, copies, deletes)
+ * works. Upload test files with {@code FileUtil.copy}, which streams.
+ *
  * <pre>{@code
  * try (S3Server s3 = S3Server.start(dir)) {
  *   s3.createBucket("da06");
@@ -91,10 +96,23 @@ public final class S3Server implements AutoCloseable {
       properties.store(out, "S3Proxy for da06 tests (test keys, made up at start)");
     }
 
+    // S3Proxy logs every request at DEBUG by default: 30 MB for a few uploads.
+    Path logback = dir.resolve("s3proxy-logback.xml");
+    Files.writeString(
+        logback,
+        "<configuration><appender name=\"out\" class=\"ch.qos.logback.core.ConsoleAppender\">"
+            + "<encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>"
+            + "</appender><root level=\"WARN\"><appender-ref ref=\"out\"/></root></configuration>");
     Path log = dir.resolve("s3proxy.log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath));
+    command.addAll(
+        List.of(
+            "-Xmx256m",
+            "-XX:TieredStopAtLevel=1",
+            "-Dlogback.configurationFile=" + logback,
+            "-cp",
+            classpath));
     command.addAll(List.of("org.gaul.s3proxy.Main", "--properties", propertiesFile.toString()));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
