@@ -25,7 +25,7 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
    */
   private static final Duration WAIT_FOR_WHOLE = Duration.ofSeconds(20);
 
-  private final Path warehouse;
+  private final String warehouse;
   private final GoldThreads threads;
   private final GoldLoader loader;
   private final GoldSnapshotFile snapshot;
@@ -43,9 +43,32 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
    * it after each load from the tables; null: no snapshot.
    */
   public DeltaKpiStore(Path warehouse, Path snapshot, GoldThreads threads) {
-    this.warehouse = warehouse.toAbsolutePath().normalize();
+    this(warehouse.toAbsolutePath().normalize().toString(), snapshot, threads);
+  }
+
+  /**
+   * As above, for a warehouse given as a local folder or a URI ({@code s3a://bucket/da06}); the S3A
+   * settings come from the environment ({@link vn.da06.warehouse.S3aSettings}).
+   */
+  public DeltaKpiStore(String warehouse, Path snapshot, GoldThreads threads) {
+    this(warehouse, new DeltaTableReader(), snapshot, threads);
+  }
+
+  /** As above, reading with {@code reader} (its Hadoop settings). */
+  public DeltaKpiStore(
+      String warehouse, DeltaTableReader reader, Path snapshot, GoldThreads threads) {
+    this.warehouse =
+        DeltaTableReader.isRemote(warehouse)
+            ? warehouse
+            : Path.of(
+                    warehouse.startsWith("file:")
+                        ? java.net.URI.create(warehouse).getPath()
+                        : warehouse)
+                .toAbsolutePath()
+                .normalize()
+                .toString();
     this.threads = threads;
-    this.loader = new GoldLoader(this.warehouse, threads.tables());
+    this.loader = new GoldLoader(this.warehouse, reader, threads.tables());
     this.snapshot = new GoldSnapshotFile(snapshot, this.warehouse, threads.background());
   }
 
@@ -236,8 +259,7 @@ public final class DeltaKpiStore implements KpiStore, AutoCloseable {
   }
 
   private GoldSnapshot.Contents contents(GoldLoader.Read read) {
-    return new GoldSnapshot.Contents(
-        warehouse.toString(), read.version(), read.tables(), read.kpis());
+    return new GoldSnapshot.Contents(warehouse, read.version(), read.tables(), read.kpis());
   }
 
   /**

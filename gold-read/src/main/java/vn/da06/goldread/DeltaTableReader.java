@@ -51,9 +51,26 @@ import org.apache.hadoop.conf.Configuration;
  * selection vector.
  */
 public final class DeltaTableReader {
+  private final Map<String, String> hadoopSettings;
   private volatile Engine engine;
 
-  public DeltaTableReader() {}
+  /**
+   * A reader of local tables and of tables on {@code s3a://}, configured by the environment (the
+   * {@code DA06_S3_*} variables, {@link vn.da06.warehouse.S3aSettings}).
+   */
+  public DeltaTableReader() {
+    this(vn.da06.warehouse.S3aSettings.hadoopConf(System.getenv()));
+  }
+
+  /** A reader whose Hadoop file systems get {@code hadoopSettings} (e.g. {@code fs.s3a.*}). */
+  public DeltaTableReader(Map<String, String> hadoopSettings) {
+    this.hadoopSettings = Map.copyOf(hadoopSettings);
+  }
+
+  /** Whether {@code location} is a URI of a file system other than the local one. */
+  public static boolean isRemote(String location) {
+    return location.contains("://") && !location.startsWith("file:");
+  }
 
   /** Kernel's engine, built on first use: a start from the local snapshot never needs it. */
   private Engine engine() {
@@ -61,7 +78,9 @@ public final class DeltaTableReader {
     if (built == null) {
       synchronized (this) {
         if (engine == null) {
-          engine = DefaultEngine.create(new Configuration());
+          Configuration conf = new Configuration();
+          hadoopSettings.forEach(conf::set);
+          engine = DefaultEngine.create(conf);
         }
         built = engine;
       }
@@ -90,7 +109,51 @@ public final class DeltaTableReader {
   public record TableVersion(long version, Instant committedAt) {}
 
   public TableData read(Path location) {
-    return read(TableManager.loadSnapshot(location.toString()).build(engine()), location);
+    return read(location.toString());
+  }
+
+  /** As {@link #read(Path)}, for a local folder or a URI ({@code s3a://bucket/warehouse/...}). */
+  public TableData read(String location) {
+    return read(TableManager.loadSnapshot(location).build(engine()), location);
+  }
+
+  /**
+   * The latest version of the table at a local folder or a URI: a listing of its {@code _delta_log}
+   * (through Hadoop's file system for a URI).
+   */
+  public Optional<Long> latestVersion(String location) {
+    if (!isRemote(location)) {
+      return latestVersion(
+          Path.of(
+              location.startsWith("file:") ? java.net.URI.create(location).getPath() : location));
+    }
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(location, "_delta_log");
+    try {
+      org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(hadoopConfiguration());
+      if (!fs.exists(log)) {
+        return Optional.empty();
+      }
+      long latest =
+          vn.da06.warehouse.DeltaLog.latestVersion(
+              java.util.Arrays.stream(fs.listStatus(log))
+                  .map(status -> status.getPath().getName()));
+      return latest < 0 ? Optional.empty() : Optional.of(latest);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot list the Delta log of "
+              + location
+              + ": "
+              + e.getMessage()
+              + " (check DA06_S3_ENDPOINT and the S3 credentials: docs/orchestration.md, \"S3\")",
+          e);
+    }
+  }
+
+  /** The Hadoop configuration the engine's file systems use (a fresh copy). */
+  public Configuration hadoopConfiguration() {
+    Configuration conf = new Configuration();
+    hadoopSettings.forEach(conf::set);
+    return conf;
   }
 
   /**
@@ -99,12 +162,15 @@ public final class DeltaTableReader {
    * removed.
    */
   public TableData readAtVersion(Path location, long version) {
-    return read(
-        TableManager.loadSnapshot(location.toString()).atVersion(version).build(engine()),
-        location);
+    return readAtVersion(location.toString(), version);
   }
 
-  private TableData read(Snapshot snapshot, Path location) {
+  /** As {@link #readAtVersion(Path, long)}, for a local folder or a URI. */
+  public TableData readAtVersion(String location, long version) {
+    return read(TableManager.loadSnapshot(location).atVersion(version).build(engine()), location);
+  }
+
+  private TableData read(Snapshot snapshot, String location) {
     List<Map<String, Object>> rows = new ArrayList<>();
     TableVersion version =
         scan(
@@ -128,10 +194,15 @@ public final class DeltaTableReader {
    * Reads every data file of the latest snapshot, batch by batch (column vectors, no row objects).
    */
   public TableVersion scan(Path location, BatchConsumer consumer) {
-    return scan(TableManager.loadSnapshot(location.toString()).build(engine()), location, consumer);
+    return scan(location.toString(), consumer);
   }
 
-  private TableVersion scan(Snapshot snapshot, Path location, BatchConsumer consumer) {
+  /** As {@link #scan(Path, BatchConsumer)}, for a local folder or a URI. */
+  public TableVersion scan(String location, BatchConsumer consumer) {
+    return scan(TableManager.loadSnapshot(location).build(engine()), location, consumer);
+  }
+
+  private TableVersion scan(Snapshot snapshot, String location, BatchConsumer consumer) {
     Scan scan = snapshot.getScanBuilder().build();
     Row scanState = scan.getScanState(engine());
     StructType physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);

@@ -20,6 +20,10 @@ import vn.da06.warehouse.Tables;
  * by DuckDB (or by Delta Kernel's own reader where DuckDB cannot read them the same way), the two
  * ward-month tables side by side on the {@code tables} threads. At a first start it can read the
  * latest month of each ward-month table first and the months before it after ({@link #rest}).
+ *
+ * <p>A warehouse on another file system ({@code s3a://}) is read with Delta Kernel alone, through
+ * Hadoop's S3A: DuckDB would need its httpfs extension, which is not in the registries this project
+ * installs from. It is read whole (no latest month first).
  */
 final class GoldLoader {
   private static final Logger LOG = LoggerFactory.getLogger(GoldLoader.class);
@@ -27,12 +31,15 @@ final class GoldLoader {
   /** Months partition the ward-month tables (the warehouse contract). */
   private static final String MONTH = "month";
 
-  private final Path warehouse;
-  private final DeltaTableReader reader = new DeltaTableReader();
+  private final String warehouse;
+  private final boolean remote;
+  private final DeltaTableReader reader;
   private final ExecutorService tables;
 
-  GoldLoader(Path warehouse, ExecutorService tables) {
+  GoldLoader(String warehouse, DeltaTableReader reader, ExecutorService tables) {
     this.warehouse = warehouse;
+    this.remote = DeltaTableReader.isRemote(warehouse);
+    this.reader = reader;
     this.tables = tables;
   }
 
@@ -90,7 +97,11 @@ final class GoldLoader {
 
   /** Whether there is a gold table to read yet (the ward-month table's log). */
   boolean hasGold() {
-    return java.nio.file.Files.isDirectory(table(Tables.WARD_MONTH_KPIS).resolve("_delta_log"));
+    if (remote) {
+      return reader.latestVersion(table(Tables.WARD_MONTH_KPIS)).isPresent();
+    }
+    return java.nio.file.Files.isDirectory(
+        Path.of(table(Tables.WARD_MONTH_KPIS)).resolve("_delta_log"));
   }
 
   /** The latest Delta version of every gold table there is. */
@@ -107,8 +118,9 @@ final class GoldLoader {
    * partitioned by month is read for its latest month only. Empty when gold.ward_month_kpis has no
    * rows.
    */
-  Optional<Read> read(Map<String, Long> latest, boolean latestFirst) {
+  Optional<Read> read(Map<String, Long> latest, boolean latestFirstAsked) {
     long started = System.nanoTime();
+    boolean latestFirst = latestFirstAsked && !remote;
     if (latestFirst) {
       DuckDbKpiReader.loadInBackground();
     }
@@ -244,8 +256,20 @@ final class GoldLoader {
    * only, and the rest is left for {@link #rest}.
    */
   private KpiRead readKpis(String name, boolean latestFirst) {
-    Path location = table(name);
     long started = System.nanoTime();
+    if (remote) {
+      KpiRowLoader loader = new KpiRowLoader();
+      DeltaTableReader.TableVersion version = reader.scan(table(name), loader);
+      List<KpiRow> rows = loader.rows();
+      LOG.info(
+          "gold.{}: {} rows read with Delta Kernel from {} in {} ms",
+          name,
+          rows.size(),
+          warehouse,
+          (System.nanoTime() - started) / 1_000_000);
+      return whole(version, rows);
+    }
+    Path location = Path.of(table(name));
     DeltaTableReader.DataFiles files = reader.dataFiles(location);
     if (files.unsupported().isPresent()) {
       LOG.warn(
@@ -314,7 +338,7 @@ final class GoldLoader {
 
   /** The rows of {@code files} of a ward-month table, decoded by DuckDB. */
   private List<KpiRow> readKpiFiles(String name, DeltaTableReader.DataFiles files) {
-    Path location = table(name);
+    Path location = Path.of(table(name));
     try {
       return DuckDbKpiReader.read(files, location);
     } catch (java.sql.SQLException e) {
@@ -335,7 +359,10 @@ final class GoldLoader {
    * ward-month tables, or by Delta Kernel's own reader when DuckDB cannot read them the same way.
    */
   private DeltaTableReader.TableData readSmall(String name) {
-    Path location = table(name);
+    if (remote) {
+      return reader.read(table(name));
+    }
+    Path location = Path.of(table(name));
     long started = System.nanoTime();
     DeltaTableReader.DataFiles files = reader.dataFiles(location);
     Optional<String> unsupported = DuckDbTableReader.unsupported(files);
@@ -359,7 +386,7 @@ final class GoldLoader {
     return reader.read(location);
   }
 
-  private Path table(String name) {
-    return Path.of(Tables.location(warehouse.toString(), Tables.GOLD, name));
+  private String table(String name) {
+    return Tables.location(warehouse, Tables.GOLD, name);
   }
 }

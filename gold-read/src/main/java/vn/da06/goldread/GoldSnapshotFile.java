@@ -22,10 +22,10 @@ final class GoldSnapshotFile {
   private static final Logger LOG = LoggerFactory.getLogger(GoldSnapshotFile.class);
 
   private final Path file;
-  private final Path warehouse;
+  private final String warehouse;
   private final Executor background;
 
-  GoldSnapshotFile(Path file, Path warehouse, Executor background) {
+  GoldSnapshotFile(Path file, String warehouse, Executor background) {
     this.file = file == null ? null : file.toAbsolutePath().normalize();
     this.warehouse = warehouse;
     this.background = background;
@@ -61,7 +61,7 @@ final class GoldSnapshotFile {
       return Optional.empty();
     }
     GoldSnapshot.Contents contents = snapshotRead.get();
-    if (!contents.warehouse().equals(warehouse.toString())
+    if (!contents.warehouse().equals(warehouse)
         || !contents.version().tableVersions().equals(latest)) {
       LOG.info(
           "gold snapshot {} is of {} versions {}, the tables are at {}: reading the tables",

@@ -83,7 +83,7 @@ public final class DashboardCli {
 
   /** What {@code serve} needs; parsed once at the entry point. */
   public record ServeOptions(
-      Path warehouse,
+      String warehouse,
       String host,
       int port,
       Path users,
@@ -124,7 +124,7 @@ public final class DashboardCli {
         Path snapshot,
         Goals goals) {
       this(
-          warehouse,
+          warehouse.toString(),
           host,
           port,
           users,
@@ -142,6 +142,11 @@ public final class DashboardCli {
     }
 
     public static ServeOptions defaults(Path warehouse) {
+      return defaults(warehouse.toString());
+    }
+
+    /** As {@link #defaults(Path)}, for a folder or a URI ({@code s3a://bucket/da06}). */
+    public static ServeOptions defaults(String warehouse) {
       return new ServeOptions(
           warehouse,
           "127.0.0.1",
@@ -158,6 +163,18 @@ public final class DashboardCli {
           null,
           false,
           DashboardCli.security(false, DashboardApp.Settings.defaults()));
+    }
+  }
+
+  /**
+   * The local folder whose ops/ holds the reports made (the warehouse itself when local, else
+   * DA06_STATE_DIR); null when a warehouse on S3 has none: no report links then.
+   */
+  static Path reportsState(String warehouse) {
+    try {
+      return vn.da06.goldread.ops.OpsFiles.stateDir(warehouse, null, System.getenv());
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 
@@ -288,7 +305,7 @@ public final class DashboardCli {
     dashboard
         .steering(options.steering())
         .clock(options.clock())
-        .monthlyReports(options.warehouse(), options.reportsConfig())
+        .monthlyReports(reportsState(options.warehouse()), options.reportsConfig())
         .boundaries(options.boundaries());
     Javalin app = dashboard.create();
     try {
@@ -396,8 +413,10 @@ public final class DashboardCli {
     @Option(
         names = "--warehouse",
         defaultValue = "data/warehouse",
-        description = "warehouse root (gold tables below gold/; default ${DEFAULT-VALUE})")
-    Path warehouse;
+        description =
+            "warehouse root, a folder or s3a://bucket/path (gold tables below gold/; default"
+                + " ${DEFAULT-VALUE})")
+    String warehouse;
 
     @Option(names = "--port", defaultValue = "7070")
     int port;

@@ -92,7 +92,7 @@ final class MonthlyReports {
         dues.add(new Due(code, unit.get("monthly_due_day").asInt()));
       }
     }
-    return new MonthlyReports(new ReportsRead(warehouse), dues);
+    return new MonthlyReports(warehouse == null ? null : new ReportsRead(warehouse), dues);
   }
 
   boolean configured() {

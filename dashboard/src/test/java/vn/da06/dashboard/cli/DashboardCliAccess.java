@@ -18,7 +18,7 @@ public final class DashboardCliAccess {
       Duration poll) {
     DashboardCli.ServeOptions options =
         new DashboardCli.ServeOptions(
-            warehouse,
+            warehouse.toString(),
             host,
             7070,
             Path.of("users.yaml"),

@@ -2,40 +2,29 @@ package vn.da06.dashboard.trino;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import vn.da06.dashboard.web.AuditLog;
 import vn.da06.dashboard.web.DashboardApp;
 import vn.da06.dashboard.web.UserDirectory;
@@ -46,135 +35,59 @@ import vn.da06.goldread.KpiStore;
 import vn.da06.goldread.TrinoKpiStore;
 import vn.da06.goldread.UnitScope;
 import vn.da06.goldread.WardView;
-import vn.da06.jobs.generate.Generator;
-import vn.da06.jobs.generate.GeneratorOptions;
-import vn.da06.jobs.ingest.Pseudonymizer;
-import vn.da06.jobs.pipeline.Pipeline;
-import vn.da06.jobs.pipeline.Progress;
-import vn.da06.jobs.spark.SparkSessions;
 import vn.da06.warehouse.Tables;
 import vn.da06.warehouse.access.Passwords;
 import vn.da06.warehouse.access.Role;
 import vn.da06.warehouse.access.Tokens;
 import vn.da06.warehouse.access.User;
 import vn.da06.warehouse.access.UsersFile;
-import vn.da06.warehouse.admin.AdminUnitsLoader;
 import vn.da06.warehouse.trino.AnalystDocs;
-import vn.da06.warehouse.trino.TrinoClient;
-import vn.da06.warehouse.trino.TrinoInstall;
 import vn.da06.warehouse.trino.TrinoServer;
 import vn.da06.warehouse.trino.TrinoSettings;
 
 /**
- * The only test that starts Trino (once per run): a real Trino 476 server over a warehouse the
- * pipeline wrote from a generated sample: through trino-jdbc, as the users of the users file, gold
- * equals what Spark reads from the same Delta tables, the access policy holds (silver denied, wrong
- * password denied, a ward user sees only its ward), every example query of docs/analysts.md runs,
- * its schema section is what the code generates, the dashboard answers its API the same through
- * Trino as through Delta Kernel, and a new pipeline run is visible to the next query and to the
- * dashboard. On CI (CI=true) a missing JDK 24+ or Trino tarball fails; elsewhere it skips.
+ * A real Trino 476 server (one node) over a warehouse the pipeline wrote from a generated sample
+ * (TrinoTestWarehouse, shared with TrinoClusterTest so that the sample is made and Trino installed
+ * once per run): through trino-jdbc, as the users of the users file, gold equals what Spark reads
+ * from the same Delta tables, the access policy holds (silver denied, wrong password denied, a ward
+ * user sees only its ward), every example query of docs/analysts.md runs, its schema section is
+ * what the code generates, the dashboard answers its API the same through Trino as through Delta
+ * Kernel, and a new pipeline run is visible to the next query and to the dashboard. On CI (CI=true)
+ * a missing JDK 24+ or Trino tarball fails; elsewhere it skips.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(TrinoTestWarehouse.Extension.class)
+@Order(1) // before TrinoClusterTest, which reuses its running node (junit-platform.properties)
 class TrinoAnalystsTest {
-  static final String KEY = "trino-test-key-0123456789abcdef";
-  static final String HELD_BACK_MONTH = "2025-08";
+  static final String HELD_BACK_MONTH = TrinoTestWarehouse.HELD_BACK_MONTH;
   static final String PER_MONTH =
       "SELECT month, sum(eid_applications_l2), sum(eid_activations_l2_cum),"
           + " sum(dossiers_total), sum(dossiers_online), count(*) FROM %s GROUP BY month ORDER BY month";
 
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir static Path dir;
+  static TrinoTestWarehouse fixture;
+  static Path dir;
   static SparkSession spark;
-  static Path full;
-  static Path inbox;
   static String warehouse;
   static String ward;
   static TrinoSettings settings;
   static TrinoServer server;
   static List<List<String>> perMonthBefore;
 
+  /**
+   * The JVM's generated warehouse (TrinoTestWarehouse), served by one Trino node: started here, or
+   * already running from another class, or restarted as one node if a class left a cluster.
+   */
   @BeforeAll
-  static void generateRunAndStartTrino() throws IOException {
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    try {
-      TrinoInstall.findJdk();
-    } catch (IllegalStateException e) {
-      if (ci) {
-        throw e;
-      }
-      Assumptions.abort(e.getMessage());
-    }
-    if (!TrinoInstall.isInstalled(TrinoSettings.defaultInstall())
-        && !Files.exists(TrinoInstall.tarballPath())) {
-      String message =
-          "Cannot test Trino: "
-              + TrinoInstall.tarballPath()
-              + " is missing (run: mvn dependency:get"
-              + " -Dartifact=io.trino:trino-server:476:tar.gz)";
-      if (ci) {
-        fail(message);
-      }
-      Assumptions.abort(message);
-    }
-
-    System.setProperty("spark.master", "local[2]");
-    System.setProperty("spark.sql.shuffle.partitions", "2");
-    System.setProperty("spark.default.parallelism", "2");
-    spark = SparkSessions.getOrCreate("da06-trino-tests");
-    full = dir.resolve("generated");
-    inbox = dir.resolve("inbox");
-    warehouse = dir.resolve("warehouse").toString();
-    Generator.generate(
-        new GeneratorOptions(full, "20", YearMonth.of(2025, 3), YearMonth.of(2025, 8), 0.03, 5, 2),
-        AdminUnitsLoader.load(null));
-    int heldBack = copyFeeds(path -> !path.getFileName().toString().contains(HELD_BACK_MONTH));
-    assertThat(heldBack).as("files of the first run").isPositive();
-    runPipeline();
-
-    ward =
-        spark
-            .sql(
-                "SELECT min(ward_code) FROM delta.`"
-                    + Tables.location(warehouse, Tables.GOLD, Tables.WARD_MONTH_KPIS)
-                    + "` WHERE dossiers_total > 0")
-            .first()
-            .getString(0);
-    Path usersFile = dir.resolve("users.yaml");
-    new UsersFile(
-            List.of(
-                new User(
-                    "admin", "20", Role.ADMIN, Passwords.hash("admin-secret".toCharArray()), null),
-                new User(
-                    "analyst.langson",
-                    "20",
-                    Role.ANALYST,
-                    Passwords.hash("analyst-secret".toCharArray()),
-                    null),
-                new User(
-                    "ward.user",
-                    ward,
-                    Role.ANALYST,
-                    Passwords.hash("ward-secret".toCharArray()),
-                    null)))
-        .save(usersFile);
-    settings =
-        new TrinoSettings(
-            Path.of(warehouse),
-            freePort(),
-            "127.0.0.1",
-            dir.resolve("trino"),
-            usersFile,
-            TrinoSettings.defaultInstall());
-    server = new TrinoServer(settings, message -> System.out.println("trino-test: " + message));
-    server.start();
-  }
-
-  @AfterAll
-  static void stopTrino() {
-    if (server != null) {
-      server.stop();
-    }
+  static void startTrinoOverTheGeneratedWarehouse() {
+    fixture = TrinoTestWarehouse.shared();
+    dir = fixture.dir;
+    spark = fixture.spark;
+    warehouse = fixture.warehouse;
+    ward = fixture.ward;
+    server = fixture.start(TrinoSettings.Nodes.single());
+    settings = server.settings();
   }
 
   @Test
@@ -662,44 +575,7 @@ class TrinoAnalystsTest {
   // --- helpers
 
   static List<List<String>> trino(String user, String password, String sql) throws SQLException {
-    // Trino answers "No nodes available to run query" until its node has been announced, which can
-    // come after the first queries that only the coordinator runs (RECIPES.md): wait that out, and
-    // nothing else.
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return query(user, password, sql);
-      } catch (SQLException e) {
-        if (attempt >= 60
-            || e.getMessage() == null
-            || !e.getMessage().contains("No nodes available")) {
-          throw e;
-        }
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
-
-  private static List<List<String>> query(String user, String password, String sql)
-      throws SQLException {
-    try (Connection connection = TrinoClient.connect(settings, user, password);
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      List<List<String>> rows = new ArrayList<>();
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          row.add(String.valueOf(result.getObject(i)));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
+    return fixture.trino(user, password, sql);
   }
 
   static List<List<String>> spark(String sql) {
@@ -719,42 +595,14 @@ class TrinoAnalystsTest {
   }
 
   static void runPipeline() {
-    Pseudonymizer pseudonymizer = new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8));
-    new Pipeline(
-            spark,
-            new Pipeline.Options(inbox.toString(), warehouse),
-            pseudonymizer,
-            new Progress(System.out))
-        .run();
+    fixture.runPipeline();
   }
 
-  /** Copies the generated feed files that match into the inbox; returns how many. */
   static int copyFeeds(java.util.function.Predicate<Path> which) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(full)) {
-      files =
-          walk.filter(Files::isRegularFile)
-              .filter(path -> !full.relativize(path).toString().startsWith("_"))
-              .filter(which)
-              .toList();
-    }
-    for (Path file : files) {
-      Path target = inbox.resolve(full.relativize(file).toString());
-      Files.createDirectories(target.getParent());
-      Files.copy(file, target);
-    }
-    return files.size();
+    return fixture.copyFeeds(which);
   }
 
   static Path analystDocs() {
     return Path.of(System.getProperty("da06.project.dir", ".")).resolve("docs/analysts.md");
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,6 +2,7 @@ package vn.da06.jobs.spark;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import vn.da06.warehouse.S3aSettings;
 
 /**
  * Builds the SparkSession of a job shell. Settings given by spark-submit ({@code --master}, {@code
@@ -56,6 +57,9 @@ public final class SparkSessions {
     conf.setIfMissing("spark.databricks.delta.properties.defaults.logRetentionDuration", RETENTION);
     conf.setIfMissing(
         "spark.databricks.delta.properties.defaults.deletedFileRetentionDuration", RETENTION);
+    // s3a:// inbox and warehouse: endpoint, path style and region from the environment Trino's
+    // catalog reads too (DA06_S3_*); keys from the environment or a credentials file, never here.
+    S3aSettings.sparkConf(System.getenv()).forEach(conf::setIfMissing);
     return SparkSession.builder().config(conf).getOrCreate();
   }
 }

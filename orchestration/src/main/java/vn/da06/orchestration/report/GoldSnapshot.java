@@ -39,23 +39,37 @@ public final class GoldSnapshot {
 
   /** Reads every table at its latest version. */
   public static GoldSnapshot latest(Path warehouse) {
+    return read(warehouse.toString(), null);
+  }
+
+  /** As {@link #latest(Path)}, for a local folder or a URI ({@code s3a://bucket/da06}). */
+  public static GoldSnapshot latest(String warehouse) {
     return read(warehouse, null);
   }
 
   /** Reads every table at the versions given (a report's record). */
   public static GoldSnapshot atVersions(Path warehouse, Map<String, Long> versions) {
+    return read(warehouse.toString(), versions);
+  }
+
+  /** As {@link #atVersions(Path, Map)}, for a local folder or a URI. */
+  public static GoldSnapshot atVersions(String warehouse, Map<String, Long> versions) {
     return read(warehouse, versions);
   }
 
-  private static GoldSnapshot read(Path warehouse, Map<String, Long> pinned) {
+  private static GoldSnapshot read(String warehouse, Map<String, Long> pinned) {
     DeltaTableReader reader = new DeltaTableReader();
     Map<String, Long> versions = new LinkedHashMap<>();
     Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
     Instant committed = Instant.EPOCH;
     for (String qualified : TABLES) {
       String[] parts = qualified.split("\\.");
-      Path location = Path.of(Tables.location(warehouse.toString(), parts[0], parts[1]));
-      if (!Files.isDirectory(location.resolve("_delta_log"))) {
+      String location = Tables.location(warehouse, parts[0], parts[1]);
+      boolean exists =
+          DeltaTableReader.isRemote(location)
+              ? reader.latestVersion(location).isPresent()
+              : Files.isDirectory(Path.of(location).resolve("_delta_log"));
+      if (!exists) {
         if (pinned != null && pinned.containsKey(qualified)) {
           throw new ReportException(
               "Cannot read "

@@ -17,6 +17,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vn.da06.goldread.ops.OpsFiles;
 import vn.da06.goldread.ops.ReportRecord;
 import vn.da06.orchestration.mail.MailLedger;
 import vn.da06.orchestration.mail.ReportMailer;
@@ -165,7 +166,7 @@ public final class ReportCli implements Callable<Integer> {
           return 0;
         }
       }
-      ReportService service = new ReportService(common.warehouse, common.out);
+      ReportService service = common.service();
       if (common.send && config != null) {
         ReportsConfig.requireKnownUnits(common.config, service.unknownUnits(config));
       }
@@ -245,7 +246,7 @@ public final class ReportCli implements Callable<Integer> {
           return 0;
         }
       }
-      ReportService service = new ReportService(common.warehouse, common.out);
+      ReportService service = common.service();
       if (common.send) {
         ReportsConfig.requireKnownUnits(common.config, service.unknownUnits(config));
       }
@@ -276,8 +277,15 @@ public final class ReportCli implements Callable<Integer> {
     @Option(
         names = "--warehouse",
         defaultValue = "data/warehouse",
-        description = "Warehouse root (default ${DEFAULT-VALUE}).")
-    Path warehouse;
+        description = "Warehouse root: a folder or s3a://bucket/path (default ${DEFAULT-VALUE}).")
+    String warehouse;
+
+    @Option(
+        names = "--state-dir",
+        description =
+            "Local folder whose ops/ keeps the reports made and the mail ledger (default:"
+                + " DA06_STATE_DIR, else the warehouse folder; needed for a warehouse on s3a://).")
+    Path stateDir;
 
     @Option(
         names = "--out",
@@ -291,7 +299,9 @@ public final class ReportCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      ReportService.Made made = new ReportService(warehouse, out).regenerate(reportId);
+      ReportService.Made made =
+          new ReportService(warehouse, OpsFiles.stateDir(warehouse, stateDir, System.getenv()), out)
+              .regenerate(reportId);
       cli.out.println(
           "report "
               + made.record().reportId()
@@ -309,8 +319,15 @@ public final class ReportCli implements Callable<Integer> {
     @Option(
         names = "--warehouse",
         defaultValue = "data/warehouse",
-        description = "Warehouse root (default ${DEFAULT-VALUE}).")
-    Path warehouse;
+        description = "Warehouse root: a folder or s3a://bucket/path (default ${DEFAULT-VALUE}).")
+    String warehouse;
+
+    @Option(
+        names = "--state-dir",
+        description =
+            "Local folder whose ops/ keeps the reports made and the mail ledger (default:"
+                + " DA06_STATE_DIR, else the warehouse folder; needed for a warehouse on s3a://).")
+    Path stateDir;
 
     @Option(
         names = "--out",
@@ -328,6 +345,18 @@ public final class ReportCli implements Callable<Integer> {
         defaultValue = "config/reports.yaml",
         description = "Reports configuration (default ${DEFAULT-VALUE}).")
     Path config;
+
+    Path stateDir() {
+      try {
+        return OpsFiles.stateDir(warehouse, stateDir, System.getenv());
+      } catch (IllegalArgumentException e) {
+        throw new ReportException(e.getMessage());
+      }
+    }
+
+    ReportService service() {
+      return new ReportService(warehouse, stateDir(), out);
+    }
 
     boolean needsConfig(boolean listing) {
       return listing || send || java.nio.file.Files.exists(config);
@@ -395,8 +424,7 @@ public final class ReportCli implements Callable<Integer> {
         throw new ReportException(
             "Cannot send the report of " + unitCode + ": it has no recipients in " + this.config);
       }
-      ReportMailer mailer =
-          ReportMailer.standard(config, warehouse.toAbsolutePath().normalize(), cli.clock, cli.err);
+      ReportMailer mailer = ReportMailer.standard(config, stateDir(), cli.clock, cli.err);
       ReportMailer.Outcome outcome =
           mailer.deliver(
               new ReportMailer.Parcel(made.record(), made.pdf(), made.xlsx()), unit, deadline);
@@ -411,7 +439,7 @@ public final class ReportCli implements Callable<Integer> {
                       "uncertain: "
                           + recipient
                           + " (see "
-                          + new MailLedger(warehouse.toAbsolutePath().normalize()).file()
+                          + new MailLedger(stateDir()).file()
                           + ")"));
       outcome
           .failed()

@@ -27,14 +27,35 @@ import vn.da06.goldread.ops.ReportRecord;
  * the same data is the same report, same bytes.
  */
 public final class ReportService {
-  private final Path warehouse;
+  private final String warehouse;
   private final Path out;
   private final ReportRegistry registry;
 
+  /** Reports of a local warehouse, recorded in its own {@code ops/}. */
   public ReportService(Path warehouse, Path out) {
-    this.warehouse = warehouse.toAbsolutePath().normalize();
+    this(
+        warehouse.toAbsolutePath().normalize().toString(),
+        warehouse.toAbsolutePath().normalize(),
+        out);
+  }
+
+  /**
+   * Reports of the warehouse at {@code warehouse} (a local folder or {@code s3a://…}), recorded in
+   * {@code stateDir}'s {@code ops/} ({@link vn.da06.goldread.ops.OpsFiles#stateDir}).
+   */
+  public ReportService(String warehouse, Path stateDir, Path out) {
+    this.warehouse =
+        vn.da06.goldread.DeltaTableReader.isRemote(warehouse)
+            ? warehouse
+            : Path.of(
+                    warehouse.startsWith("file:")
+                        ? java.net.URI.create(warehouse).getPath()
+                        : warehouse)
+                .toAbsolutePath()
+                .normalize()
+                .toString();
     this.out = out;
-    this.registry = new ReportRegistry(this.warehouse);
+    this.registry = new ReportRegistry(stateDir);
   }
 
   /** A report made: its record and where its files are. */

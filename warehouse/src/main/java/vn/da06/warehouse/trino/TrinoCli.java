@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -89,8 +90,30 @@ public final class TrinoCli {
         description = "Users file shared with the dashboard. Default: ${DEFAULT-VALUE}")
     Path users;
 
+    @Option(
+        names = "--workers",
+        description =
+            "Worker processes beside the coordinator, on this host (0: one node runs everything)."
+                + " Default: 0, or what start was given")
+    Integer workers;
+
+    @Option(
+        names = "--worker-port",
+        description =
+            "The first worker's HTTPS port, the next workers' follow. Default: --port + 1")
+    Integer workerPort;
+
+    @Option(
+        names = "--coordinator-heap",
+        description = "The coordinator's heap. Default: 2G alone, 1G with workers")
+    String coordinatorHeap;
+
+    @Option(names = "--worker-heap", description = "Each worker's heap. Default: 1G")
+    String workerHeap;
+
     public TrinoSettings settings() {
-      return TrinoCli.settings(home, warehouse, port, users);
+      return TrinoCli.settings(
+          home, warehouse, port, users, workers, workerPort, coordinatorHeap, workerHeap);
     }
 
     public void remember(TrinoSettings settings) {
@@ -104,10 +127,18 @@ public final class TrinoCli {
    * it.
    */
   public static TrinoSettings savedSettings(Path home) {
-    return settings(home, null, null, Path.of("config/users.yaml"));
+    return settings(home, null, null, Path.of("config/users.yaml"), null, null, null, null);
   }
 
-  static TrinoSettings settings(Path home, String warehouse, Integer port, Path users) {
+  static TrinoSettings settings(
+      Path home,
+      String warehouse,
+      Integer port,
+      Path users,
+      Integer workers,
+      Integer workerPort,
+      String coordinatorHeap,
+      String workerHeap) {
     Properties saved = new Properties();
     Path file = home.resolve("server.properties");
     if (Files.exists(file)) {
@@ -125,14 +156,39 @@ public final class TrinoCli {
             ? port
             : Integer.parseInt(
                 saved.getProperty("port", String.valueOf(TrinoSettings.DEFAULT_PORT)));
+    int chosenWorkers =
+        workers != null ? workers : Integer.parseInt(saved.getProperty("workers", "0"));
+    TrinoSettings.Nodes defaults = TrinoSettings.Nodes.of(Math.max(chosenWorkers, 0));
+    TrinoSettings.Nodes nodes =
+        new TrinoSettings.Nodes(
+            chosenWorkers,
+            workerPort != null
+                ? workerPort
+                : Integer.parseInt(saved.getProperty("worker-port", "0")),
+            coordinatorHeap != null
+                ? coordinatorHeap
+                : saved.getProperty("coordinator-heap", defaults.coordinatorHeap()),
+            workerHeap != null
+                ? workerHeap
+                : saved.getProperty("worker-heap", defaults.workerHeap()));
     return new TrinoSettings(
-        chosenWarehouse, chosenPort, "127.0.0.1", home, users, TrinoSettings.defaultInstall());
+        chosenWarehouse,
+        chosenPort,
+        "127.0.0.1",
+        home,
+        users,
+        TrinoSettings.defaultInstall(),
+        nodes);
   }
 
   static void remember(TrinoSettings settings) {
     Properties saved = new Properties();
     saved.setProperty("warehouse", settings.warehouse().toString());
     saved.setProperty("port", String.valueOf(settings.port()));
+    saved.setProperty("workers", String.valueOf(settings.nodes().workers()));
+    saved.setProperty("worker-port", String.valueOf(settings.nodes().firstWorkerPort()));
+    saved.setProperty("coordinator-heap", settings.nodes().coordinatorHeap());
+    saved.setProperty("worker-heap", settings.nodes().workerHeap());
     try {
       Files.createDirectories(settings.home());
       try (var writer = Files.newBufferedWriter(settings.home().resolve("server.properties"))) {
@@ -152,7 +208,9 @@ public final class TrinoCli {
       name = "start",
       mixinStandardHelpOptions = true,
       description =
-          "Install Trino (first time), start it on 127.0.0.1 over HTTPS and register every table.")
+          "Install Trino (first time), start it on 127.0.0.1 over HTTPS (with --workers N: a"
+              + " coordinator and N workers), wait until every node is active and register every"
+              + " table.")
   static final class Start implements Callable<Integer> {
     @CommandLine.Mixin ServerOptions options;
 
@@ -213,6 +271,7 @@ public final class TrinoCli {
     public Integer call() {
       TrinoSettings settings = options.settings();
       TrinoServer server = new TrinoServer(settings, TrinoCli::say);
+      List<TrinoServer.NodeStatus> nodes = server.status();
       if (server.isRunning()) {
         System.out.println(
             "running (pid "
@@ -221,10 +280,30 @@ public final class TrinoCli {
                 + settings.jdbcUrl()
                 + " over "
                 + settings.warehouse());
-        return 0;
+      } else {
+        System.out.println("not running");
       }
-      System.out.println("not running");
-      return 3;
+      boolean allActive = server.isRunning();
+      if (nodes.size() > 1) {
+        for (TrinoServer.NodeStatus node : nodes) {
+          System.out.println(
+              node.name()
+                  + ": "
+                  + (node.running() ? "running (pid " + node.pid().orElseThrow() + ")" : "stopped")
+                  + " on "
+                  + settings.host()
+                  + ":"
+                  + node.port()
+                  + ", "
+                  + node.state().orElse("not listed by the coordinator")
+                  + (node.nodeId().isEmpty() ? "" : ", node " + node.nodeId()));
+          allActive &= !node.running() || node.state().filter("active"::equals).isPresent();
+        }
+      }
+      if (!server.isRunning()) {
+        return 3;
+      }
+      return allActive ? 0 : 4;
     }
   }
 
