@@ -53,7 +53,9 @@ class AirflowDagTest {
           "warehouse",
           "hdfs://nn:8020/da06/warehouse",
           "reports_out",
-          "/srv/da06/reports");
+          "/srv/da06/reports",
+          "reports_config",
+          "/srv/da06/reports.yaml");
   static final String SMTP_PASSWORD = "smtp-secret-never-logged-42";
   static final ObjectMapper JSON = new ObjectMapper();
 

@@ -165,12 +165,8 @@ public final class TrinoCli {
             workerPort != null
                 ? workerPort
                 : Integer.parseInt(saved.getProperty("worker-port", "0")),
-            coordinatorHeap != null
-                ? coordinatorHeap
-                : saved.getProperty("coordinator-heap", defaults.coordinatorHeap()),
-            workerHeap != null
-                ? workerHeap
-                : saved.getProperty("worker-heap", defaults.workerHeap()));
+            heap(coordinatorHeap, workers, saved, "coordinator-heap", defaults.coordinatorHeap()),
+            heap(workerHeap, workers, saved, "worker-heap", defaults.workerHeap()));
     return new TrinoSettings(
         chosenWarehouse,
         chosenPort,
@@ -179,6 +175,18 @@ public final class TrinoCli {
         users,
         TrinoSettings.defaultInstall(),
         nodes);
+  }
+
+  /**
+   * The heap given, else the one start remembered when the number of workers is the remembered one
+   * too, else the default for the number of workers (--workers 0 after a cluster is 2G again).
+   */
+  private static String heap(
+      String given, Integer workers, Properties saved, String key, String defaultHeap) {
+    if (given != null) {
+      return given;
+    }
+    return workers == null ? saved.getProperty(key, defaultHeap) : defaultHeap;
   }
 
   static void remember(TrinoSettings settings) {
@@ -286,6 +294,12 @@ public final class TrinoCli {
       boolean allActive = server.isRunning();
       if (nodes.size() > 1) {
         for (TrinoServer.NodeStatus node : nodes) {
+          if (!node.running()
+              && node.name().startsWith("worker-")
+              && Integer.parseInt(node.name().substring("worker-".length()))
+                  > settings.nodes().workers()) {
+            continue; // a worker folder of an earlier, larger cluster
+          }
           System.out.println(
               node.name()
                   + ": "
