@@ -22,6 +22,8 @@ Airflow Variables (airflow variables set NAME VALUE, or AIRFLOW_VAR_NAME in the 
   da06_reports_config    the reports' config (recipients, due days, SMTP, operators); the deadline alerts read it
   da06_pseudonym_key_file  the pseudonymisation key file on the Airflow worker (the Spark driver runs there);
                          it reaches the job as DA06_PSEUDONYM_KEY_FILE, never on the command line
+  da06_state_dir         optional: a local folder on the workers for the reports' ops records (DA06_STATE_DIR);
+                         required when da06_warehouse is on s3a://
 and the Spark connection (default spark_default, or DA06_SPARK_CONN_ID), e.g.
 AIRFLOW_CONN_SPARK_DEFAULT='spark://master-host:7077?deploy-mode=client', or yarn. Cluster-wide Spark settings
 (executor sizes, spark.hadoop.fs.s3a.*, extra jars) belong in spark-defaults.conf of the workers' SPARK_CONF_DIR.
@@ -67,7 +69,12 @@ SPARK_CONF = {
     "spark.driver.extraJavaOptions": "-XX:-DontCompileHugeMethods",
     "spark.executor.extraJavaOptions": "-XX:-DontCompileHugeMethods",
 }
-ENV_VARS = {"DA06_PSEUDONYM_KEY_FILE": "{{ var.value.da06_pseudonym_key_file }}"}
+ENV_VARS = {
+    "DA06_PSEUDONYM_KEY_FILE": "{{ var.value.da06_pseudonym_key_file }}",
+    # The local folder of the ops records kept as files (reports made, mail ledger), needed when the warehouse is
+    # on S3 (no file locks there); empty = the warehouse folder itself (docs/orchestration.md, "S3").
+    "DA06_STATE_DIR": "{{ var.value.get('da06_state_dir', '') }}",
+}
 
 
 def render(argument: str) -> str:

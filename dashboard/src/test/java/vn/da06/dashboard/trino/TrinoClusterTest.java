@@ -32,7 +32,8 @@ import vn.da06.warehouse.trino.TrinoSettings;
 
 /**
  * {@code ./da06 trino start --workers 2}: a coordinator and two worker processes over the same
- * warehouse as TrinoAnalystsTest (TrinoTestWarehouse: no second sample, no second install). The
+ * warehouse as TrinoAnalystsTest (TrinoTestWarehouse: no second sample, no second install), copied
+ * to a real S3 server (S3Proxy) and served from {@code s3a://} with the file metastore there. The
  * analysts' documented queries, run as a province analyst, a ward-scoped analyst (row filter) and
  * an admin, give on the cluster exactly the answers they gave on one node; the access policy still
  * holds (it is enforced on the coordinator); and a query's splits run on both workers.
@@ -52,6 +53,7 @@ class TrinoClusterTest {
 
   static TrinoTestWarehouse fixture;
   static TrinoServer cluster;
+  static vn.da06.goldread.testing.S3Server s3;
   static final Map<Check, List<List<String>>> ON_ONE_NODE = new LinkedHashMap<>();
 
   /** Three idle JVMs would otherwise stay up for the rest of the suite. */
@@ -59,6 +61,9 @@ class TrinoClusterTest {
   static void stopTheCluster() {
     if (fixture != null) {
       fixture.stop();
+    }
+    if (s3 != null) {
+      s3.close();
     }
   }
 
@@ -72,11 +77,15 @@ class TrinoClusterTest {
       ON_ONE_NODE.put(check, fixture.trino(check.user(), check.password(), check.sql()));
     }
     long answered = System.nanoTime();
-    cluster = fixture.start(TWO_WORKERS);
+    // The cluster reads the same warehouse copied to a real S3 server (S3Proxy): every node
+    // reaches it with the endpoint and keys of its environment.
+    s3 = vn.da06.goldread.testing.S3Server.start(fixture.dir.resolve("s3"));
+    s3.createBucket("da06");
+    cluster = fixture.startOnS3(TWO_WORKERS, s3, "da06");
     long clusterReady = System.nanoTime();
     System.out.printf(
         "trino-cluster-test: one node ready in %.1f s, %d checks on one node in %.1f s,"
-            + " stop + start of a coordinator and 2 workers in %.1f s%n",
+            + " S3 copy, stop + start of a coordinator and 2 workers over S3 in %.1f s%n",
         (oneNodeReady - began) / 1e9,
         ON_ONE_NODE.size(),
         (answered - oneNodeReady) / 1e9,
@@ -157,6 +166,11 @@ class TrinoClusterTest {
       assertThat(Files.readString(worker.etc().resolve("catalog/delta.properties")))
           .isEqualTo(
               Files.readString(cluster.settings().etc().resolve("catalog/delta.properties")));
+      assertThat(Files.readString(worker.etc().resolve("catalog/delta.properties")))
+          .contains("fs.native-s3.enabled=true")
+          .contains("hive.metastore.catalog.dir=s3a://da06/warehouse/_trino_metastore")
+          .contains("s3.aws-secret-key=${ENV:AWS_SECRET_ACCESS_KEY}")
+          .doesNotContain(s3.secretKey());
       assertThat(rssMegabytes(worker)).as(worker.name() + " resident MB").isPositive();
     }
   }

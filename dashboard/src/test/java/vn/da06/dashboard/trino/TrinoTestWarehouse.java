@@ -245,6 +245,61 @@ public final class TrinoTestWarehouse implements AutoCloseable {
     return server;
   }
 
+  /**
+   * A server of this shape over a copy of this warehouse on a real S3 server ({@code
+   * s3a://<bucket>/warehouse}, copied through S3A as files are, so every Delta table is the same
+   * bytes): its own home (catalog and file metastore on S3), the same port, users and rules; every
+   * node gets the S3 endpoint and keys in its environment only (the catalog names them as {@code
+   * ${ENV:…}}). The running server, if any, is stopped first.
+   */
+  synchronized TrinoServer startOnS3(
+      TrinoSettings.Nodes nodes, vn.da06.goldread.testing.S3Server s3, String bucket)
+      throws IOException {
+    if (server != null) {
+      server.stop();
+    }
+    String s3Warehouse = "s3a://" + bucket + "/warehouse";
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    s3.hadoopConf().forEach(conf::set);
+    conf.set("fs.s3a.access.key", s3.accessKey());
+    conf.set("fs.s3a.secret.key", s3.secretKey());
+    try (org.apache.hadoop.fs.FileSystem fs =
+        org.apache.hadoop.fs.FileSystem.newInstance(java.net.URI.create(s3Warehouse), conf)) {
+      // Streamed PUTs (FileUtil.copy): S3Proxy refuses copyFromLocalFile's trailing checksums.
+      org.apache.hadoop.fs.FileUtil.copy(
+          org.apache.hadoop.fs.FileSystem.getLocal(conf),
+          new org.apache.hadoop.fs.Path(Path.of(warehouse).toUri()),
+          fs,
+          new org.apache.hadoop.fs.Path(s3Warehouse),
+          false,
+          conf);
+    }
+    TrinoSettings.Nodes withPorts =
+        nodes.isCluster() && nodes.firstWorkerPort() == 0
+            ? new TrinoSettings.Nodes(
+                nodes.workers(),
+                freePorts(nodes.workers()),
+                nodes.coordinatorHeap(),
+                nodes.workerHeap())
+            : nodes;
+    TrinoSettings settings =
+        new TrinoSettings(
+            WarehouseLocation.parse(s3Warehouse),
+            port,
+            "127.0.0.1",
+            dir.resolve("trino-s3"),
+            usersFile,
+            TrinoSettings.defaultInstall(),
+            withPorts);
+    Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+    environment.putAll(s3.env());
+    server =
+        new TrinoServer(
+            settings, environment, message -> System.out.println("trino-test: " + message));
+    server.start();
+    return server;
+  }
+
   /** Same workers and heaps (the ports are chosen when started). */
   private static boolean sameShape(TrinoSettings.Nodes running, TrinoSettings.Nodes asked) {
     return running.workers() == asked.workers()

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.da06.goldread.testing.S3Server;
 import vn.da06.jobs.generate.Generator;
 import vn.da06.jobs.generate.GeneratorOptions;
 import vn.da06.jobs.ingest.Pseudonymizer;
@@ -58,6 +59,13 @@ class SparkSubmitIT {
   static StandaloneCluster cluster;
   static SparkSession spark;
 
+  /** The object store the Airflow run reads its inbox from and writes its warehouse to. */
+  static S3Server s3;
+
+  static final String BUCKET = "da06";
+  static final String S3_INBOX = "s3a://" + BUCKET + "/inbox";
+  static final String S3_WAREHOUSE = "s3a://" + BUCKET + "/warehouse";
+
   @BeforeAll
   static void generateRunLocallyAndStartTheCluster() throws Exception {
     inbox = dir.resolve("inbox");
@@ -78,13 +86,58 @@ class SparkSubmitIT {
             new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)),
             Progress.quiet())
         .run();
-    cluster = StandaloneCluster.start(dir.resolve("cluster"));
+    // The same inbox on a real S3 server (S3Proxy), copied through S3A with streamed PUTs.
+    s3 = S3Server.start(dir.resolve("s3"));
+    s3.createBucket(BUCKET);
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    s3.hadoopConf().forEach(conf::set);
+    // In this JVM the keys are Hadoop settings in memory; the cluster and Airflow take them from
+    // their environment, as an operator's services do.
+    conf.set("fs.s3a.access.key", s3.accessKey());
+    conf.set("fs.s3a.secret.key", s3.secretKey());
+    try (org.apache.hadoop.fs.FileSystem fs =
+        org.apache.hadoop.fs.FileSystem.newInstance(java.net.URI.create(S3_INBOX), conf)) {
+      org.apache.hadoop.fs.FileUtil.copy(
+          org.apache.hadoop.fs.FileSystem.getLocal(conf),
+          new org.apache.hadoop.fs.Path(inbox.toUri()),
+          fs,
+          new org.apache.hadoop.fs.Path(S3_INBOX),
+          false,
+          conf);
+    }
+    cluster = StandaloneCluster.start(dir.resolve("cluster"), s3.env());
+  }
+
+  /**
+   * The jars a Spark cluster needs for {@code s3a://} (not in the job jar): hadoop-aws, the AWS SDK
+   * bundle and S3's analytics accelerator, as this JVM has them.
+   */
+  static String s3aJars() throws Exception {
+    List<String> jars = new ArrayList<>();
+    for (String className :
+        List.of(
+            "org.apache.hadoop.fs.s3a.S3AFileSystem",
+            "software.amazon.awssdk.services.s3.S3Client",
+            "software.amazon.s3.analyticsaccelerator.SeekableInputStream")) {
+      jars.add(
+          Path.of(
+                  Class.forName(className)
+                      .getProtectionDomain()
+                      .getCodeSource()
+                      .getLocation()
+                      .toURI())
+              .toString());
+    }
+    return String.join(",", jars);
   }
 
   @AfterAll
   static void stopTheCluster() {
     if (cluster != null) {
       cluster.close();
+    }
+    if (s3 != null) {
+      s3.close();
     }
   }
 
@@ -154,6 +207,7 @@ class SparkSubmitIT {
    */
   static AirflowHome airflowOnTheCluster(
       Path home,
+      String inboxUri,
       String warehouse,
       Path reportsConfig,
       Map<String, String> extraSparkConf,
@@ -167,11 +221,12 @@ class SparkSubmitIT {
     Map<String, String> variables =
         Map.of(
             "da06_jobs_jar", jar,
-            "da06_inbox", inbox.toString(),
+            "da06_inbox", inboxUri,
             "da06_warehouse", warehouse,
             "da06_reports_out", home.resolve("reports").toString(),
             "da06_reports_config", reportsConfig.toString(),
-            "da06_pseudonym_key_file", keyFile.toString());
+            "da06_pseudonym_key_file", keyFile.toString(),
+            "da06_state_dir", home.resolve("state").toString());
     Map<String, String> sparkConf = new HashMap<>();
     // The cluster's two 1-core workers, small executors; C1 only for these tiny runs.
     sparkConf.put("spark.executor.memory", "700m");
@@ -215,15 +270,29 @@ class SparkSubmitIT {
                 - {code: "20", recipients: [tinh@langson.test], operator: vanhanh@langson.test, monthly_due_day: 8, daily: true}
               """
                   .formatted(mail.getSmtp().getPort()));
-      String warehouse = dir.resolve("airflow-warehouse").toString();
+      // Inbox and warehouse on S3: the cluster's nodes have the endpoint and keys in their
+      // environment, Airflow (and so spark-submit's driver) too; the S3A jars go with spark.jars.
+      String warehouse = S3_WAREHOUSE;
+      Map<String, String> sparkConf = new HashMap<>(s3.sparkConf());
+      sparkConf.put("spark.jars", s3aJars());
       AirflowHome airflow =
-          airflowOnTheCluster(dir.resolve("airflow"), warehouse, reportsConfig, Map.of(), Map.of());
+          airflowOnTheCluster(
+              dir.resolve("airflow"), S3_INBOX, warehouse, reportsConfig, sparkConf, s3.env());
 
       dagsTest(airflow, "da06_monthly_close", "2025-09-01T02:00:00+07:00");
       assertThat(cluster.masterState().path("completedapps"))
           .as("the close ran on the standalone master")
           .anyMatch(app -> app.path("name").asText().equals("da06_monthly_close.monthly-close"));
       assertSameGold(localWarehouse.toString(), warehouse);
+      // Every table is an object of the bucket, nothing was written on the local disk.
+      List<String> keys = s3.objectKeys(BUCKET);
+      for (String table : Tables.GOLD_TABLES) {
+        assertThat(keys)
+            .as("gold/%s on S3", table)
+            .anyMatch(k -> k.startsWith("warehouse/gold/" + table + "/_delta_log/"));
+      }
+      assertThat(keys).anyMatch(k -> k.startsWith("warehouse/ops/job_runs/_delta_log/"));
+      assertThat(Files.exists(Path.of("s3a:"))).isFalse();
 
       dagsTest(airflow, "da06_monthly_reports_due_08", "2025-09-05T07:00:00+07:00");
       List<MimeMessage> monthly = inbox(mail, "tinh@langson.test");

@@ -28,9 +28,16 @@ public final class StandaloneCluster implements AutoCloseable {
   private final int masterPort;
   private final int masterUiPort;
   private final List<ChildJvm> jvms = new ArrayList<>();
+  private final Map<String, String> serviceEnv;
 
   private StandaloneCluster(
-      Path sparkHome, String classpath, Path logs, int masterPort, int masterUiPort) {
+      Path sparkHome,
+      String classpath,
+      Path logs,
+      int masterPort,
+      int masterUiPort,
+      Map<String, String> serviceEnv) {
+    this.serviceEnv = Map.copyOf(serviceEnv);
     this.sparkHome = sparkHome;
     this.classpath = classpath;
     this.logs = logs;
@@ -54,6 +61,14 @@ public final class StandaloneCluster implements AutoCloseable {
   }
 
   public static StandaloneCluster start(Path dir) throws Exception {
+    return start(dir, Map.of());
+  }
+
+  /**
+   * A cluster whose master and workers (and so their executors) also have {@code serviceEnv} in
+   * their environment, as an operator sets a worker host's S3 endpoint and credentials.
+   */
+  public static StandaloneCluster start(Path dir, Map<String, String> serviceEnv) throws Exception {
     String classpath = sparkClasspath(dir);
     Path home = Files.createDirectories(dir.resolve("spark-home/jars"));
     for (String jar : classpath.split(java.io.File.pathSeparator)) {
@@ -67,7 +82,8 @@ public final class StandaloneCluster implements AutoCloseable {
             classpath,
             dir.resolve("logs"),
             ChildJvm.freePort(),
-            ChildJvm.freePort());
+            ChildJvm.freePort(),
+            serviceEnv);
     try {
       cluster.jvms.add(
           ChildJvm.start(
@@ -122,6 +138,12 @@ public final class StandaloneCluster implements AutoCloseable {
   }
 
   public Map<String, String> env() {
+    Map<String, String> env = new java.util.HashMap<>(serviceEnv);
+    env.putAll(sparkEnv());
+    return env;
+  }
+
+  private Map<String, String> sparkEnv() {
     return Map.of(
         "SPARK_HOME",
         sparkHome.toString(),

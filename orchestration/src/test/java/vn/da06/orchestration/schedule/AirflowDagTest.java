@@ -192,6 +192,8 @@ class AirflowDagTest {
             .isEqualTo("io.delta.sql.DeltaSparkSessionExtension");
         assertThat(op.get("env_vars").get("DA06_PSEUDONYM_KEY_FILE").asText())
             .isEqualTo("{{ var.value.da06_pseudonym_key_file }}");
+        assertThat(op.get("env_vars").get("DA06_STATE_DIR").asText())
+            .isEqualTo("{{ var.value.get('da06_state_dir', '') }}");
         assertThat(op.get("retries").asInt()).isEqualTo(task.retries());
         assertThat(op.get("retry_delay").get("timedelta_seconds").asLong())
             .isEqualTo(task.retryBackoff().getSeconds());
