@@ -265,14 +265,20 @@ public final class TrinoTestWarehouse implements AutoCloseable {
     conf.set("fs.s3a.secret.key", s3.secretKey());
     try (org.apache.hadoop.fs.FileSystem fs =
         org.apache.hadoop.fs.FileSystem.newInstance(java.net.URI.create(s3Warehouse), conf)) {
-      // Streamed PUTs (FileUtil.copy): S3Proxy refuses copyFromLocalFile's trailing checksums.
-      org.apache.hadoop.fs.FileUtil.copy(
-          org.apache.hadoop.fs.FileSystem.getLocal(conf),
-          new org.apache.hadoop.fs.Path(Path.of(warehouse).toUri()),
-          fs,
-          new org.apache.hadoop.fs.Path(s3Warehouse),
-          false,
-          conf);
+      // The layers' Delta tables only: the one-node server's file metastore (_trino_metastore)
+      // names local:// locations; the cluster makes its own on S3. Streamed PUTs (FileUtil.copy).
+      try (Stream<Path> layers = Files.list(Path.of(warehouse))) {
+        for (Path layer :
+            layers.filter(p -> !p.getFileName().toString().startsWith("_")).toList()) {
+          org.apache.hadoop.fs.FileUtil.copy(
+              org.apache.hadoop.fs.FileSystem.getLocal(conf),
+              new org.apache.hadoop.fs.Path(layer.toUri()),
+              fs,
+              new org.apache.hadoop.fs.Path(s3Warehouse + "/" + layer.getFileName()),
+              false,
+              conf);
+        }
+      }
     }
     TrinoSettings.Nodes withPorts =
         nodes.isCluster() && nodes.firstWorkerPort() == 0
