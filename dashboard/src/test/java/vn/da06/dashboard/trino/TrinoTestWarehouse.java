@@ -259,25 +259,11 @@ public final class TrinoTestWarehouse implements AutoCloseable {
       server.stop();
     }
     String s3Warehouse = "s3a://" + bucket + "/warehouse";
-    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
-    s3.hadoopConf().forEach(conf::set);
-    conf.set("fs.s3a.access.key", s3.accessKey());
-    conf.set("fs.s3a.secret.key", s3.secretKey());
-    try (org.apache.hadoop.fs.FileSystem fs =
-        org.apache.hadoop.fs.FileSystem.newInstance(java.net.URI.create(s3Warehouse), conf)) {
-      // The layers' Delta tables only: the one-node server's file metastore (_trino_metastore)
-      // names local:// locations; the cluster makes its own on S3. Streamed PUTs (FileUtil.copy).
-      try (Stream<Path> layers = Files.list(Path.of(warehouse))) {
-        for (Path layer :
-            layers.filter(p -> !p.getFileName().toString().startsWith("_")).toList()) {
-          org.apache.hadoop.fs.FileUtil.copy(
-              org.apache.hadoop.fs.FileSystem.getLocal(conf),
-              new org.apache.hadoop.fs.Path(layer.toUri()),
-              fs,
-              new org.apache.hadoop.fs.Path(s3Warehouse + "/" + layer.getFileName()),
-              false,
-              conf);
-        }
+    // The layers' Delta tables only: the one-node server's file metastore (_trino_metastore)
+    // names local:// locations; the cluster makes its own on S3.
+    try (Stream<Path> layers = Files.list(Path.of(warehouse))) {
+      for (Path layer : layers.filter(p -> !p.getFileName().toString().startsWith("_")).toList()) {
+        s3.upload(layer, s3Warehouse + "/" + layer.getFileName());
       }
     }
     TrinoSettings.Nodes withPorts =

@@ -235,6 +235,28 @@ public final class S3Server implements AutoCloseable {
     return conf;
   }
 
+  /**
+   * Copies a local folder (its files and sub-folders) to {@code s3aUri} through S3A, with this
+   * server's keys in memory only. Streamed PUTs ({@code FileUtil.copy}): S3A's {@code
+   * copyFromLocalFile} sends trailing checksums S3Proxy refuses.
+   */
+  public void upload(Path localFolder, String s3aUri) throws IOException {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    hadoopConf().forEach(conf::set);
+    conf.set("fs.s3a.access.key", accessKey);
+    conf.set("fs.s3a.secret.key", secretKey);
+    try (org.apache.hadoop.fs.FileSystem fs =
+        org.apache.hadoop.fs.FileSystem.newInstance(java.net.URI.create(s3aUri), conf)) {
+      org.apache.hadoop.fs.FileUtil.copy(
+          org.apache.hadoop.fs.FileSystem.getLocal(conf),
+          new org.apache.hadoop.fs.Path(localFolder.toUri()),
+          fs,
+          new org.apache.hadoop.fs.Path(s3aUri),
+          false,
+          conf);
+    }
+  }
+
   /** {@link #hadoopConf()} as Spark settings ({@code spark.hadoop.fs.s3a.*}). */
   public Map<String, String> sparkConf() {
     Map<String, String> conf = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.da06.goldread.testing.MavenClasspath;
 import vn.da06.goldread.testing.S3Server;
 import vn.da06.jobs.generate.Generator;
 import vn.da06.jobs.generate.GeneratorOptions;
@@ -95,16 +96,7 @@ class SparkSubmitIT {
     // their environment, as an operator's services do.
     conf.set("fs.s3a.access.key", s3.accessKey());
     conf.set("fs.s3a.secret.key", s3.secretKey());
-    try (org.apache.hadoop.fs.FileSystem fs =
-        org.apache.hadoop.fs.FileSystem.newInstance(java.net.URI.create(S3_INBOX), conf)) {
-      org.apache.hadoop.fs.FileUtil.copy(
-          org.apache.hadoop.fs.FileSystem.getLocal(conf),
-          new org.apache.hadoop.fs.Path(inbox.toUri()),
-          fs,
-          new org.apache.hadoop.fs.Path(S3_INBOX),
-          false,
-          conf);
-    }
+    s3.upload(inbox, S3_INBOX);
     cluster = StandaloneCluster.start(dir.resolve("cluster"), s3.env());
   }
 
@@ -354,7 +346,9 @@ class SparkSubmitIT {
     // hadoop-minicluster's own resolution, apart from this JVM's (Spark's shaded Hadoop client).
     String hdfsClasspath =
         MavenClasspath.resolve(
-            "minidfs", dir, Map.of("hadoop.version", System.getProperty("da06.hadoop.version")));
+            "orchestration/src/test/minidfs",
+            dir,
+            Map.of("hadoop.version", System.getProperty("da06.hadoop.version")));
     int port = ChildJvm.freePort();
     try (ChildJvm hdfs =
         ChildJvm.start(

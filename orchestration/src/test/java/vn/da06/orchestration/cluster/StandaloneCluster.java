@@ -50,8 +50,8 @@ public final class StandaloneCluster implements AutoCloseable {
    * own ({@code orchestration/src/test/spark-dist/pom.xml}), as a cluster would have it.
    */
   public static String sparkClasspath(Path workDir) throws Exception {
-    return MavenClasspath.resolve(
-        "spark-dist",
+    return vn.da06.goldread.testing.MavenClasspath.resolve(
+        "orchestration/src/test/spark-dist",
         workDir,
         java.util.Map.of(
             "spark.version",

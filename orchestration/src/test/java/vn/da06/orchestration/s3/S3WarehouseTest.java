@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -94,17 +93,8 @@ class S3WarehouseTest {
             .withMonths(YearMonth.of(2025, 5), YearMonth.of(2025, 8)),
         AdminUnitsLoader.load(null));
     // The same inbox on S3, copied through S3A.
+    s3.upload(inbox, S3_INBOX);
     Configuration conf = hadoopConf();
-    // (streamed: FileUtil.copy, not copyFromLocalFile; see S3Server).
-    try (FileSystem fs = FileSystem.newInstance(java.net.URI.create(S3_INBOX), conf)) {
-      org.apache.hadoop.fs.FileUtil.copy(
-          FileSystem.getLocal(conf),
-          new org.apache.hadoop.fs.Path(inbox.toUri()),
-          fs,
-          new org.apache.hadoop.fs.Path(S3_INBOX),
-          false,
-          conf);
-    }
     System.setProperty("spark.master", "local[2]");
     System.setProperty("spark.sql.shuffle.partitions", "2");
     System.setProperty("spark.default.parallelism", "2");
