@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import vn.da06.dashboard.cli.DashboardCli;
 import vn.da06.goldread.DeltaKpiStore;
 import vn.da06.goldread.DeltaTableReader;
 import vn.da06.goldread.GoldData;
@@ -50,11 +46,6 @@ import vn.da06.jobs.spark.SparkSessions;
 import vn.da06.orchestration.cluster.ChildJvm;
 import vn.da06.orchestration.report.ReportCli;
 import vn.da06.warehouse.Tables;
-import vn.da06.warehouse.access.Passwords;
-import vn.da06.warehouse.access.Role;
-import vn.da06.warehouse.access.Tokens;
-import vn.da06.warehouse.access.User;
-import vn.da06.warehouse.access.UsersFile;
 import vn.da06.warehouse.admin.AdminUnitsLoader;
 
 /**
@@ -62,9 +53,9 @@ import vn.da06.warehouse.admin.AdminUnitsLoader;
  * for the whole class. The pipeline reads the inbox from {@code s3a://} and writes every table
  * there; gold equals a local-disk run of the same inbox cell for cell; a second run changes
  * nothing; a run killed with SIGKILL mid-write leaves every table readable and the next run gives
- * the same gold; the dashboard's reader loads the same gold from S3 without Spark; {@code serve
- * --warehouse s3a://…} answers the KPI API as over the local run; reports made from S3 are recorded
- * in a local state folder and regenerate byte-identical to the local warehouse's.
+ * the same gold; the dashboard's reader loads the same gold from S3 without Spark (the server over
+ * S3 is the dashboard module's ServeOverS3Test); reports made from S3 are recorded in a local state
+ * folder and regenerate byte-identical to the local warehouse's.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class S3WarehouseTest {
@@ -333,96 +324,6 @@ class S3WarehouseTest {
           .as(reportId + suffix + " regenerated from S3")
           .isEqualTo(Files.readAllBytes(localOut.resolve(reportId + suffix)));
     }
-  }
-
-  @Test
-  @Order(6)
-  void serveOverS3AnswersTheKpiApiAsOverTheLocalWarehouse() throws Exception {
-    String token = Tokens.newToken();
-    Path users = dir.resolve("users.yaml");
-    new UsersFile(
-            List.of(
-                new User(
-                    "analyst",
-                    PROVINCE,
-                    Role.ANALYST,
-                    Passwords.hash("not-used-here-0123456789".toCharArray()),
-                    Tokens.hash(token))))
-        .save(users);
-    int port = ChildJvm.freePort();
-    ChildJvm server =
-        childJvm(
-            "dashboard-s3",
-            "vn.da06.dashboard.cli.DashboardCli",
-            Map.of(),
-            "serve",
-            "--warehouse",
-            S3_WAREHOUSE,
-            "--host",
-            "127.0.0.1",
-            "--port",
-            String.valueOf(port),
-            "--users",
-            users.toString(),
-            "--audit-log",
-            dir.resolve("audit-s3.jsonl").toString(),
-            "--snapshot",
-            "none");
-    try (server;
-        DashboardCli.Running local =
-            DashboardCli.serve(
-                new DashboardCli.ServeOptions(
-                    Path.of(localWarehouse),
-                    "127.0.0.1",
-                    0,
-                    users,
-                    dir.resolve("audit-local.jsonl"),
-                    Duration.ofHours(1),
-                    false,
-                    null,
-                    vn.da06.warehouse.Goals.DEFAULT))) {
-      HttpClient http = HttpClient.newHttpClient();
-      String health = "";
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (!health.contains("\"data_version\":") || health.contains("\"data_version\":null")) {
-        assertThat(server.isAlive()).as(server.logText()).isTrue();
-        assertThat(System.nanoTime()).as(server.logText()).isLessThan(deadline);
-        Thread.sleep(500);
-        try {
-          health = get(http, port, "/health", null).body();
-        } catch (java.io.IOException notYet) {
-          health = "";
-        }
-      }
-      for (String query : List.of("?month=2025-08", "?month=2025-06&wards=current")) {
-        HttpResponse<String> fromS3 = get(http, port, "/api/v1/units/20/kpis" + query, token);
-        HttpResponse<String> fromDisk =
-            get(http, local.port(), "/api/v1/units/20/kpis" + query, token);
-        assertThat(fromS3.statusCode()).as(fromS3.body()).isEqualTo(200);
-        assertThat(fromDisk.statusCode()).as(fromDisk.body()).isEqualTo(200);
-        assertThat(withoutVersion(fromS3.body())).isEqualTo(withoutVersion(fromDisk.body()));
-        assertThat(fromS3.body()).contains("\"ward_count\"");
-      }
-    }
-  }
-
-  private static HttpResponse<String> get(HttpClient http, int port, String path, String token)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The KPI answer without what differs between two warehouses: their versions and times. */
-  private static Map<String, Object> withoutVersion(String json) throws Exception {
-    Map<String, Object> body =
-        new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
-    body.remove("data_version");
-    body.remove("data_updated_at");
-    return body;
   }
 
   /**
